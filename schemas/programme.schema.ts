@@ -1,0 +1,347 @@
+import type { FromSchema } from 'json-schema-to-ts';
+
+/** Settings of one programme (content/programme.yaml). Read them with `readSettings()`. */
+export const programmeSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'https://binome.example/schemas/programme.schema.json',
+  title: 'Paramètres du programme',
+  description: 'content/programme.yaml: everything specific to one mentoring programme.',
+  type: 'object',
+  additionalProperties: false,
+  required: [
+    'schemaVersion',
+    'site',
+    'structure',
+    'publication',
+    'dataProtection',
+    'eligibility',
+    'mentoring',
+    'cohorts',
+    'accessibility',
+  ],
+  properties: {
+    schemaVersion: {
+      const: 1,
+    },
+    site: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['title', 'description', 'url'],
+      properties: {
+        title: {
+          $ref: '#/$defs/text',
+        },
+        description: {
+          $ref: '#/$defs/text',
+        },
+        url: {
+          type: 'string',
+          pattern: '^(|https://[^\\s]+)$',
+        },
+      },
+    },
+    structure: {
+      type: 'object',
+      additionalProperties: false,
+      required: [
+        'name',
+        'shortName',
+        'organisation',
+        'address',
+        'hours',
+        'phone',
+        'email',
+        'access',
+      ],
+      properties: {
+        name: {
+          $ref: '#/$defs/text',
+        },
+        shortName: {
+          $ref: '#/$defs/text',
+        },
+        organisation: {
+          $ref: '#/$defs/text',
+        },
+        address: {
+          $ref: '#/$defs/address',
+        },
+        hours: {
+          type: 'array',
+          minItems: 1,
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['days', 'hours'],
+            properties: {
+              days: {
+                $ref: '#/$defs/text',
+              },
+              hours: {
+                $ref: '#/$defs/text',
+              },
+            },
+          },
+        },
+        phone: {
+          $ref: '#/$defs/phoneOrPlaceholder',
+        },
+        email: {
+          $ref: '#/$defs/emailOrPlaceholder',
+        },
+        access: {
+          $ref: '#/$defs/text',
+        },
+      },
+    },
+    publication: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['director', 'host'],
+      properties: {
+        director: {
+          $ref: '#/$defs/text',
+        },
+        host: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['name', 'address', 'website'],
+          properties: {
+            name: {
+              $ref: '#/$defs/text',
+            },
+            address: {
+              $ref: '#/$defs/text',
+            },
+            website: {
+              type: 'string',
+              pattern: '^https://',
+            },
+          },
+        },
+      },
+    },
+    dataProtection: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['controller', 'dpo', 'retention'],
+      properties: {
+        controller: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['name', 'address', 'email'],
+          properties: {
+            name: {
+              $ref: '#/$defs/text',
+            },
+            address: {
+              $ref: '#/$defs/text',
+            },
+            email: {
+              $ref: '#/$defs/emailOrPlaceholder',
+            },
+          },
+        },
+        dpo: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['email', 'address'],
+          properties: {
+            email: {
+              $ref: '#/$defs/emailOrPlaceholder',
+            },
+            address: {
+              $ref: '#/$defs/text',
+            },
+          },
+        },
+        retention: {
+          type: 'object',
+          additionalProperties: false,
+          required: [
+            'applicationWithoutPairMonths',
+            'afterMentoringEndsMonths',
+            'anonymisedStatistics',
+          ],
+          properties: {
+            applicationWithoutPairMonths: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 60,
+            },
+            afterMentoringEndsMonths: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 120,
+            },
+            anonymisedStatistics: {
+              type: 'boolean',
+            },
+          },
+        },
+      },
+    },
+    eligibility: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['communes', 'postalCodes'],
+      properties: {
+        communes: {
+          type: 'array',
+          minItems: 1,
+          items: {
+            $ref: '#/$defs/text',
+          },
+        },
+        postalCodes: {
+          type: 'array',
+          minItems: 1,
+          items: {
+            type: 'string',
+            pattern: '^[0-9]{5}$',
+          },
+        },
+      },
+    },
+    mentoring: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['minimumDurationMonths', 'meetingsPerMonth', 'mentorCapacityMax'],
+      properties: {
+        minimumDurationMonths: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 24,
+        },
+        meetingsPerMonth: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 8,
+        },
+        mentorCapacityMax: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 10,
+        },
+      },
+    },
+    cohorts: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'label', 'applicationsOpen', 'start', 'end'],
+        properties: {
+          id: {
+            type: 'string',
+            pattern: '^[0-9]{4}-[0-9]{4}$',
+          },
+          label: {
+            $ref: '#/$defs/text',
+          },
+          applicationsOpen: {
+            $ref: '#/$defs/date',
+          },
+          start: {
+            $ref: '#/$defs/date',
+          },
+          end: {
+            $ref: '#/$defs/date',
+          },
+        },
+      },
+    },
+    accessibility: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['status', 'auditDate', 'complianceRate', 'standard'],
+      properties: {
+        status: {
+          enum: ['non-conforme', 'partiellement-conforme', 'totalement-conforme'],
+        },
+        auditDate: {
+          anyOf: [
+            {
+              type: 'null',
+            },
+            {
+              $ref: '#/$defs/date',
+            },
+          ],
+        },
+        complianceRate: {
+          anyOf: [
+            {
+              type: 'null',
+            },
+            {
+              type: 'number',
+              minimum: 0,
+              maximum: 100,
+            },
+          ],
+        },
+        standard: {
+          const: 'RGAA 4.1',
+        },
+      },
+    },
+  },
+  $defs: {
+    text: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 500,
+    },
+    date: {
+      type: 'string',
+      pattern: '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$',
+    },
+    placeholder: {
+      type: 'string',
+      pattern: '^\\[À compléter : [^\\]]+\\]$',
+    },
+    emailOrPlaceholder: {
+      anyOf: [
+        {
+          type: 'string',
+          pattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$',
+        },
+        {
+          $ref: '#/$defs/placeholder',
+        },
+      ],
+    },
+    phoneOrPlaceholder: {
+      anyOf: [
+        {
+          type: 'string',
+          pattern: '^\\+?[0-9 .]{10,20}$',
+        },
+        {
+          $ref: '#/$defs/placeholder',
+        },
+      ],
+    },
+    address: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['street', 'postalCode', 'city'],
+      properties: {
+        street: {
+          $ref: '#/$defs/text',
+        },
+        postalCode: {
+          type: 'string',
+          pattern: '^[0-9]{5}$',
+        },
+        city: {
+          $ref: '#/$defs/text',
+        },
+      },
+    },
+  },
+} as const;
+
+export type ProgrammeSettings = FromSchema<typeof programmeSchema>;

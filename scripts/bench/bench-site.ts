@@ -1,0 +1,73 @@
+// Site benchmark: median build time over several clean builds, then what each page really
+// costs a visitor (bytes transferred, compressed as a static host serves them) in Chromium.
+import { spawnSync } from 'node:child_process';
+import { readdir, rm } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { listen } from '../http/listen.ts';
+import { serveStatic } from '../http/serve-static.ts';
+import { median } from './median.ts';
+
+const { values } = parseArgs({ options: { builds: { type: 'string', default: '5' } } });
+const builds = Number(values.builds);
+
+const times: number[] = [];
+for (let run = 0; run < builds; run += 1) {
+  await rm('dist', { recursive: true, force: true });
+  const start = performance.now();
+  const result = spawnSync('astro', ['build'], {
+    stdio: 'ignore',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  if (result.status !== 0) throw new Error('astro build failed: run `npx astro build` to see why.');
+  times.push(performance.now() - start);
+}
+console.log(
+  `Build: median ${(median(times) / 1000).toFixed(2)} s over ${builds} clean builds ` +
+    `(min ${(Math.min(...times) / 1000).toFixed(2)} s, max ${(Math.max(...times) / 1000).toFixed(2)} s)\n`,
+);
+
+const pages = (await readdir('dist', { recursive: true }))
+  .filter((f) => f.endsWith('.html'))
+  .sort();
+const { server, url } = await listen(serveStatic(resolve('dist')));
+const browser = await chromium.launch({
+  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
+console.log('| page | transferred (gzip, with headers) | decoded | requests |');
+console.log('|---|---:|---:|---:|');
+for (const file of pages) {
+  const path = '/' + file.replace(/index\.html$/, '');
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(new URL(path, url).href, { waitUntil: 'load' });
+  const sizes = await page.evaluate(() => {
+    const entries = [
+      ...performance.getEntriesByType('navigation'),
+      ...performance.getEntriesByType('resource'),
+    ] as PerformanceResourceTiming[];
+    return {
+      transferred: entries.reduce((sum, e) => sum + e.transferSize, 0),
+      decoded: entries.reduce((sum, e) => sum + e.decodedBodySize, 0),
+      requests: entries.length,
+    };
+  });
+  console.log(
+    `| ${path} | ${(sizes.transferred / 1024).toFixed(1)} KB | ${(sizes.decoded / 1024).toFixed(1)} KB | ${sizes.requests} |`,
+  );
+  await context.close();
+}
+await browser.close();
+server.closeAllConnections();
+server.close();

@@ -1,0 +1,42 @@
+// Lighthouse (mobile, its default) on the home page and the convention page, with Debian's
+// Chromium. Prints the four category scores as a Markdown table for the README.
+import { resolve } from 'node:path';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { listen } from '../http/listen.ts';
+import { serveStatic } from '../http/serve-static.ts';
+
+const { server, url } = await listen(serveStatic(resolve('dist')));
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+  chromeFlags: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
+const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+console.log(`| page | ${categories.join(' | ')} |`);
+console.log(`|---|${categories.map(() => '---:').join('|')}|`);
+try {
+  for (const path of ['/', '/la-convention/']) {
+    const result = await lighthouse(new URL(path, url).href, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: [...categories],
+    });
+    if (!result) throw new Error(`Lighthouse returned nothing for ${path}.`);
+    const scores = categories.map((c) => Math.round((result.lhr.categories[c]?.score ?? 0) * 100));
+    console.log(`| ${path} | ${scores.join(' | ')} |`);
+  }
+} finally {
+  chrome.kill();
+  server.closeAllConnections();
+  server.close();
+}

