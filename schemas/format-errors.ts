@@ -1,8 +1,9 @@
 import type { ErrorObject } from 'ajv';
+import { nodesAlong, type SchemaNode } from './schema-walk.ts';
 
 /** One problem found in a record or in the settings, in French, naming the field. */
 export interface FieldProblem {
-  /** Dotted path of the field, e.g. `structure.address.postalCode` (empty for the whole record). */
+  /** Dotted path of the field, e.g. `identity.email` (empty for the whole record). */
   field: string;
   message: string;
 }
@@ -17,89 +18,74 @@ const typeNames: Record<string, string> = {
   null: 'vide (null)',
 };
 
-function pathOf(error: ErrorObject): string {
-  return error.instancePath
+function segmentsOf(error: ErrorObject): string[] {
+  const segments = error.instancePath
     .split('/')
     .slice(1)
-    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .join('.');
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const p = error.params as Record<string, unknown>;
+  if (error.keyword === 'required') segments.push(String(p['missingProperty']));
+  if (error.keyword === 'additionalProperties') segments.push(String(p['additionalProperty']));
+  return segments;
 }
 
-function join(parent: string, child: string): string {
-  return parent ? `${parent}.${child}` : child;
-}
-
-function describe(error: ErrorObject): FieldProblem {
-  const field = pathOf(error);
+function genericMessage(error: ErrorObject): string {
   const p = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required':
-      return { field: join(field, String(p.missingProperty)), message: 'ce champ est obligatoire' };
+      return 'ce champ est obligatoire';
     case 'additionalProperties':
-      return {
-        field: join(field, String(p.additionalProperty)),
-        message: 'ce champ n’est pas prévu (faute de frappe ?)',
-      };
+      return 'ce champ n’est pas prévu (faute de frappe ?)';
     case 'type':
-      return { field, message: `doit être ${typeNames[String(p.type)] ?? String(p.type)}` };
+      return `doit être ${typeNames[String(p['type'])] ?? String(p['type'])}`;
     case 'const':
-      return { field, message: `doit valoir ${JSON.stringify(p.allowedValue)}` };
+      return `doit valoir ${JSON.stringify(p['allowedValue'])}`;
     case 'enum':
-      return {
-        field,
-        message: `doit valoir l’une des valeurs suivantes : ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
-      };
+      return `doit valoir l’une des valeurs suivantes : ${(p['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
     case 'minLength':
-      return {
-        field,
-        message:
-          p.limit === 1
-            ? 'ne doit pas être vide'
-            : `doit compter au moins ${String(p.limit)} caractères`,
-      };
+      return p['limit'] === 1 ? 'ne doit pas être vide' : `doit compter au moins ${String(p['limit'])} caractères`;
     case 'maxLength':
-      return { field, message: `doit compter au plus ${String(p.limit)} caractères` };
+      return `doit compter au plus ${String(p['limit'])} caractères`;
     case 'minimum':
-      return { field, message: `doit être supérieur ou égal à ${String(p.limit)}` };
+      return `doit être supérieur ou égal à ${String(p['limit'])}`;
     case 'maximum':
-      return { field, message: `doit être inférieur ou égal à ${String(p.limit)}` };
+      return `doit être inférieur ou égal à ${String(p['limit'])}`;
     case 'minItems':
-      return { field, message: `doit contenir au moins ${String(p.limit)} élément(s)` };
+      return `doit contenir au moins ${String(p['limit'])} élément(s)`;
     case 'maxItems':
-      return { field, message: `doit contenir au plus ${String(p.limit)} élément(s)` };
-    case 'pattern':
-    case 'format':
-    case 'anyOf':
-    case 'oneOf':
-      return { field, message: 'n’a pas le format attendu' };
+      return `doit contenir au plus ${String(p['limit'])} élément(s)`;
     default:
-      return { field, message: error.message ?? 'valeur refusée' };
+      return 'n’a pas le format attendu';
   }
 }
 
 /**
- * Turns Ajv's errors into one French problem per field. Ajv reports an `anyOf` failure together
- * with the failure of each branch; only the `anyOf` itself is kept, so that a person reads one
- * message per field rather than the schema's internals.
+ * Turns Ajv's errors into one French problem per field. With the `schema` that produced them,
+ * a field's own `x-error` message is used, and errors deep inside a field (an item of a list,
+ * a branch of `oneOf`) are reported on the field a person can act on. Ajv reports an `anyOf`
+ * failure with the failure of each branch; only the `anyOf` is kept.
  */
-export function formatErrors(errors: readonly ErrorObject[] | null | undefined): FieldProblem[] {
+export function formatErrors(errors: readonly ErrorObject[] | null | undefined, schema?: SchemaNode): FieldProblem[] {
   if (!errors) return [];
-  const anyOfPaths = new Set(
-    errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath),
-  );
-  const problems = errors
-    .filter(
-      (e) =>
-        e.keyword === 'anyOf' ||
-        e.keyword === 'oneOf' ||
-        ![...anyOfPaths].some((p) => e.instancePath === p || e.instancePath.startsWith(p + '/')),
-    )
-    .map(describe);
+  const branchPaths = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath);
+  const problems: FieldProblem[] = [];
   const seen = new Set<string>();
-  return problems.filter((problem) => {
-    const key = `${problem.field}\u0000${problem.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  for (const error of errors) {
+    if (error.keyword === 'if') continue;
+    const insideBranch = branchPaths.some(
+      (p) => error.keyword !== 'anyOf' && error.keyword !== 'oneOf' && (error.instancePath === p || error.instancePath.startsWith(p + '/')),
+    );
+    if (insideBranch) continue;
+    const segments = segmentsOf(error);
+    let problem: FieldProblem = { field: segments.join('.'), message: genericMessage(error) };
+    if (schema) {
+      const chain = nodesAlong(schema, segments);
+      const owner = [...chain].reverse().find((step) => step.node['x-error']);
+      if (owner) problem = { field: owner.path.join('.'), message: owner.node['x-error']! };
+    }
+    if (seen.has(problem.field)) continue;
+    seen.add(problem.field);
+    problems.push(problem);
+  }
+  return problems;
 }

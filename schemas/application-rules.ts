@@ -1,0 +1,120 @@
+import type { FieldProblem } from './format-errors.ts';
+
+/** What the rules need beyond the application: today's date and the programme's settings. */
+export interface RulesContext {
+  /** Today, `YYYY-MM-DD`, from the caller's clock. */
+  today: string;
+  communes: readonly string[];
+  mentorCapacityMax: number;
+}
+
+/**
+ * The rules also run on a form that fails its schema, so a person sees every problem at once;
+ * hence every field here may be missing or of the wrong type, and each rule checks first.
+ */
+interface LooseForm {
+  identity?: { birthDate?: unknown; commune?: unknown; legalRepresentative?: unknown };
+  profile?: {
+    objectives?: unknown;
+    objectiveOther?: unknown;
+    capacity?: unknown;
+    eligibility?: { basis?: unknown; schoolCommune?: unknown };
+  };
+  commitments?: { legalRepresentativeConsent?: unknown };
+}
+
+const isoDate = /^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/;
+
+/** Whole years between `birthDate` and `today`, both `YYYY-MM-DD`. */
+export function ageOn(birthDate: string, today: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
+  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
+}
+
+/** Compares commune names as people type them: case, accents, hyphens and spaces do not matter. */
+export function sameCommune(a: string, b: string): boolean {
+  const fold = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^a-z0-9]/gi, '')
+      .toLowerCase();
+  return fold(a) === fold(b);
+}
+
+/** The age of the person on `today`, or undefined when the birth date is missing or malformed. */
+function ageOf(form: LooseForm, today: string): number | undefined {
+  const birthDate = form.identity?.birthDate;
+  return typeof birthDate === 'string' && isoDate.test(birthDate) ? ageOn(birthDate, today) : undefined;
+}
+
+function commonRules(form: LooseForm, context: RulesContext, minimumAge: number): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const age = ageOf(form, context.today);
+  if (age === undefined) {
+    // The schema reports a missing or malformed date.
+  } else if (String(form.identity?.birthDate) > context.today || age > 100) {
+    problems.push({ field: 'identity.birthDate', message: 'Vérifiez votre date de naissance : elle ne semble pas possible.' });
+  } else if (age < minimumAge) {
+    problems.push({ field: 'identity.birthDate', message: 'Les mentors doivent être majeurs : vérifiez votre date de naissance.' });
+  }
+  const objectives = form.profile?.objectives;
+  if (Array.isArray(objectives) && objectives.includes('autre') && !form.profile?.objectiveOther) {
+    problems.push({ field: 'profile.objectiveOther', message: 'Vous avez coché « Un autre objectif » : décrivez-le en quelques mots.' });
+  }
+  return problems;
+}
+
+/**
+ * Rules a JSON Schema cannot say, shared by the browser and the intake: a minor needs a legal
+ * representative and their authorisation; the programme is for students who live or study in
+ * the programme's commune (convention, first paragraph); « autre » needs its text.
+ */
+export function menteeRules(form: LooseForm, context: RulesContext): FieldProblem[] {
+  const problems = commonRules(form, context, 0);
+  const age = ageOf(form, context.today);
+  if (age !== undefined && age < 18 && !problems.some((p) => p.field === 'identity.birthDate')) {
+    if (!form.identity?.legalRepresentative) {
+      problems.push({
+        field: 'identity.legalRepresentative',
+        message: 'Comme vous avez moins de 18 ans, indiquez les coordonnées de votre représentant légal.',
+      });
+    }
+    if (form.commitments?.legalRepresentativeConsent !== true) {
+      problems.push({
+        field: 'commitments.legalRepresentativeConsent',
+        message: 'Comme vous avez moins de 18 ans, l’autorisation de votre représentant légal est nécessaire.',
+      });
+    }
+  }
+  const inCommune = (name: unknown) => typeof name !== 'string' || context.communes.some((c) => sameCommune(c, name));
+  const basis = form.profile?.eligibility?.basis;
+  const schoolCommune = form.profile?.eligibility?.schoolCommune;
+  if ((basis === 'habite' || basis === 'les-deux') && !inCommune(form.identity?.commune)) {
+    problems.push({
+      field: 'identity.commune',
+      message: `Vous indiquez habiter à ${context.communes.join(' ou ')} : votre commune de résidence doit être celle-ci.`,
+    });
+  }
+  if ((basis === 'etudie' || basis === 'les-deux') && !inCommune(schoolCommune)) {
+    problems.push({
+      field: 'profile.eligibility.schoolCommune',
+      message: `Vous indiquez étudier à ${context.communes.join(' ou ')} : la commune de votre établissement doit être celle-ci.`,
+    });
+  }
+  return problems;
+}
+
+/** Rules for mentors: adults, and no more mentorés at once than the programme allows. */
+export function mentorRules(form: LooseForm, context: RulesContext): FieldProblem[] {
+  const problems = commonRules(form, context, 18);
+  const capacity = form.profile?.capacity;
+  if (typeof capacity === 'number' && capacity > context.mentorCapacityMax) {
+    problems.push({
+      field: 'profile.capacity',
+      message: `Le programme prévoit ${context.mentorCapacityMax} étudiant(s) au plus par mentor.`,
+    });
+  }
+  return problems;
+}

@@ -1,0 +1,216 @@
+// Field definitions shared by the application schemas. Annotations used by the forms:
+// `title` is the label, `description` the help text (expected format included), `x-error` the
+// one French message shown when the value is missing or wrong, `x-autocomplete` the HTML
+// autocomplete token, `x-input` how the form asks for it. Enumerations use `oneOf` + `const` +
+// `title`, the standard way to give each value its French label.
+
+const noControlCharacters = '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$';
+
+/** A one-line text. */
+export function line<const T extends string, const E extends string>(title: T, error: E, maxLength = 100) {
+  return { type: 'string', title, minLength: 1, maxLength, pattern: noControlCharacters, 'x-error': error } as const;
+}
+
+export const personName = (title: string, error: string, autocomplete: string) =>
+  ({ ...line(title, error), 'x-autocomplete': autocomplete }) as const;
+
+export const email = {
+  type: 'string',
+  title: 'Adresse électronique',
+  description: 'Format attendu : nom@exemple.fr',
+  maxLength: 254,
+  pattern: '^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+$',
+  'x-error': 'Indiquez une adresse électronique valide, par exemple nom@exemple.fr.',
+  'x-autocomplete': 'email',
+  'x-input': 'email',
+} as const;
+
+export const phone = {
+  type: 'string',
+  title: 'Téléphone',
+  description: 'Format attendu : 06 12 34 56 78, ou +33 6 12 34 56 78',
+  maxLength: 20,
+  pattern: '^(?:(?:\\+33|0033) ?[1-9]|0[1-9])(?:[ .-]?[0-9]{2}){4}$|^\\+[0-9][0-9 .-]{7,18}$',
+  'x-error': 'Indiquez un numéro de téléphone valide, par exemple 06 12 34 56 78.',
+  'x-autocomplete': 'tel',
+  'x-input': 'tel',
+} as const;
+
+export const isoDate = '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$';
+
+export const birthDate = {
+  type: 'string',
+  title: 'Date de naissance',
+  description: 'Format attendu : JJ/MM/AAAA, par exemple 14/07/2006',
+  pattern: isoDate,
+  'x-error': 'Indiquez votre date de naissance au format JJ/MM/AAAA, par exemple 14/07/2006.',
+  'x-autocomplete': 'bday',
+  'x-input': 'date',
+} as const;
+
+export const commune = {
+  ...line('Commune de résidence', 'Indiquez votre commune de résidence.'),
+  description: 'Par exemple : Issy-les-Moulineaux',
+  'x-autocomplete': 'address-level2',
+} as const;
+
+export const objectives = {
+  type: 'array',
+  title: 'Objectifs',
+  uniqueItems: true,
+  minItems: 1,
+  items: {
+    oneOf: [
+      { const: 'finaliser-formation', title: 'Finaliser son parcours de formation' },
+      { const: 'choisir-dernier-stage', title: 'Choisir son dernier stage' },
+      { const: 'projet-orientation', title: 'Définir son projet d’orientation professionnelle' },
+      { const: 'prise-de-poste', title: 'Préparer une prise de poste' },
+      { const: 'autre', title: 'Un autre objectif' },
+    ],
+  },
+  'x-error': 'Cochez au moins un objectif.',
+} as const;
+
+export const objectiveOther = {
+  ...line('Autre objectif', 'Décrivez en quelques mots l’autre objectif (300 caractères au plus).', 300),
+  description: 'Seulement si vous avez coché « Un autre objectif ».',
+  'x-input': 'textarea',
+} as const;
+
+const sectorValues = [
+  { const: 'agriculture-environnement', title: 'Agriculture, environnement, développement durable' },
+  { const: 'arts-culture-medias', title: 'Arts, culture, médias, communication' },
+  { const: 'banque-finance-assurance', title: 'Banque, finance, assurance' },
+  { const: 'btp-architecture', title: 'Bâtiment, travaux publics, architecture, urbanisme' },
+  { const: 'commerce-vente', title: 'Commerce, vente, distribution' },
+  { const: 'droit-justice', title: 'Droit, justice' },
+  { const: 'enseignement-recherche', title: 'Enseignement, formation, recherche' },
+  { const: 'industrie-energie-ingenierie', title: 'Industrie, énergie, ingénierie' },
+  { const: 'fonction-publique', title: 'Fonction publique, administration' },
+  { const: 'gestion-rh', title: 'Gestion, comptabilité, ressources humaines' },
+  { const: 'hotellerie-tourisme', title: 'Hôtellerie, restauration, tourisme' },
+  { const: 'numerique', title: 'Informatique, numérique, télécommunications' },
+  { const: 'sante-social', title: 'Santé, social, médico-social' },
+  { const: 'sport-animation', title: 'Sport, animation' },
+  { const: 'transport-logistique', title: 'Transport, logistique' },
+  { const: 'economie-sociale', title: 'Économie sociale et solidaire, associations' },
+  { const: 'autre', title: 'Autre secteur' },
+] as const;
+
+export const sector = {
+  title: 'Secteur d’activité',
+  oneOf: sectorValues,
+  'x-error': 'Choisissez votre secteur d’activité.',
+} as const;
+
+export const sectors = {
+  type: 'array',
+  title: 'Secteurs qui vous intéressent',
+  description: 'Cinq au plus.',
+  uniqueItems: true,
+  minItems: 1,
+  maxItems: 5,
+  items: { oneOf: sectorValues },
+  'x-error': 'Cochez entre un et cinq secteurs.',
+} as const;
+
+export const meetingMode = {
+  title: 'Comment préférez-vous vous rencontrer ?',
+  oneOf: [
+    { const: 'presentiel', title: 'En personne, à l’Espace Jeunes Anne Frank' },
+    { const: 'visio', title: 'En visioconférence' },
+    { const: 'les-deux', title: 'Les deux me conviennent' },
+  ],
+  'x-error': 'Choisissez comment vous préférez vous rencontrer.',
+} as const;
+
+export const availability = {
+  type: 'object',
+  title: 'Disponibilités',
+  description: 'Pour les rencontres, environ une fois par mois.',
+  additionalProperties: false,
+  required: ['days', 'periods'],
+  properties: {
+    days: {
+      type: 'array',
+      title: 'Jours',
+      uniqueItems: true,
+      minItems: 1,
+      items: {
+        oneOf: [
+          { const: 'lundi', title: 'Lundi' },
+          { const: 'mardi', title: 'Mardi' },
+          { const: 'mercredi', title: 'Mercredi' },
+          { const: 'jeudi', title: 'Jeudi' },
+          { const: 'vendredi', title: 'Vendredi' },
+          { const: 'samedi', title: 'Samedi' },
+        ],
+      },
+      'x-error': 'Cochez au moins un jour.',
+    },
+    periods: {
+      type: 'array',
+      title: 'Moments de la journée',
+      uniqueItems: true,
+      minItems: 1,
+      items: {
+        oneOf: [
+          { const: 'matin', title: 'Le matin' },
+          { const: 'apres-midi', title: 'L’après-midi' },
+          { const: 'soir', title: 'En fin de journée (après 18 h)' },
+        ],
+      },
+      'x-error': 'Cochez au moins un moment de la journée.',
+    },
+  },
+} as const;
+
+export const languages = {
+  type: 'array',
+  title: 'Langues dans lesquelles vous pouvez échanger',
+  uniqueItems: true,
+  minItems: 1,
+  items: {
+    oneOf: [
+      { const: 'fr', title: 'Français' },
+      { const: 'en', title: 'Anglais' },
+      { const: 'es', title: 'Espagnol' },
+      { const: 'de', title: 'Allemand' },
+      { const: 'it', title: 'Italien' },
+      { const: 'pt', title: 'Portugais' },
+      { const: 'ar', title: 'Arabe' },
+      { const: 'zh', title: 'Chinois' },
+    ],
+  },
+  'x-error': 'Cochez au moins une langue.',
+} as const;
+
+export const organisationsToAvoid = {
+  type: 'array',
+  title: 'Organisations à éviter',
+  description:
+    'Pour éviter tout conflit d’intérêts : par exemple l’entreprise où vous êtes en stage. Une par ligne, dix au plus. Facultatif.',
+  maxItems: 10,
+  items: line('Organisation', 'Chaque organisation compte 100 caractères au plus.'),
+  'x-error': 'Indiquez dix organisations au plus, une par ligne, de 100 caractères au plus chacune.',
+  'x-input': 'lines',
+} as const;
+
+export const heardFrom = {
+  title: 'Comment avez-vous connu le programme ?',
+  oneOf: [
+    { const: 'espace-jeunes', title: 'À l’Espace Jeunes Anne Frank' },
+    { const: 'etablissement', title: 'Par mon école, mon université ou mon lycée' },
+    { const: 'ville', title: 'Par le site ou le magazine de la ville' },
+    { const: 'reseaux-sociaux', title: 'Par les réseaux sociaux' },
+    { const: 'entourage', title: 'Par mon entourage' },
+    { const: 'employeur', title: 'Par mon employeur' },
+    { const: 'autre', title: 'Autrement' },
+  ],
+  'x-error': 'Dites-nous comment vous avez connu le programme.',
+} as const;
+
+/** A required checkbox: the person must tick it. */
+export function commitment<const T extends string>(title: T) {
+  return { type: 'boolean', const: true, title, 'x-error': 'Cochez cette case pour continuer.' } as const;
+}

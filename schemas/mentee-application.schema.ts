@@ -1,0 +1,184 @@
+import type { FromSchema } from 'json-schema-to-ts';
+import {
+  availability,
+  birthDate,
+  commitment,
+  commune,
+  email,
+  heardFrom,
+  languages,
+  line,
+  meetingMode,
+  objectiveOther,
+  objectives,
+  organisationsToAvoid,
+  personName,
+  phone,
+  sectors,
+} from './fields.ts';
+import { envelopeProperties, envelopeRequired } from './record-envelope.ts';
+
+/** What a student sends with the « Trouver un mentor » form. `{commune}` is filled from the settings. */
+export const menteeApplicationFormSchema = {
+  $id: 'mentee-application-form',
+  title: 'Candidature pour trouver un mentor',
+  type: 'object',
+  additionalProperties: false,
+  required: ['identity', 'profile', 'commitments'],
+  properties: {
+    identity: {
+      type: 'object',
+      title: 'Vous',
+      description:
+        'Ces informations ne servent qu’à vous contacter et à préparer la convention ; elles ne sont pas utilisées pour former les binômes.',
+      additionalProperties: false,
+      required: ['firstName', 'lastName', 'email', 'phone', 'birthDate', 'commune'],
+      properties: {
+        firstName: personName('Prénom', 'Indiquez votre prénom.', 'given-name'),
+        lastName: personName('Nom', 'Indiquez votre nom.', 'family-name'),
+        email,
+        phone,
+        birthDate,
+        commune,
+        legalRepresentative: {
+          type: 'object',
+          title: 'Votre représentant légal',
+          description: 'Seulement si vous avez moins de 18 ans : la personne qui autorise votre participation.',
+          additionalProperties: false,
+          required: ['name', 'email', 'phone'],
+          properties: {
+            name: line('Nom et prénom du représentant légal', 'Indiquez le nom et le prénom de votre représentant légal.'),
+            email: {
+              ...email,
+              title: 'Adresse électronique du représentant légal',
+              'x-autocomplete': 'off',
+            },
+            phone: { ...phone, title: 'Téléphone du représentant légal', 'x-autocomplete': 'off' },
+          },
+          'x-error': 'Comme vous avez moins de 18 ans, indiquez les coordonnées de votre représentant légal.',
+        },
+      },
+    },
+    profile: {
+      type: 'object',
+      title: 'Votre parcours et vos attentes',
+      description: 'Ce que le coordinateur et le programme de mise en relation utilisent pour former les binômes.',
+      additionalProperties: false,
+      required: ['eligibility', 'studies', 'objectives', 'sectors', 'meetingMode', 'availability', 'languages', 'heardFrom'],
+      properties: {
+        eligibility: {
+          type: 'object',
+          title: 'Votre lien avec {commune}',
+          additionalProperties: false,
+          required: ['basis', 'school', 'schoolCommune'],
+          properties: {
+            basis: {
+              title: 'Vous…',
+              oneOf: [
+                { const: 'habite', title: 'habitez à {commune}' },
+                { const: 'etudie', title: 'étudiez à {commune}' },
+                { const: 'les-deux', title: 'habitez et étudiez à {commune}' },
+              ],
+              'x-error': 'Indiquez si vous habitez ou étudiez à {commune}.',
+            },
+            school: {
+              ...line('Établissement où vous étudiez', 'Indiquez le nom de votre établissement.', 150),
+              description: 'Lycée, université, école…',
+              'x-autocomplete': 'organization',
+            },
+            schoolCommune: {
+              ...line('Commune de l’établissement', 'Indiquez la commune de votre établissement.'),
+              'x-autocomplete': 'off',
+            },
+          },
+        },
+        studies: {
+          type: 'object',
+          title: 'Vos études',
+          additionalProperties: false,
+          required: ['level', 'field'],
+          properties: {
+            level: {
+              title: 'Niveau d’études en cours',
+              oneOf: [
+                { const: 'lycee', title: 'Lycée' },
+                { const: 'bac+1', title: 'Bac + 1' },
+                { const: 'bac+2', title: 'Bac + 2 (BTS, BUT 2e année…)' },
+                { const: 'bac+3', title: 'Bac + 3 (licence, BUT…)' },
+                { const: 'bac+4', title: 'Bac + 4 (master 1…)' },
+                { const: 'bac+5', title: 'Bac + 5 (master 2, école…)' },
+                { const: 'doctorat', title: 'Doctorat' },
+                { const: 'autre', title: 'Autre formation' },
+              ],
+              'x-error': 'Choisissez votre niveau d’études.',
+            },
+            field: {
+              ...line('Domaine d’études', 'Indiquez votre domaine d’études (150 caractères au plus).', 150),
+              description: 'Par exemple : droit, informatique, soins infirmiers…',
+            },
+          },
+        },
+        objectives: { ...objectives, title: 'Vos objectifs', description: 'Cochez tout ce qui vous concerne.' },
+        objectiveOther,
+        sectors,
+        meetingMode,
+        availability,
+        languages,
+        organisationsToAvoid,
+        heardFrom,
+        expectations: {
+          ...line('Ce que vous attendez du mentorat', 'Écrivez 1 000 caractères au plus.', 1000),
+          description: 'Facultatif.',
+          'x-input': 'textarea',
+        },
+      },
+    },
+    commitments: {
+      type: 'object',
+      title: 'Vos engagements',
+      description: 'Extraits de l’article 4 de la convention de mentorat, que vous signerez avec votre mentor.',
+      additionalProperties: false,
+      required: ['listening', 'confidentiality', 'decisions', 'duration', 'convention', 'privacyNotice'],
+      properties: {
+        listening: commitment(
+          'Je m’engage à être à l’écoute et à garder une disponibilité afin de créer une dynamique dans la relation.',
+        ),
+        confidentiality: commitment(
+          'Je m’engage à respecter un cadre de travail garantissant la confidentialité des informations qui pourraient être échangées et à n’en faire aucun usage qui pourrait nuire directement ou indirectement au mentor.',
+        ),
+        decisions: commitment(
+          'Je m’engage à prendre les décisions et à mettre en œuvre les actions nécessaires pour atteindre mon objectif.',
+        ),
+        duration: commitment(
+          'Je m’engage pour au moins {duration} mois, avec environ une rencontre par mois.',
+        ),
+        convention: commitment('J’ai lu la convention de mentorat et je suis prêt ou prête à la signer.'),
+        privacyNotice: commitment('J’ai lu la notice d’information sur mes données personnelles.'),
+        legalRepresentativeConsent: {
+          ...commitment(
+            'J’ai moins de 18 ans : mon représentant légal m’autorise à participer au programme et a lu la convention.',
+          ),
+          description: 'Seulement si vous avez moins de 18 ans.',
+          'x-error': 'Comme vous avez moins de 18 ans, l’autorisation de votre représentant légal est nécessaire.',
+        },
+      },
+    },
+  },
+} as const;
+
+/** A student's application as stored: `applications/mentees/<id>.json`. */
+export const menteeApplicationSchema = {
+  $id: 'mentee-application',
+  title: 'Candidature de mentoré',
+  type: 'object',
+  additionalProperties: false,
+  required: [...envelopeRequired, ...menteeApplicationFormSchema.required],
+  properties: {
+    ...envelopeProperties,
+    id: { type: 'string', pattern: '^mentee-[0-9a-z]{6}$' },
+    ...menteeApplicationFormSchema.properties,
+  },
+} as const;
+
+export type MenteeApplicationForm = FromSchema<typeof menteeApplicationFormSchema>;
+export type MenteeApplication = FromSchema<typeof menteeApplicationSchema>;

@@ -1,0 +1,149 @@
+import type { FromSchema } from 'json-schema-to-ts';
+import {
+  availability,
+  birthDate,
+  commitment,
+  commune,
+  email,
+  heardFrom,
+  languages,
+  line,
+  meetingMode,
+  objectiveOther,
+  objectives,
+  organisationsToAvoid,
+  personName,
+  phone,
+  sector,
+} from './fields.ts';
+import { envelopeProperties, envelopeRequired } from './record-envelope.ts';
+
+/** What a professional sends with the « Devenir mentor » form. */
+export const mentorApplicationFormSchema = {
+  $id: 'mentor-application-form',
+  title: 'Candidature pour devenir mentor',
+  type: 'object',
+  additionalProperties: false,
+  required: ['identity', 'profile', 'commitments'],
+  properties: {
+    identity: {
+      type: 'object',
+      title: 'Vous',
+      description:
+        'Ces informations ne servent qu’à vous contacter et à préparer la convention ; elles ne sont pas utilisées pour former les binômes.',
+      additionalProperties: false,
+      required: ['firstName', 'lastName', 'email', 'phone', 'birthDate', 'commune'],
+      properties: {
+        firstName: personName('Prénom', 'Indiquez votre prénom.', 'given-name'),
+        lastName: personName('Nom', 'Indiquez votre nom.', 'family-name'),
+        email,
+        phone,
+        birthDate: { ...birthDate, description: 'Format attendu : JJ/MM/AAAA, par exemple 03/02/1980' },
+        commune,
+      },
+    },
+    profile: {
+      type: 'object',
+      title: 'Votre expérience et ce que vous proposez',
+      description: 'Ce que le coordinateur et le programme de mise en relation utilisent pour former les binômes.',
+      additionalProperties: false,
+      required: [
+        'sector',
+        'jobTitle',
+        'organisation',
+        'yearsOfExperience',
+        'objectives',
+        'capacity',
+        'meetingMode',
+        'availability',
+        'languages',
+        'heardFrom',
+      ],
+      properties: {
+        sector,
+        jobTitle: {
+          ...line('Métier ou fonction', 'Indiquez votre métier ou votre fonction (150 caractères au plus).', 150),
+          'x-autocomplete': 'organization-title',
+        },
+        organisation: {
+          ...line('Organisation', 'Indiquez votre employeur ou votre organisation (150 caractères au plus).', 150),
+          description: 'Votre employeur, ou « indépendant ». Elle sert seulement à éviter les conflits d’intérêts.',
+          'x-autocomplete': 'organization',
+        },
+        yearsOfExperience: {
+          type: 'integer',
+          title: 'Années d’expérience professionnelle',
+          description: 'Un nombre, par exemple 12.',
+          minimum: 0,
+          maximum: 60,
+          'x-error': 'Indiquez un nombre d’années entre 0 et 60.',
+          'x-input': 'number',
+        },
+        objectives: {
+          ...objectives,
+          title: 'Ce sur quoi vous pouvez accompagner un étudiant',
+          description: 'Cochez tout ce qui vous convient.',
+        },
+        objectiveOther,
+        capacity: {
+          type: 'integer',
+          title: 'Combien d’étudiants pouvez-vous accompagner en même temps ?',
+          default: 1,
+          oneOf: [
+            { const: 1, title: 'Un' },
+            { const: 2, title: 'Deux' },
+            { const: 3, title: 'Trois' },
+          ],
+          'x-error': 'Choisissez un, deux ou trois étudiants.',
+        },
+        meetingMode,
+        availability,
+        languages,
+        organisationsToAvoid: {
+          ...organisationsToAvoid,
+          description:
+            'Pour éviter tout conflit d’intérêts : par exemple une école où vous enseignez. Une par ligne, dix au plus. Facultatif.',
+        },
+        heardFrom,
+      },
+    },
+    commitments: {
+      type: 'object',
+      title: 'Vos engagements',
+      description: 'Extraits de l’article 4 de la convention de mentorat, que vous signerez avec votre mentoré.',
+      additionalProperties: false,
+      required: ['experience', 'listening', 'confidentiality', 'duration', 'convention', 'privacyNotice'],
+      properties: {
+        experience: commitment('Je m’engage à apporter mon expérience, mes connaissances et mon réseau.'),
+        listening: commitment(
+          'Je m’engage à être à l’écoute et à garder une disponibilité afin de créer une dynamique dans la relation.',
+        ),
+        confidentiality: commitment(
+          'Je m’engage à respecter la confidentialité des informations qui pourraient être échangées et à n’en faire aucun usage qui pourrait nuire directement ou indirectement au mentoré.',
+        ),
+        duration: commitment(
+          'Je m’engage pour au moins {duration} mois, avec environ une rencontre par mois, bénévolement.',
+        ),
+        convention: commitment('J’ai lu la convention de mentorat et je suis prêt ou prête à la signer.'),
+        privacyNotice: commitment('J’ai lu la notice d’information sur mes données personnelles.'),
+      },
+    },
+  },
+} as const;
+
+/** A professional's application as stored: `applications/mentors/<id>.json`. */
+export const mentorApplicationSchema = {
+  $id: 'mentor-application',
+  title: 'Candidature de mentor',
+  type: 'object',
+  additionalProperties: false,
+  required: [...envelopeRequired, ...mentorApplicationFormSchema.required],
+  properties: {
+    ...envelopeProperties,
+    id: { type: 'string', pattern: '^mentor-[0-9a-z]{6}$' },
+    ...mentorApplicationFormSchema.properties,
+  },
+} as const;
+
+export type MentorApplicationForm = FromSchema<typeof mentorApplicationFormSchema>;
+export type MentorApplication = FromSchema<typeof mentorApplicationSchema>;

@@ -1,0 +1,60 @@
+/** The parts of a JSON Schema node the forms and messages read. */
+export interface SchemaNode {
+  type?: string;
+  title?: string;
+  description?: string;
+  const?: unknown;
+  default?: unknown;
+  oneOf?: readonly SchemaNode[];
+  enum?: readonly unknown[];
+  items?: SchemaNode;
+  properties?: Readonly<Record<string, SchemaNode>>;
+  required?: readonly string[];
+  minItems?: number;
+  maxItems?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  'x-error'?: string;
+  'x-autocomplete'?: string;
+  'x-input'?: 'email' | 'tel' | 'date' | 'textarea' | 'lines' | 'number';
+}
+
+/** Every node from the root down to `path` (dotted, array indexes allowed), as far as it goes. */
+export function nodesAlong(root: SchemaNode, path: readonly string[]): { node: SchemaNode; path: string[] }[] {
+  const chain = [{ node: root, path: [] as string[] }];
+  let node: SchemaNode | undefined = root;
+  const walked: string[] = [];
+  for (const segment of path) {
+    node = node.properties?.[segment] ?? (/^\d+$/.test(segment) ? node.items : undefined);
+    if (!node) break;
+    walked.push(segment);
+    chain.push({ node, path: [...walked] });
+  }
+  return chain;
+}
+
+/** The label of an enumerated value (`oneOf: [{ const, title }]`), or the value itself. */
+export function labelOf(node: SchemaNode, value: unknown): string {
+  const options = node.oneOf ?? node.items?.oneOf ?? [];
+  return options.find((option) => option.const === value)?.title ?? String(value);
+}
+
+/** Every field path of a schema, in document order (groups before their fields). */
+export function fieldPaths(root: SchemaNode, prefix = ''): string[] {
+  if (root.type !== 'object' || !root.properties) return [];
+  return Object.entries(root.properties).flatMap(([key, child]) => {
+    const path = prefix ? `${prefix}.${key}` : key;
+    return [path, ...fieldPaths(child, path)];
+  });
+}
+
+/** Sorts items that name a field in the order the fields appear in the schema (and the form). */
+export function inFieldOrder<T extends { field: string }>(root: SchemaNode, items: readonly T[]): T[] {
+  const order = fieldPaths(root);
+  const rank = (field: string) => {
+    const index = order.indexOf(field);
+    return index === -1 ? order.length : index;
+  };
+  return [...items].sort((a, b) => rank(a.field) - rank(b.field));
+}
