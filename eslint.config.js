@@ -3,7 +3,7 @@ import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['dist/', 'node_modules/', '.astro/', 'data/', 'coverage/'] },
+  { ignores: ['dist/', 'node_modules/', '.astro/', 'data/', 'coverage/', 'schemas/generated/'] },
   tseslint.configs.recommended,
   {
     rules: {

@@ -7,8 +7,14 @@ export const annotationKeywords = ['x-error', 'x-autocomplete', 'x-input'] as co
  * The one Ajv configuration used on the server and to precompile the browser validators, so both
  * accept and refuse exactly the same values. `code.esm` and `source` serve the precompilation.
  */
-export function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, code: { source: true, esm: true } });
+export function createAjv(options: { forBrowser?: boolean } = {}): Ajv2020 {
+  // The browser shows our own messages (`x-error`), so Ajv's English ones are left out there.
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: true,
+    messages: !options.forBrowser,
+    code: { source: true, esm: true, optimize: true },
+  });
   ajv.addVocabulary([...annotationKeywords]);
   return ajv;
 }

@@ -46,7 +46,9 @@ export function sameCommune(a: string, b: string): boolean {
 /** The age of the person on `today`, or undefined when the birth date is missing or malformed. */
 function ageOf(form: LooseForm, today: string): number | undefined {
   const birthDate = form.identity?.birthDate;
-  return typeof birthDate === 'string' && isoDate.test(birthDate) ? ageOn(birthDate, today) : undefined;
+  return typeof birthDate === 'string' && isoDate.test(birthDate)
+    ? ageOn(birthDate, today)
+    : undefined;
 }
 
 function commonRules(form: LooseForm, context: RulesContext, minimumAge: number): FieldProblem[] {
@@ -55,13 +57,22 @@ function commonRules(form: LooseForm, context: RulesContext, minimumAge: number)
   if (age === undefined) {
     // The schema reports a missing or malformed date.
   } else if (String(form.identity?.birthDate) > context.today || age > 100) {
-    problems.push({ field: 'identity.birthDate', message: 'Vérifiez votre date de naissance : elle ne semble pas possible.' });
+    problems.push({
+      field: 'identity.birthDate',
+      message: 'Vérifiez votre date de naissance : elle ne semble pas possible.',
+    });
   } else if (age < minimumAge) {
-    problems.push({ field: 'identity.birthDate', message: 'Les mentors doivent être majeurs : vérifiez votre date de naissance.' });
+    problems.push({
+      field: 'identity.birthDate',
+      message: 'Les mentors doivent être majeurs : vérifiez votre date de naissance.',
+    });
   }
   const objectives = form.profile?.objectives;
   if (Array.isArray(objectives) && objectives.includes('autre') && !form.profile?.objectiveOther) {
-    problems.push({ field: 'profile.objectiveOther', message: 'Vous avez coché « Un autre objectif » : décrivez-le en quelques mots.' });
+    problems.push({
+      field: 'profile.objectiveOther',
+      message: 'Vous avez coché « Un autre objectif » : décrivez-le en quelques mots.',
+    });
   }
   return problems;
 }
@@ -78,17 +89,20 @@ export function menteeRules(form: LooseForm, context: RulesContext): FieldProble
     if (!form.identity?.legalRepresentative) {
       problems.push({
         field: 'identity.legalRepresentative',
-        message: 'Comme vous avez moins de 18 ans, indiquez les coordonnées de votre représentant légal.',
+        message:
+          'Comme vous avez moins de 18 ans, indiquez les coordonnées de votre représentant légal.',
       });
     }
     if (form.commitments?.legalRepresentativeConsent !== true) {
       problems.push({
         field: 'commitments.legalRepresentativeConsent',
-        message: 'Comme vous avez moins de 18 ans, l’autorisation de votre représentant légal est nécessaire.',
+        message:
+          'Comme vous avez moins de 18 ans, l’autorisation de votre représentant légal est nécessaire.',
       });
     }
   }
-  const inCommune = (name: unknown) => typeof name !== 'string' || context.communes.some((c) => sameCommune(c, name));
+  const inCommune = (name: unknown) =>
+    typeof name !== 'string' || context.communes.some((c) => sameCommune(c, name));
   const basis = form.profile?.eligibility?.basis;
   const schoolCommune = form.profile?.eligibility?.schoolCommune;
   if ((basis === 'habite' || basis === 'les-deux') && !inCommune(form.identity?.commune)) {

@@ -7,8 +7,19 @@
 const noControlCharacters = '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$';
 
 /** A one-line text. */
-export function line<const T extends string, const E extends string>(title: T, error: E, maxLength = 100) {
-  return { type: 'string', title, minLength: 1, maxLength, pattern: noControlCharacters, 'x-error': error } as const;
+export function line<const T extends string, const E extends string>(
+  title: T,
+  error: E,
+  maxLength = 100,
+) {
+  return {
+    type: 'string',
+    title,
+    minLength: 1,
+    maxLength,
+    pattern: noControlCharacters,
+    'x-error': error,
+  } as const;
 }
 
 export const personName = (title: string, error: string, autocomplete: string) =>
@@ -72,13 +83,20 @@ export const objectives = {
 } as const;
 
 export const objectiveOther = {
-  ...line('Autre objectif', 'Décrivez en quelques mots l’autre objectif (300 caractères au plus).', 300),
+  ...line(
+    'Autre objectif',
+    'Décrivez en quelques mots l’autre objectif (300 caractères au plus).',
+    300,
+  ),
   description: 'Seulement si vous avez coché « Un autre objectif ».',
   'x-input': 'textarea',
 } as const;
 
 const sectorValues = [
-  { const: 'agriculture-environnement', title: 'Agriculture, environnement, développement durable' },
+  {
+    const: 'agriculture-environnement',
+    title: 'Agriculture, environnement, développement durable',
+  },
   { const: 'arts-culture-medias', title: 'Arts, culture, médias, communication' },
   { const: 'banque-finance-assurance', title: 'Banque, finance, assurance' },
   { const: 'btp-architecture', title: 'Bâtiment, travaux publics, architecture, urbanisme' },
@@ -192,12 +210,13 @@ export const organisationsToAvoid = {
     'Pour éviter tout conflit d’intérêts : par exemple l’entreprise où vous êtes en stage. Une par ligne, dix au plus. Facultatif.',
   maxItems: 10,
   items: line('Organisation', 'Chaque organisation compte 100 caractères au plus.'),
-  'x-error': 'Indiquez dix organisations au plus, une par ligne, de 100 caractères au plus chacune.',
+  'x-error':
+    'Indiquez dix organisations au plus, une par ligne, de 100 caractères au plus chacune.',
   'x-input': 'lines',
 } as const;
 
 export const heardFrom = {
-  title: 'Comment avez-vous connu le programme ?',
+  title: 'Comment avez-vous connu le programme ? (facultatif)',
   oneOf: [
     { const: 'espace-jeunes', title: 'À l’Espace Jeunes Anne Frank' },
     { const: 'etablissement', title: 'Par mon école, mon université ou mon lycée' },
@@ -212,5 +231,10 @@ export const heardFrom = {
 
 /** A required checkbox: the person must tick it. */
 export function commitment<const T extends string>(title: T) {
-  return { type: 'boolean', const: true, title, 'x-error': 'Cochez cette case pour continuer.' } as const;
+  return {
+    type: 'boolean',
+    const: true,
+    title,
+    'x-error': 'Cochez cette case pour continuer.',
+  } as const;
 }

@@ -16,7 +16,10 @@ export function tokensFrom(settings: {
 }): TextTokens {
   const communes = settings.eligibility.communes;
   return {
-    commune: communes.length > 1 ? `${communes.slice(0, -1).join(', ')} ou ${communes.at(-1)}` : communes[0]!,
+    commune:
+      communes.length > 1
+        ? `${communes.slice(0, -1).join(', ')} ou ${communes.at(-1)}`
+        : communes[0]!,
     duration: String(settings.mentoring.minimumDurationMonths),
   };
 }

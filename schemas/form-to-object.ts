@@ -24,7 +24,8 @@ function leaf(node: SchemaNode, values: readonly string[]): unknown {
   const raw = values[0]?.trim().normalize('NFC');
   if (raw === undefined || raw === '') return undefined;
   if (node.type === 'boolean') return raw === 'on' || raw === 'true' ? true : raw;
-  if (node.type === 'integer' || node.type === 'number') return /^-?\d+$/.test(raw) ? Number(raw) : raw;
+  if (node.type === 'integer' || node.type === 'number')
+    return /^-?\d+$/.test(raw) ? Number(raw) : raw;
   if (node['x-input'] === 'date') return frenchDateToIso(raw);
   return raw;
 }
@@ -35,7 +36,10 @@ function leaf(node: SchemaNode, values: readonly string[]): unknown {
  * « obligatoire »), numbers and ticked boxes get their type, dates typed `JJ/MM/AAAA` become ISO.
  * Fields the schema does not know (anti-bot fields, for instance) are ignored.
  */
-export function formToObject(schema: SchemaNode, entries: Iterable<readonly [string, string]>): Record<string, unknown> {
+export function formToObject(
+  schema: SchemaNode,
+  entries: Iterable<readonly [string, string]>,
+): Record<string, unknown> {
   const byName = new Map<string, string[]>();
   for (const [name, value] of entries) byName.set(name, [...(byName.get(name) ?? []), value]);
   // An empty optional group (a minor's legal representative, for an adult) is left out; an
@@ -44,7 +48,11 @@ export function formToObject(schema: SchemaNode, entries: Iterable<readonly [str
     if (node.type === 'object' && node.properties) {
       const result: Record<string, unknown> = {};
       for (const [key, child] of Object.entries(node.properties)) {
-        const value = walk(child, prefix ? `${prefix}.${key}` : key, node.required?.includes(key) ?? false);
+        const value = walk(
+          child,
+          prefix ? `${prefix}.${key}` : key,
+          node.required?.includes(key) ?? false,
+        );
         if (value !== undefined) result[key] = value;
       }
       return Object.keys(result).length || required ? result : undefined;

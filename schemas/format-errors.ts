@@ -43,7 +43,9 @@ function genericMessage(error: ErrorObject): string {
     case 'enum':
       return `doit valoir l’une des valeurs suivantes : ${(p['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
     case 'minLength':
-      return p['limit'] === 1 ? 'ne doit pas être vide' : `doit compter au moins ${String(p['limit'])} caractères`;
+      return p['limit'] === 1
+        ? 'ne doit pas être vide'
+        : `doit compter au moins ${String(p['limit'])} caractères`;
     case 'maxLength':
       return `doit compter au plus ${String(p['limit'])} caractères`;
     case 'minimum':
@@ -65,15 +67,23 @@ function genericMessage(error: ErrorObject): string {
  * a branch of `oneOf`) are reported on the field a person can act on. Ajv reports an `anyOf`
  * failure with the failure of each branch; only the `anyOf` is kept.
  */
-export function formatErrors(errors: readonly ErrorObject[] | null | undefined, schema?: SchemaNode): FieldProblem[] {
+export function formatErrors(
+  errors: readonly ErrorObject[] | null | undefined,
+  schema?: SchemaNode,
+): FieldProblem[] {
   if (!errors) return [];
-  const branchPaths = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath);
+  const branchPaths = errors
+    .filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf')
+    .map((e) => e.instancePath);
   const problems: FieldProblem[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
     if (error.keyword === 'if') continue;
     const insideBranch = branchPaths.some(
-      (p) => error.keyword !== 'anyOf' && error.keyword !== 'oneOf' && (error.instancePath === p || error.instancePath.startsWith(p + '/')),
+      (p) =>
+        error.keyword !== 'anyOf' &&
+        error.keyword !== 'oneOf' &&
+        (error.instancePath === p || error.instancePath.startsWith(p + '/')),
     );
     if (insideBranch) continue;
     const segments = segmentsOf(error);

@@ -43,11 +43,15 @@ export const menteeApplicationFormSchema = {
         legalRepresentative: {
           type: 'object',
           title: 'Votre représentant légal',
-          description: 'Seulement si vous avez moins de 18 ans : la personne qui autorise votre participation.',
+          description:
+            'Seulement si vous avez moins de 18 ans : la personne qui autorise votre participation.',
           additionalProperties: false,
           required: ['name', 'email', 'phone'],
           properties: {
-            name: line('Nom et prénom du représentant légal', 'Indiquez le nom et le prénom de votre représentant légal.'),
+            name: line(
+              'Nom et prénom du représentant légal',
+              'Indiquez le nom et le prénom de votre représentant légal.',
+            ),
             email: {
               ...email,
               title: 'Adresse électronique du représentant légal',
@@ -55,16 +59,26 @@ export const menteeApplicationFormSchema = {
             },
             phone: { ...phone, title: 'Téléphone du représentant légal', 'x-autocomplete': 'off' },
           },
-          'x-error': 'Comme vous avez moins de 18 ans, indiquez les coordonnées de votre représentant légal.',
+          'x-error':
+            'Comme vous avez moins de 18 ans, indiquez les coordonnées de votre représentant légal.',
         },
       },
     },
     profile: {
       type: 'object',
       title: 'Votre parcours et vos attentes',
-      description: 'Ce que le coordinateur et le programme de mise en relation utilisent pour former les binômes.',
+      description:
+        'Ce que le coordinateur et le programme de mise en relation utilisent pour former les binômes.',
       additionalProperties: false,
-      required: ['eligibility', 'studies', 'objectives', 'sectors', 'meetingMode', 'availability', 'languages', 'heardFrom'],
+      required: [
+        'eligibility',
+        'studies',
+        'objectives',
+        'sectors',
+        'meetingMode',
+        'availability',
+        'languages',
+      ],
       properties: {
         eligibility: {
           type: 'object',
@@ -82,7 +96,11 @@ export const menteeApplicationFormSchema = {
               'x-error': 'Indiquez si vous habitez ou étudiez à {commune}.',
             },
             school: {
-              ...line('Établissement où vous étudiez', 'Indiquez le nom de votre établissement.', 150),
+              ...line(
+                'Établissement où vous étudiez',
+                'Indiquez le nom de votre établissement.',
+                150,
+              ),
               description: 'Lycée, université, école…',
               'x-autocomplete': 'organization',
             },
@@ -113,12 +131,20 @@ export const menteeApplicationFormSchema = {
               'x-error': 'Choisissez votre niveau d’études.',
             },
             field: {
-              ...line('Domaine d’études', 'Indiquez votre domaine d’études (150 caractères au plus).', 150),
+              ...line(
+                'Domaine d’études',
+                'Indiquez votre domaine d’études (150 caractères au plus).',
+                150,
+              ),
               description: 'Par exemple : droit, informatique, soins infirmiers…',
             },
           },
         },
-        objectives: { ...objectives, title: 'Vos objectifs', description: 'Cochez tout ce qui vous concerne.' },
+        objectives: {
+          ...objectives,
+          title: 'Vos objectifs',
+          description: 'Cochez tout ce qui vous concerne.',
+        },
         objectiveOther,
         sectors,
         meetingMode,
@@ -136,9 +162,17 @@ export const menteeApplicationFormSchema = {
     commitments: {
       type: 'object',
       title: 'Vos engagements',
-      description: 'Extraits de l’article 4 de la convention de mentorat, que vous signerez avec votre mentor.',
+      description:
+        'Extraits de l’article 4 de la convention de mentorat, que vous signerez avec votre mentor.',
       additionalProperties: false,
-      required: ['listening', 'confidentiality', 'decisions', 'duration', 'convention', 'privacyNotice'],
+      required: [
+        'listening',
+        'confidentiality',
+        'decisions',
+        'duration',
+        'convention',
+        'privacyNotice',
+      ],
       properties: {
         listening: commitment(
           'Je m’engage à être à l’écoute et à garder une disponibilité afin de créer une dynamique dans la relation.',
@@ -152,14 +186,17 @@ export const menteeApplicationFormSchema = {
         duration: commitment(
           'Je m’engage pour au moins {duration} mois, avec environ une rencontre par mois.',
         ),
-        convention: commitment('J’ai lu la convention de mentorat et je suis prêt ou prête à la signer.'),
+        convention: commitment(
+          'J’ai lu la convention de mentorat et je suis prêt ou prête à la signer.',
+        ),
         privacyNotice: commitment('J’ai lu la notice d’information sur mes données personnelles.'),
         legalRepresentativeConsent: {
           ...commitment(
             'J’ai moins de 18 ans : mon représentant légal m’autorise à participer au programme et a lu la convention.',
           ),
           description: 'Seulement si vous avez moins de 18 ans.',
-          'x-error': 'Comme vous avez moins de 18 ans, l’autorisation de votre représentant légal est nécessaire.',
+          'x-error':
+            'Comme vous avez moins de 18 ans, l’autorisation de votre représentant légal est nécessaire.',
         },
       },
     },

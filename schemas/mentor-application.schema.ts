@@ -38,14 +38,18 @@ export const mentorApplicationFormSchema = {
         lastName: personName('Nom', 'Indiquez votre nom.', 'family-name'),
         email,
         phone,
-        birthDate: { ...birthDate, description: 'Format attendu : JJ/MM/AAAA, par exemple 03/02/1980' },
+        birthDate: {
+          ...birthDate,
+          description: 'Format attendu : JJ/MM/AAAA, par exemple 03/02/1980',
+        },
         commune,
       },
     },
     profile: {
       type: 'object',
       title: 'Votre expérience et ce que vous proposez',
-      description: 'Ce que le coordinateur et le programme de mise en relation utilisent pour former les binômes.',
+      description:
+        'Ce que le coordinateur et le programme de mise en relation utilisent pour former les binômes.',
       additionalProperties: false,
       required: [
         'sector',
@@ -57,17 +61,25 @@ export const mentorApplicationFormSchema = {
         'meetingMode',
         'availability',
         'languages',
-        'heardFrom',
       ],
       properties: {
         sector,
         jobTitle: {
-          ...line('Métier ou fonction', 'Indiquez votre métier ou votre fonction (150 caractères au plus).', 150),
+          ...line(
+            'Métier ou fonction',
+            'Indiquez votre métier ou votre fonction (150 caractères au plus).',
+            150,
+          ),
           'x-autocomplete': 'organization-title',
         },
         organisation: {
-          ...line('Organisation', 'Indiquez votre employeur ou votre organisation (150 caractères au plus).', 150),
-          description: 'Votre employeur, ou « indépendant ». Elle sert seulement à éviter les conflits d’intérêts.',
+          ...line(
+            'Organisation',
+            'Indiquez votre employeur ou votre organisation (150 caractères au plus).',
+            150,
+          ),
+          description:
+            'Votre employeur, ou « indépendant ». Elle sert seulement à éviter les conflits d’intérêts.',
           'x-autocomplete': 'organization',
         },
         yearsOfExperience: {
@@ -110,11 +122,21 @@ export const mentorApplicationFormSchema = {
     commitments: {
       type: 'object',
       title: 'Vos engagements',
-      description: 'Extraits de l’article 4 de la convention de mentorat, que vous signerez avec votre mentoré.',
+      description:
+        'Extraits de l’article 4 de la convention de mentorat, que vous signerez avec votre mentoré.',
       additionalProperties: false,
-      required: ['experience', 'listening', 'confidentiality', 'duration', 'convention', 'privacyNotice'],
+      required: [
+        'experience',
+        'listening',
+        'confidentiality',
+        'duration',
+        'convention',
+        'privacyNotice',
+      ],
       properties: {
-        experience: commitment('Je m’engage à apporter mon expérience, mes connaissances et mon réseau.'),
+        experience: commitment(
+          'Je m’engage à apporter mon expérience, mes connaissances et mon réseau.',
+        ),
         listening: commitment(
           'Je m’engage à être à l’écoute et à garder une disponibilité afin de créer une dynamique dans la relation.',
         ),
@@ -124,7 +146,9 @@ export const mentorApplicationFormSchema = {
         duration: commitment(
           'Je m’engage pour au moins {duration} mois, avec environ une rencontre par mois, bénévolement.',
         ),
-        convention: commitment('J’ai lu la convention de mentorat et je suis prêt ou prête à la signer.'),
+        convention: commitment(
+          'J’ai lu la convention de mentorat et je suis prêt ou prête à la signer.',
+        ),
         privacyNotice: commitment('J’ai lu la notice d’information sur mes données personnelles.'),
       },
     },

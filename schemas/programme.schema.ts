@@ -18,6 +18,7 @@ export const programmeSchema = {
     'mentoring',
     'cohorts',
     'accessibility',
+    'intake',
   ],
   properties: {
     schemaVersion: {
@@ -284,6 +285,42 @@ export const programmeSchema = {
         },
         standard: {
           const: 'RGAA 4.1',
+        },
+      },
+    },
+    intake: {
+      type: 'object',
+      additionalProperties: false,
+      required: [
+        'url',
+        'allowedOrigins',
+        'maxBodyBytes',
+        'minFillSeconds',
+        'rateLimit',
+        'proofOfWork',
+      ],
+      properties: {
+        url: { type: 'string', pattern: '^(|https://[^\\s]+[^/])$' },
+        allowedOrigins: {
+          type: 'array',
+          items: { type: 'string', pattern: '^https?://[^/\\s]+$' },
+        },
+        maxBodyBytes: { type: 'integer', minimum: 4096, maximum: 1048576 },
+        minFillSeconds: { type: 'integer', minimum: 0, maximum: 600 },
+        rateLimit: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['perClientPerHour'],
+          properties: { perClientPerHour: { type: 'integer', minimum: 1, maximum: 1000 } },
+        },
+        proofOfWork: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['maxCounter', 'expiresMinutes'],
+          properties: {
+            maxCounter: { type: 'integer', minimum: 1000, maximum: 10000000 },
+            expiresMinutes: { type: 'integer', minimum: 5, maximum: 1440 },
+          },
         },
       },
     },

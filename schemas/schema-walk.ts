@@ -21,7 +21,10 @@ export interface SchemaNode {
 }
 
 /** Every node from the root down to `path` (dotted, array indexes allowed), as far as it goes. */
-export function nodesAlong(root: SchemaNode, path: readonly string[]): { node: SchemaNode; path: string[] }[] {
+export function nodesAlong(
+  root: SchemaNode,
+  path: readonly string[],
+): { node: SchemaNode; path: string[] }[] {
   const chain = [{ node: root, path: [] as string[] }];
   let node: SchemaNode | undefined = root;
   const walked: string[] = [];
@@ -50,7 +53,10 @@ export function fieldPaths(root: SchemaNode, prefix = ''): string[] {
 }
 
 /** Sorts items that name a field in the order the fields appear in the schema (and the form). */
-export function inFieldOrder<T extends { field: string }>(root: SchemaNode, items: readonly T[]): T[] {
+export function inFieldOrder<T extends { field: string }>(
+  root: SchemaNode,
+  items: readonly T[],
+): T[] {
   const order = fieldPaths(root);
   const rank = (field: string) => {
     const index = order.indexOf(field);

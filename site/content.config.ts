@@ -1,5 +1,5 @@
 import { defineCollection } from 'astro:content';
-import { file, glob } from 'astro/loaders';
+import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 
 // Editorial pages: their text lives in content/pages, never in components.
@@ -48,14 +48,4 @@ const home = defineCollection({
   }),
 });
 
-// Menus: the main menu and the footer links, in one place (content/navigation.yaml).
-const navigation = defineCollection({
-  loader: file('./content/navigation.yaml'),
-  schema: z.object({
-    label: z.string().min(1),
-    href: z.string().startsWith('/'),
-    menu: z.enum(['main', 'footer']),
-  }),
-});
-
-export const collections = { pages, documents, home, navigation };
+export const collections = { pages, documents, home };

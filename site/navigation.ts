@@ -1,4 +1,6 @@
-import { getCollection } from 'astro:content';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
 import { accessibilityStatus } from './consts.ts';
 
 export interface NavigationLink {
@@ -8,12 +10,31 @@ export interface NavigationLink {
   menu: 'main' | 'footer';
 }
 
-/** The main menu and footer links of content/navigation.yaml, in order, ready to render. */
-export async function loadNavigation(): Promise<NavigationLink[]> {
-  const entries = await getCollection('navigation');
-  return entries.map(({ data }) => ({
-    label: data.label.replace('{status}', accessibilityStatus),
-    href: data.href,
-    menu: data.menu,
-  }));
+/**
+ * The main menu and footer links of content/navigation.yaml, in the file's order (a content
+ * collection would sort them by id), checked so that a typo stops the build with its line.
+ */
+export function loadNavigation(): NavigationLink[] {
+  const source = 'content/navigation.yaml';
+  const items = parse(readFileSync(join(process.cwd(), source), 'utf8')) as unknown;
+  if (!Array.isArray(items)) throw new Error(`${source} : une liste de liens est attendue.`);
+  return items.map((item: Partial<NavigationLink>, index) => {
+    if (
+      typeof item.label !== 'string' ||
+      typeof item.href !== 'string' ||
+      !item.href.startsWith('/')
+    ) {
+      throw new Error(
+        `${source}, lien n° ${index + 1} : « label » et « href » (commençant par /) sont obligatoires.`,
+      );
+    }
+    if (item.menu !== 'main' && item.menu !== 'footer') {
+      throw new Error(`${source}, lien n° ${index + 1} : « menu » vaut main ou footer.`);
+    }
+    return {
+      label: item.label.replace('{status}', accessibilityStatus),
+      href: item.href,
+      menu: item.menu,
+    };
+  });
 }

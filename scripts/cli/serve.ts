@@ -1,13 +1,21 @@
-import { parseArgs } from 'node:util';
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { readSettings } from '../../schemas/read-settings.ts';
 import { listen } from '../http/listen.ts';
 import { serveStatic } from '../http/serve-static.ts';
+import { createIntakeHandler } from '../intake/create-intake-handler.ts';
+import { LocalGitStore } from '../store/local-git-store.ts';
 
+// `npm start`: the built site and the intake on one local port, storing applications in the
+// embedded default data repository (a local Git repository, ./data unless told otherwise).
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: process.env['PORT'] ?? '4321' },
     host: { type: 'string', default: process.env['HOST'] ?? '127.0.0.1' },
     root: { type: 'string', default: 'dist' },
+    data: { type: 'string', default: process.env['BINOME_DATA_DIR'] ?? 'data' },
   },
 });
 
@@ -16,5 +24,28 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`Invalid --port "${values.port}": give a number from 0 to 65535.`);
   process.exit(2);
 }
-const { url } = await listen(serveStatic(resolve(values.root)), port, values.host);
+
+const root = resolve(values.root);
+const settings = readSettings(await readFile('content/programme.yaml', 'utf8'));
+const store = new LocalGitStore(values.data);
+await store.ready();
+const intake = createIntakeHandler({
+  store,
+  settings,
+  // Challenges signed with a fresh secret live as long as this process: fine locally.
+  secret: process.env['BINOME_INTAKE_SECRET'] ?? randomBytes(32).toString('hex'),
+  templates: {
+    receipt: await readFile(resolve(root, 'candidature-recue/index.html'), 'utf8'),
+    problems: await readFile(resolve(root, 'candidature-non-envoyee/index.html'), 'utf8'),
+  },
+});
+const site = serveStatic(root);
+
+const { url } = await listen(
+  (request, client) =>
+    new URL(request.url).pathname.startsWith('/api/') ? intake(request, client) : site(request),
+  port,
+  values.host,
+);
 console.log(`Binôme is running at ${url} (Ctrl+C to stop).`);
+console.log(`Applications are committed to the Git repository in ${store.directory}.`);

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { Readable } from 'node:stream';
 
-export type Handler = (request: Request) => Promise<Response>;
+export type Handler = (request: Request, client: { address?: string }) => Promise<Response>;
 
 function toRequest(message: IncomingMessage, origin: string): Request {
   const headers = new Headers();
@@ -29,7 +29,8 @@ export async function listen(
 ): Promise<{ server: Server; url: string }> {
   const server = createServer((message, reply) => {
     const origin = `http://${message.headers.host ?? `${host}:${port}`}`;
-    handler(toRequest(message, origin))
+    const address = message.socket.remoteAddress;
+    handler(toRequest(message, origin), address ? { address } : {})
       .then(async (response) => {
         reply.writeHead(response.status, Object.fromEntries(response.headers));
         if (response.body) {

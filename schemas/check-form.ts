@@ -1,0 +1,43 @@
+import type { ErrorObject } from 'ajv';
+import { mentorRules, menteeRules, type RulesContext } from './application-rules.ts';
+import { fillTokens, type TextTokens } from './fill-tokens.ts';
+import { formatErrors, type FieldProblem } from './format-errors.ts';
+import { inFieldOrder, type SchemaNode } from './schema-walk.ts';
+
+/** A compiled validator, from Ajv at run time (server) or precompiled (browser). */
+export interface Validator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+
+export type FormCheck = { ok: true } | { ok: false; problems: FieldProblem[] };
+
+/**
+ * Checks what a person typed in an application form: the schema, then the rules a schema cannot
+ * say, which also run when the schema fails so that every problem shows at once. One French
+ * message per field, in the order of the form. Browser-safe: no Ajv at run time.
+ */
+export function checkForm(
+  kind: 'mentor' | 'mentee',
+  validate: Validator,
+  schema: SchemaNode,
+  data: unknown,
+  context: RulesContext & { tokens: TextTokens },
+): FormCheck {
+  const fromSchema = validate(data) ? [] : formatErrors(validate.errors, schema);
+  const loose = (data ?? {}) as Parameters<typeof mentorRules>[0];
+  const fromRules = kind === 'mentor' ? mentorRules(loose, context) : menteeRules(loose, context);
+  // The schema's message comes first for a field (it says what to type); then the rules'.
+  const problems = [
+    ...fromSchema,
+    ...fromRules.filter((r) => !fromSchema.some((p) => p.field === r.field)),
+  ];
+  if (problems.length === 0) return { ok: true };
+  return {
+    ok: false,
+    problems: inFieldOrder(schema, problems).map((p) => ({
+      ...p,
+      message: fillTokens(p.message, context.tokens),
+    })),
+  };
+}

@@ -1,0 +1,66 @@
+import type { FieldProblem } from '../../schemas/format-errors.ts';
+
+/** Why the intake did not store an application: what the person reads, and what the log says. */
+export interface Refusal {
+  code: string;
+  status: number;
+  /** For the person, in French. */
+  message: string;
+  problems?: FieldProblem[];
+  headers?: Record<string, string>;
+}
+
+const catalogue = {
+  'method-not-allowed': [
+    405,
+    'Cette adresse ne reçoit que les candidatures envoyées avec le formulaire du site.',
+  ],
+  'unsupported-content-type': [
+    415,
+    'Votre candidature n’est pas arrivée dans le format attendu. Envoyez-la avec le formulaire du site.',
+  ],
+  'too-large': [
+    413,
+    'Votre candidature est trop longue. Raccourcissez les textes libres (par exemple « Ce que vous attendez du mentorat »), puis renvoyez-la.',
+  ],
+  'origin-not-allowed': [
+    403,
+    'Cette candidature ne vient pas du site du programme. Remplissez le formulaire sur le site du programme.',
+  ],
+  honeypot: [
+    400,
+    'Un champ caché, qui doit rester vide, a été rempli, peut-être par un outil de remplissage automatique. Rechargez la page, remplissez le formulaire vous-même, puis renvoyez-le.',
+  ],
+  'too-fast': [
+    400,
+    'Le formulaire a été envoyé très vite après l’ouverture de la page, comme le ferait un robot. Relisez vos réponses, patientez quelques secondes, puis renvoyez-le.',
+  ],
+  'proof-of-work-invalid': [
+    400,
+    'La vérification automatique anti-robot a échoué. Rechargez la page, puis renvoyez le formulaire : vos réponses sont conservées dans cet onglet.',
+  ],
+  'rate-limited': [
+    429,
+    'Beaucoup de candidatures ont été envoyées depuis votre connexion en peu de temps. Réessayez dans une heure, ou contactez l’Espace Jeunes.',
+  ],
+  invalid: [
+    422,
+    'Votre candidature n’a pas été envoyée : corrigez les points ci-dessous, puis renvoyez-la.',
+  ],
+  'store-unavailable': [
+    503,
+    'Votre candidature n’a pas pu être enregistrée à cause d’un problème technique de notre côté : rien n’a été enregistré. Réessayez dans quelques minutes.',
+  ],
+  'not-found': [404, 'Cette adresse n’existe pas.'],
+} as const satisfies Record<string, readonly [number, string]>;
+
+export type RefusalCode = keyof typeof catalogue;
+
+/** The refusal of that code, with its status and French message. */
+export function refusal(
+  code: RefusalCode,
+  extra: Partial<Pick<Refusal, 'problems' | 'headers'>> = {},
+): Refusal {
+  const [status, message] = catalogue[code];
+  return { code, status, message, ...extra };
+}

@@ -1,0 +1,234 @@
+// <binome-application-form>: validates with the precompiled schema validator before sending,
+// keeps a draft in this tab only (sessionStorage: shared computers must not keep it), solves
+// the proof of work while the person types, and sends once, whatever the clicks or retries.
+import { solveChallenge } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/web/sha';
+import { checkForm, type Validator } from '../../schemas/check-form.ts';
+import type { TextTokens } from '../../schemas/fill-tokens.ts';
+import type { FieldProblem } from '../../schemas/format-errors.ts';
+import { formToObject } from '../../schemas/form-to-object.ts';
+import { frenchTypography } from '../../schemas/french-typography.ts';
+import type { SchemaNode } from '../../schemas/schema-walk.ts';
+
+interface Texts {
+  summaryOne: string;
+  summaryMany: string;
+  sending: string;
+  networkError: string;
+}
+
+interface Draft {
+  key: string;
+  entries: [string, string][];
+}
+
+const notSaved = new Set(['website', 'altcha', 'idempotencyKey']);
+
+async function loadKind(kind: string): Promise<{ schema: SchemaNode; validate: Validator }> {
+  if (kind === 'mentor') {
+    const [{ mentorApplicationFormSchema }, validator] = await Promise.all([
+      import('../../schemas/mentor-application.schema.ts'),
+      import('../../schemas/generated/mentor-form-validator.js'),
+    ]);
+    return { schema: mentorApplicationFormSchema as SchemaNode, validate: validator.default };
+  }
+  const [{ menteeApplicationFormSchema }, validator] = await Promise.all([
+    import('../../schemas/mentee-application.schema.ts'),
+    import('../../schemas/generated/mentee-form-validator.js'),
+  ]);
+  return { schema: menteeApplicationFormSchema as SchemaNode, validate: validator.default };
+}
+
+class ApplicationFormElement extends HTMLElement {
+  #form!: HTMLFormElement;
+  #draftKey = '';
+  #sending = false;
+  #proof: Promise<string> = Promise.resolve('');
+  #saveTimer: ReturnType<typeof setTimeout> | undefined;
+
+  connectedCallback(): void {
+    const form = this.querySelector('form');
+    if (!form) return;
+    this.#form = form;
+    this.#draftKey = `binome-draft-${this.dataset['kind']}`;
+    const draft = this.#restoreDraft();
+    this.#field('idempotencyKey').value = draft.key;
+    form.addEventListener('input', () => this.#scheduleSave());
+    form.addEventListener('change', () => this.#scheduleSave());
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.#submit();
+    });
+    this.#proof = this.#solveProofOfWork();
+  }
+
+  #field(name: string): HTMLInputElement {
+    return this.#form.elements.namedItem(name) as HTMLInputElement;
+  }
+
+  #restoreDraft(): Draft {
+    let draft: Draft | undefined;
+    try {
+      draft = JSON.parse(sessionStorage.getItem(this.#draftKey) ?? 'null') as Draft | undefined;
+    } catch {
+      draft = undefined;
+    }
+    if (!draft?.key) return { key: crypto.randomUUID(), entries: [] };
+    for (const element of Array.from(this.#form.elements)) {
+      if (
+        !(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) ||
+        notSaved.has(element.name)
+      )
+        continue;
+      const values = draft.entries
+        .filter(([name]) => name === element.name)
+        .map(([, value]) => value);
+      if (
+        element instanceof HTMLInputElement &&
+        (element.type === 'checkbox' || element.type === 'radio')
+      ) {
+        element.checked = values.includes(element.value);
+      } else if (values[0] !== undefined) {
+        element.value = values[0];
+      }
+    }
+    return draft;
+  }
+
+  #scheduleSave(): void {
+    clearTimeout(this.#saveTimer);
+    this.#saveTimer = setTimeout(() => this.#saveDraft(), 250);
+  }
+
+  #saveDraft(): void {
+    const entries = [...new FormData(this.#form)].filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string' && !notSaved.has(entry[0]),
+    );
+    const draft: Draft = { key: this.#field('idempotencyKey').value, entries };
+    try {
+      sessionStorage.setItem(this.#draftKey, JSON.stringify(draft));
+    } catch {
+      // Storage full or disabled: the form still works, only the draft is not kept.
+    }
+  }
+
+  async #solveProofOfWork(): Promise<string> {
+    try {
+      const response = await fetch(this.dataset['challengeUrl']!, {
+        headers: { accept: 'application/json' },
+      });
+      if (!response.ok) return '';
+      const challenge = await response.json();
+      const solution = await solveChallenge({ challenge, deriveKey });
+      // Without a solution the application is still accepted, marked for a coordinator's check.
+      return solution ? btoa(JSON.stringify({ challenge, solution })) : '';
+    } catch {
+      return '';
+    }
+  }
+
+  async #submit(): Promise<void> {
+    if (this.#sending) return;
+    const texts = JSON.parse(this.dataset['texts']!) as Texts;
+    const kind = this.dataset['kind'] === 'mentor' ? 'mentor' : 'mentee';
+    const { schema, validate } = await loadKind(kind);
+    const entries = [...new FormData(this.#form)].filter(
+      (e): e is [string, string] => typeof e[1] === 'string',
+    );
+    const result = checkForm(kind, validate, schema, formToObject(schema, entries), {
+      today: new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' }),
+      communes: JSON.parse(this.dataset['communes']!) as string[],
+      mentorCapacityMax: Number(this.dataset['capacityMax']),
+      tokens: JSON.parse(this.dataset['tokens']!) as TextTokens,
+    });
+    if (!result.ok) {
+      this.#showProblems(result.problems, texts);
+      return;
+    }
+    this.#clearProblems();
+    this.#sending = true;
+    const status = this.querySelector<HTMLElement>('.form-status')!;
+    status.textContent = texts.sending;
+    this.#field('altcha').value = await this.#proof;
+    try {
+      const response = await fetch(this.#form.action, {
+        method: 'POST',
+        body: new URLSearchParams(new FormData(this.#form) as unknown as Record<string, string>),
+        headers: { accept: 'application/json' },
+      });
+      const answer = (await response.json()) as {
+        receiptUrl?: string;
+        message?: string;
+        problems?: FieldProblem[];
+      };
+      if (response.ok && answer.receiptUrl) {
+        sessionStorage.removeItem(this.#draftKey);
+        window.location.assign(answer.receiptUrl);
+        return;
+      }
+      status.textContent = '';
+      this.#showProblems(answer.problems?.length ? answer.problems : [], texts, answer.message);
+      // A refused proof of work cannot be used again: prepare a fresh one for the next try.
+      this.#proof = this.#solveProofOfWork();
+    } catch {
+      status.textContent = frenchTypography(texts.networkError);
+    } finally {
+      this.#sending = false;
+    }
+  }
+
+  #clearProblems(): void {
+    const summary = this.querySelector<HTMLElement>('.error-summary')!;
+    summary.hidden = true;
+    for (const error of Array.from(this.querySelectorAll<HTMLElement>('.field-error'))) {
+      error.hidden = true;
+      error.textContent = '';
+    }
+    for (const control of Array.from(this.querySelectorAll('[aria-invalid]')))
+      control.removeAttribute('aria-invalid');
+  }
+
+  #showProblems(problems: readonly FieldProblem[], texts: Texts, message?: string): void {
+    this.#clearProblems();
+    const summary = this.querySelector<HTMLElement>('.error-summary')!;
+    const title = summary.querySelector('.error-summary__title')!;
+    const list = summary.querySelector('.error-summary__list')!;
+    list.replaceChildren();
+    title.textContent = message
+      ? frenchTypography(message)
+      : problems.length === 1
+        ? texts.summaryOne
+        : texts.summaryMany.replace('{count}', String(problems.length));
+    for (const problem of problems) {
+      const holder = this.querySelector<HTMLElement>(`[data-field="${CSS.escape(problem.field)}"]`);
+      const control =
+        holder?.querySelector<HTMLElement>('input:not([type=hidden]), textarea') ?? holder;
+      const error = holder?.querySelector<HTMLElement>(':scope > .field-error');
+      if (error) {
+        error.textContent = frenchTypography(problem.message);
+        error.hidden = false;
+      }
+      holder
+        ?.querySelectorAll('input, textarea')
+        .forEach((c) => c.setAttribute('aria-invalid', 'true'));
+      const label = (holder?.querySelector('legend, label')?.textContent ?? problem.field)
+        .replace('*', '')
+        .trim();
+      const item = document.createElement('li');
+      const link = document.createElement('a');
+      link.href = `#${control?.id ?? ''}`;
+      link.textContent = frenchTypography(`${label} : ${problem.message}`);
+      link.addEventListener('click', (event) => {
+        event.preventDefault();
+        control?.focus();
+        control?.scrollIntoView({ block: 'center' });
+      });
+      item.append(link);
+      list.append(item);
+    }
+    summary.hidden = false;
+    summary.focus();
+  }
+}
+
+customElements.define('binome-application-form', ApplicationFormElement);

@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { solveChallenge, type Challenge } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/sha';
+import { readSettings } from '../../schemas/read-settings.ts';
+import type { ProgrammeSettings } from '../../schemas/programme.schema.ts';
+import {
+  createIntakeHandler,
+  type IntakeDependencies,
+} from '../../scripts/intake/create-intake-handler.ts';
+import { LocalGitStore } from '../../scripts/store/local-git-store.ts';
+
+export const intakeOrigin = 'http://binome.test';
+
+/** Minimal result pages, shaped like the built ones. */
+export const templates = {
+  receipt:
+    '<main><h1>Candidature reçue</h1><div id="intake-result"><p>Page de confirmation.</p></div></main>',
+  problems:
+    '<main><h1>Candidature non envoyée</h1><div id="intake-result"><p>Page d’erreur.</p></div></main>',
+};
+
+export function programmeSettings(
+  change: (s: ProgrammeSettings) => void = () => {},
+): ProgrammeSettings {
+  const settings = readSettings(readFileSync('content/programme.yaml', 'utf8'));
+  change(settings);
+  return settings;
+}
+
+/**
+ * An intake on a fresh local data repository, with a clock the test moves by hand
+ * (`harness.now`), and every log line kept in `harness.logs`.
+ */
+export async function intakeHarness(options: Partial<IntakeDependencies> = {}) {
+  const directory = await mkdtemp(join(tmpdir(), 'binome-data-'));
+  const store = new LocalGitStore(directory);
+  const logs: Record<string, unknown>[] = [];
+  const harness = {
+    store,
+    directory,
+    logs,
+    now: new Date('2026-11-23T10:00:00Z'),
+    handle: undefined as unknown as ReturnType<typeof createIntakeHandler>,
+  };
+  harness.handle = createIntakeHandler({
+    store,
+    settings: programmeSettings(),
+    secret: 'test-secret-for-challenges',
+    templates,
+    clock: () => harness.now,
+    log: (entry) => logs.push(entry),
+    ...options,
+  });
+  return harness;
+}
+
+/** Gets a challenge from the intake and solves it, as the browser does, into the `altcha` field. */
+export async function solvedProofOfWork(
+  handle: (r: Request) => Promise<Response>,
+): Promise<string> {
+  const challenge = (await (
+    await handle(new Request(`${intakeOrigin}/api/altcha/challenge`))
+  ).json()) as Challenge;
+  const solution = await solveChallenge({ challenge, deriveKey });
+  return Buffer.from(JSON.stringify({ challenge, solution })).toString('base64');
+}
+
+/** A form POST as a browser sends it. */
+export function formPost(
+  kind: 'mentor' | 'mentee',
+  entries: readonly (readonly [string, string])[],
+  headers: Record<string, string> = {},
+): Request {
+  return new Request(`${intakeOrigin}/api/candidatures/${kind}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      origin: intakeOrigin,
+      ...headers,
+    },
+    body: new URLSearchParams(entries.map(([k, v]) => [k, v])).toString(),
+  });
+}
