@@ -12,6 +12,7 @@ import { median } from './median.ts';
 const { values } = parseArgs({ options: { builds: { type: 'string', default: '5' } } });
 const builds = Number(values.builds);
 
+spawnSync('node', ['scripts/dev/build-validators.ts'], { stdio: 'ignore' });
 const times: number[] = [];
 for (let run = 0; run < builds; run += 1) {
   await rm('dist', { recursive: true, force: true });

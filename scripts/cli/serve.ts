@@ -1,11 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readSettings } from '../../schemas/read-settings.ts';
+import { createLocalApp } from '../http/create-local-app.ts';
 import { listen } from '../http/listen.ts';
-import { serveStatic } from '../http/serve-static.ts';
-import { createIntakeHandler } from '../intake/create-intake-handler.ts';
 import { LocalGitStore } from '../store/local-git-store.ts';
 
 // `npm start`: the built site and the intake on one local port, storing applications in the
@@ -25,27 +22,14 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-const root = resolve(values.root);
-const settings = readSettings(await readFile('content/programme.yaml', 'utf8'));
 const store = new LocalGitStore(values.data);
 await store.ready();
-const intake = createIntakeHandler({
+const app = await createLocalApp({
+  root: values.root,
   store,
-  settings,
-  // Challenges signed with a fresh secret live as long as this process: fine locally.
-  secret: process.env['BINOME_INTAKE_SECRET'] ?? randomBytes(32).toString('hex'),
-  templates: {
-    receipt: await readFile(resolve(root, 'candidature-recue/index.html'), 'utf8'),
-    problems: await readFile(resolve(root, 'candidature-non-envoyee/index.html'), 'utf8'),
-  },
+  settings: readSettings(await readFile('content/programme.yaml', 'utf8')),
+  ...(process.env['BINOME_INTAKE_SECRET'] ? { secret: process.env['BINOME_INTAKE_SECRET'] } : {}),
 });
-const site = serveStatic(root);
-
-const { url } = await listen(
-  (request, client) =>
-    new URL(request.url).pathname.startsWith('/api/') ? intake(request, client) : site(request),
-  port,
-  values.host,
-);
+const { url } = await listen(app, port, values.host);
 console.log(`Binôme is running at ${url} (Ctrl+C to stop).`);
 console.log(`Applications are committed to the Git repository in ${store.directory}.`);

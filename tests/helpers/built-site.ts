@@ -1,9 +1,12 @@
 import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { readSettings } from '../../schemas/read-settings.ts';
+import { createLocalApp, type LocalAppOptions } from '../../scripts/http/create-local-app.ts';
 import { listen } from '../../scripts/http/listen.ts';
-import { serveStatic } from '../../scripts/http/serve-static.ts';
+import { LocalGitStore } from '../../scripts/store/local-git-store.ts';
 
 export const distDir = resolve('dist');
 
@@ -11,7 +14,7 @@ export const distDir = resolve('dist');
 export async function builtPages(): Promise<string[]> {
   if (!existsSync(join(distDir, 'index.html'))) {
     throw new Error(
-      'dist/ has no built site: run `npm test` (it builds first) or `npx astro build`.',
+      'dist/ has no built site: run `npm test` (it builds first) or `npm run build`.',
     );
   }
   const files = await readdir(distDir, { recursive: true });
@@ -23,10 +26,23 @@ export function pathOf(file: string): string {
   return '/' + file.replace(/index\.html$/, '');
 }
 
-/** Serves dist/ on a free loopback port, as `npm start` does. */
-export async function serveBuiltSite(): Promise<{ url: string; close: () => Promise<void> }> {
-  const { server, url } = await listen(serveStatic(distDir));
-  return { url, close: () => closeServer(server) };
+/**
+ * Serves dist/ and the intake on a free loopback port, exactly as `npm start` does, with a
+ * fresh local data repository of its own.
+ */
+export async function serveBuiltSite(options: Partial<LocalAppOptions> = {}) {
+  await builtPages();
+  const store =
+    options.store ?? new LocalGitStore(await mkdtemp(join(tmpdir(), 'binome-site-data-')));
+  const app = await createLocalApp({
+    root: distDir,
+    store,
+    settings: readSettings(await readFile('content/programme.yaml', 'utf8')),
+    log: () => {},
+    ...options,
+  });
+  const { server, url } = await listen(app);
+  return { url, store, close: () => closeServer(server) };
 }
 
 function closeServer(server: Server): Promise<void> {

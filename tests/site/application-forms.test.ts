@@ -1,0 +1,226 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSettings } from '../../schemas/read-settings.ts';
+import { checkApplication } from '../../schemas/validators.ts';
+import { aMenteeForm, aMentorForm } from '../builders/application-forms.ts';
+import { launchChromium } from '../helpers/browser.ts';
+import { serveBuiltSite } from '../helpers/built-site.ts';
+import { fillByKeyboard } from '../helpers/keyboard-form.ts';
+
+const vnuJar: string = createRequire(import.meta.url)('vnu-jar');
+// People in these tests type fast: the minimum fill time is checked in the intake's own tests.
+const settings = readSettings(readFileSync('content/programme.yaml', 'utf8'));
+settings.intake.minFillSeconds = 0;
+
+let browser: Browser;
+let site: Awaited<ReturnType<typeof serveBuiltSite>>;
+const snapshots: string[] = [];
+let snapshotDir = '';
+
+beforeAll(async () => {
+  snapshotDir = await mkdtemp(join(tmpdir(), 'binome-form-pages-'));
+  [browser, site] = await Promise.all([launchChromium(), serveBuiltSite({ settings })]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function axeViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return results.violations.map((v) => ({
+    rule: v.id,
+    nodes: v.nodes.map((n) => n.target.join(' ')),
+  }));
+}
+
+async function keepForHtmlCheck(page: Page, name: string) {
+  const file = join(snapshotDir, `${name}.html`);
+  await writeFile(file, await page.content());
+  snapshots.push(file);
+}
+
+async function watchConsole(context: BrowserContext): Promise<string[]> {
+  const problems: string[] = [];
+  context.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  context.on('weberror', (e) => problems.push(e.error().message));
+  return problems;
+}
+
+async function storedRecord(kind: 'mentor' | 'mentee', reference: string) {
+  const text = await site.store.readFile(`applications/${kind}s/${reference}.json`);
+  return text ? (JSON.parse(text) as Record<string, unknown>) : undefined;
+}
+
+const forms = [
+  { kind: 'mentee' as const, path: '/trouver-un-mentor/', entries: aMenteeForm() },
+  { kind: 'mentor' as const, path: '/devenir-mentor/', entries: aMentorForm() },
+];
+
+describe.each(forms)(
+  'the $kind form, with JavaScript, by keyboard only',
+  ({ kind, path, entries }) => {
+    it('shows every error in a summary that takes the focus, then sends once the errors are fixed', async () => {
+      const context = await browser.newContext({
+        viewport: { width: 320, height: 700 },
+        locale: 'fr-FR',
+      });
+      const problems = await watchConsole(context);
+      const page = await context.newPage();
+      await page.goto(new URL(path, site.url).href);
+
+      // Submit with a wrong e-mail address and a missing name.
+      const wrong = entries
+        .filter(([name]) => name !== 'identity.lastName')
+        .map(([name, value]): [string, string] => [
+          name,
+          name === 'identity.email' ? 'pas-une-adresse' : value,
+        ]);
+      await fillByKeyboard(page, wrong);
+      await page.keyboard.press('Enter');
+      const summary = page.locator('.error-summary');
+      await summary.waitFor();
+      expect(
+        await page.evaluate(() => document.activeElement?.classList.contains('error-summary')),
+      ).toBe(true);
+      expect(await summary.locator('li').allTextContents()).toEqual([
+        'Nom\u00a0: Indiquez votre nom.',
+        'Adresse électronique\u00a0: Indiquez une adresse électronique valide, par exemple nom@exemple.fr.',
+      ]);
+      expect(await page.locator('#f-identity-email').getAttribute('aria-invalid')).toBe('true');
+      expect(await page.locator('[data-field="identity.email"] > .field-error').textContent()).toBe(
+        'Indiquez une adresse électronique valide, par exemple nom@exemple.fr.',
+      );
+      expect(await axeViolations(page)).toEqual([]);
+      await keepForHtmlCheck(page, `${kind}-errors-with-js`);
+
+      // The summary's first link leads to the field.
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-identity-lastName');
+
+      // Type the name there, then go through the form again from the top and fix the rest.
+      await page.keyboard.type(entries.find(([name]) => name === 'identity.lastName')![1]);
+      await page.focus('.skip-link');
+      await fillByKeyboard(page, entries);
+      await Promise.all([
+        page.waitForURL(/\/api\/candidatures\/recu\?reference=/),
+        page.keyboard.press('Enter'),
+      ]);
+      const reference = new URL(page.url()).searchParams.get('reference')!;
+      expect(reference).toMatch(new RegExp(`^${kind}-[0-9a-z]{6}$`));
+      expect(await page.locator('.intake-reference').textContent()).toBe(
+        `Votre numéro de candidature\u00a0: ${reference}`,
+      );
+      expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+      expect(await axeViolations(page)).toEqual([]);
+
+      const record = await storedRecord(kind, reference);
+      expect(record).toBeDefined();
+      expect(checkApplication(kind, record).ok).toBe(true);
+      expect(record!['intake']).toMatchObject({ proofOfWork: 'verified', needsReview: false });
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+  },
+);
+
+describe.each(forms)(
+  'the $kind form, without JavaScript, by keyboard only',
+  ({ kind, path, entries }) => {
+    it('gets a page listing what to fix, then the receipt; the entry is marked for review', async () => {
+      const context = await browser.newContext({
+        javaScriptEnabled: false,
+        viewport: { width: 375, height: 700 },
+      });
+      const page = await context.newPage();
+      await page.goto(new URL(path, site.url).href);
+      const withoutPhone = entries.filter(([name]) => name !== 'identity.phone');
+      await fillByKeyboard(page, withoutPhone);
+      await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+      expect(await page.locator('h1').textContent()).toBe('Candidature non envoyée');
+      expect(await page.locator('#intake-result li').allTextContents()).toEqual([
+        'Téléphone\u00a0: Indiquez un numéro de téléphone valide, par exemple 06 12 34 56 78.',
+      ]);
+      // axe-core runs as a script: check the same page in a context that allows scripts.
+      const checker = await (await browser.newContext()).newPage();
+      await checker.goto(site.url);
+      await checker.setContent(await page.content());
+      expect(await axeViolations(checker)).toEqual([]);
+      await checker.context().close();
+      await keepForHtmlCheck(page, `${kind}-problems-without-js`);
+
+      // Back to the form: the browser kept the answers; add the phone and send again.
+      await page.goBack();
+      expect(await page.locator('#f-identity-email').inputValue()).not.toBe('');
+      await page.focus('.skip-link');
+      await fillByKeyboard(page, [...withoutPhone, ['identity.phone', '06 12 34 56 78']]);
+      await Promise.all([
+        page.waitForURL(/\/api\/candidatures\/recu\?reference=/),
+        page.keyboard.press('Enter'),
+      ]);
+      const reference = new URL(page.url()).searchParams.get('reference')!;
+      const record = await storedRecord(kind, reference);
+      expect(checkApplication(kind, record).ok).toBe(true);
+      expect(record!['intake']).toMatchObject({ proofOfWork: 'absent', needsReview: true });
+      await context.close();
+    });
+  },
+);
+
+describe('the draft', () => {
+  it('survives a reload in the same tab, never reaches another tab, and a double submission sends once', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(new URL('/trouver-un-mentor/', site.url).href);
+    await page.locator('#f-identity-firstName').fill('Zéphyrine');
+    await page.locator('#f-profile-objectives-1').check();
+    await page.waitForTimeout(400);
+    await page.reload();
+    expect(await page.locator('#f-identity-firstName').inputValue()).toBe('Zéphyrine');
+    expect(await page.locator('#f-profile-objectives-1').isChecked()).toBe(true);
+    expect(await page.evaluate(() => localStorage.length)).toBe(0);
+
+    const other = await context.newPage();
+    await other.goto(new URL('/trouver-un-mentor/', site.url).href);
+    expect(await other.locator('#f-identity-firstName').inputValue()).toBe('');
+
+    await fillByKeyboard(page, aMenteeForm({ 'identity.lastName': 'Doublon' }));
+    const before = (await site.store.listFiles('applications/mentees')).length;
+    await Promise.all([
+      page.waitForURL(/\/api\/candidatures\/recu/),
+      page.locator('button[type=submit]').dblclick(),
+    ]);
+    expect((await site.store.listFiles('applications/mentees')).length).toBe(before + 1);
+    await context.close();
+  });
+});
+
+describe('the forms in their error states', () => {
+  it('pass the Nu HTML Checker', async () => {
+    expect(snapshots.length).toBeGreaterThanOrEqual(4);
+    const { stderr } = await promisify(execFile)(
+      'java',
+      ['-jar', vnuJar, '--format', 'json', '--errors-only', ...snapshots],
+      { maxBuffer: 16 * 1024 * 1024 },
+    ).catch((error: { stderr: string }) => ({ stderr: error.stderr }));
+    const messages = (
+      JSON.parse(stderr) as { messages: { type: string; message: string; url?: string }[] }
+    ).messages;
+    expect(messages.filter((m) => m.type === 'error').map((m) => `${m.url}: ${m.message}`)).toEqual(
+      [],
+    );
+  });
+});
