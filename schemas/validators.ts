@@ -1,7 +1,7 @@
 import type { ValidateFunction } from 'ajv';
 import { createAjv } from './ajv-instance.ts';
 import { compactEnums } from './compact-enums.ts';
-import type { RulesContext } from './application-rules.ts';
+import { menteeRules, mentorRules, type RulesContext } from './application-rules.ts';
 import { checkForm } from './check-form.ts';
 import type { TextTokens } from './fill-tokens.ts';
 import { formatErrors, type FieldProblem } from './format-errors.ts';
@@ -72,15 +72,26 @@ export function checkApplicationForm<K extends ApplicationKind>(
   return result.ok ? { ok: true, value: data as ApplicationForm<K> } : result;
 }
 
-/** Validates a stored application record (as read from the data repository). */
+/**
+ * Validates a stored application record (as read from the data repository): its schema and,
+ * given the programme's context, the rules the form applied, judged on the day it was sent
+ * (a minor then is a minor in the record, whatever their age today).
+ */
 export function checkApplication<K extends ApplicationKind>(
   kind: K,
   data: unknown,
+  context?: Omit<RulesContext, 'today'>,
 ): Checked<Application<K>> {
   const validate = recordValidators[kind];
-  return validate(data)
-    ? { ok: true, value: data as Application<K> }
-    : { ok: false, problems: formatErrors(validate.errors, recordSchemas[kind] as SchemaNode) };
+  const schema = recordSchemas[kind] as SchemaNode;
+  const problems = validate(data) ? [] : formatErrors(validate.errors, schema);
+  if (context && problems.length === 0) {
+    const record = data as Application<K>;
+    const rules = kind === 'mentor' ? mentorRules : menteeRules;
+    const loose = record as Parameters<typeof rules>[0];
+    problems.push(...rules(loose, { ...context, today: record.submittedAt.slice(0, 10) }));
+  }
+  return problems.length ? { ok: false, problems } : { ok: true, value: data as Application<K> };
 }
 
 /** Validates a stored screening decision. */

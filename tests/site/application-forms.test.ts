@@ -96,7 +96,7 @@ describe.each(forms)(
         await page.evaluate(() => document.activeElement?.classList.contains('error-summary')),
       ).toBe(true);
       expect(await summary.locator('li').allTextContents()).toEqual([
-        'Nom\u00a0: Indiquez votre nom.',
+        'Nom\u00a0: Indiquez votre nom (100 caractères au plus).',
         'Adresse électronique\u00a0: Indiquez une adresse électronique valide, par exemple nom@exemple.fr.',
       ]);
       expect(await page.locator('#f-identity-email').getAttribute('aria-invalid')).toBe('true');
