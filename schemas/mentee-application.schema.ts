@@ -34,7 +34,11 @@ export const menteeApplicationFormSchema = {
       additionalProperties: false,
       required: ['firstName', 'lastName', 'email', 'phone', 'birthDate', 'commune'],
       properties: {
-        firstName: personName('Prénom', 'Indiquez votre prénom (100 caractères au plus).', 'given-name'),
+        firstName: personName(
+          'Prénom',
+          'Indiquez votre prénom (100 caractères au plus).',
+          'given-name',
+        ),
         lastName: personName('Nom', 'Indiquez votre nom (100 caractères au plus).', 'family-name'),
         email,
         phone,

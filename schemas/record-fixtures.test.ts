@@ -8,7 +8,10 @@ import { checkApplication, checkScreeningDecision } from './validators.ts';
 // One folder per scenario: input.json (or input.yaml) and expected.json, the verdict.
 const root = 'schemas/__fixtures__';
 const settings = readSettings(readFileSync('content/programme.yaml', 'utf8'));
-const context = { communes: settings.eligibility.communes, mentorCapacityMax: settings.mentoring.mentorCapacityMax };
+const context = {
+  communes: settings.eligibility.communes,
+  mentorCapacityMax: settings.mentoring.mentorCapacityMax,
+};
 
 const checks: Record<string, (input: unknown) => unknown> = {
   'mentee-application': (input) => checkApplication('mentee', input, context),
@@ -35,13 +38,19 @@ describe.each(Object.keys(checks))('%s fixtures', (record) => {
       : (JSON.parse(readFileSync(join(folder, 'input.json'), 'utf8')) as unknown);
     const result = checks[record]!(input) as { ok: boolean; problems?: unknown };
     const verdict = result.ok ? { ok: true } : { ok: false, problems: result.problems };
-    expect(verdict.ok, 'the scenario name says whether it is valid').toBe(scenario.startsWith('valid'));
-    await expect(JSON.stringify(verdict, null, 2) + '\n').toMatchFileSnapshot(join('__fixtures__', record, scenario, 'expected.json'));
+    expect(verdict.ok, 'the scenario name says whether it is valid').toBe(
+      scenario.startsWith('valid'),
+    );
+    await expect(JSON.stringify(verdict, null, 2) + '\n').toMatchFileSnapshot(
+      join('__fixtures__', record, scenario, 'expected.json'),
+    );
   });
 });
 
 it('the settings fixtures are YAML', () => {
   for (const scenario of readdirSync(join(root, 'programme-settings'))) {
-    expect(() => parse(readFileSync(join(root, 'programme-settings', scenario, 'input.yaml'), 'utf8'))).not.toThrow();
+    expect(() =>
+      parse(readFileSync(join(root, 'programme-settings', scenario, 'input.yaml'), 'utf8')),
+    ).not.toThrow();
   }
 });

@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -34,11 +34,27 @@ const identity = {
  */
 export class LocalGitStore implements DataStore {
   readonly directory: string;
+  readonly #staleLockMs: number;
   #queue = new SerialQueue();
   #ready: Promise<void> | undefined;
 
-  constructor(directory: string) {
+  /**
+   * @param options.staleLockMs a branch lock older than this was left by a process that died
+   *   while publishing a commit; it is removed (Git never holds one for more than milliseconds).
+   */
+  constructor(directory: string, options: { staleLockMs?: number } = {}) {
     this.directory = resolve(directory);
+    this.#staleLockMs = options.staleLockMs ?? 30_000;
+  }
+
+  async #removeStaleLock(): Promise<void> {
+    const lock = join(this.directory, 'refs', 'heads', 'main.lock');
+    try {
+      if (Date.now() - (await stat(lock)).mtimeMs > this.#staleLockMs)
+        await rm(lock, { force: true });
+    } catch {
+      // No lock: nothing to do.
+    }
   }
 
   async #git(
@@ -159,7 +175,9 @@ export class LocalGitStore implements DataStore {
           await this.#git(['update-ref', '-m', 'binome: commit', branch, commit, parent ?? zero]);
           return commit;
         } catch (error) {
-          // Another process moved the branch since we read it: build again on the new tip.
+          // Another process moved the branch since we read it (build again on the new tip), or
+          // one died holding the branch lock (remove it once it is clearly stale).
+          await this.#removeStaleLock();
           if (attempt >= 10) {
             throw new LocalStoreError(
               `Could not update ${branch} in ${this.directory} after ${attempt} attempts: ${(error as Error).message}`,
@@ -179,19 +197,23 @@ export class LocalGitStore implements DataStore {
     const scratch = await mkdtemp(join(tmpdir(), 'binome-index-'));
     const env = { GIT_INDEX_FILE: join(scratch, 'index') };
     try {
-      if (parent) await this.#git(['read-tree', parent], { env });
-      for (const file of files) {
-        if (create && parent) {
-          const existing = await this.#git(['ls-tree', '--name-only', parent, '--', file.path]);
-          if (existing.trim()) throw new FileExistsError(file.path);
-        }
-        const blob = (
-          await this.#git(['hash-object', '-w', '--stdin'], { input: file.content })
-        ).trim();
-        await this.#git(['update-index', '--add', '--cacheinfo', `100644,${blob},${file.path}`], {
-          env,
-        });
-      }
+      // Independent steps run side by side: the repository's tree into a private index, each
+      // file's blob, and (for new files) the check that none exists yet.
+      const [, blobs, existing] = await Promise.all([
+        parent ? this.#git(['read-tree', parent], { env }) : Promise.resolve(''),
+        Promise.all(
+          files.map(async (file) =>
+            (await this.#git(['hash-object', '-w', '--stdin'], { input: file.content })).trim(),
+          ),
+        ),
+        create && parent
+          ? this.#git(['ls-tree', '--name-only', '-z', parent, '--', ...files.map((f) => f.path)])
+          : Promise.resolve(''),
+      ]);
+      const clash = existing.split('\0').find(Boolean);
+      if (clash) throw new FileExistsError(clash);
+      const entries = files.map((file, i) => `100644 ${blobs[i]}\t${file.path}\n`).join('');
+      await this.#git(['update-index', '--add', '--index-info'], { env, input: entries });
       const tree = (await this.#git(['write-tree'], { env })).trim();
       const args = ['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-F', '-'];
       return (await this.#git(args, { input: message })).trim();

@@ -14,6 +14,7 @@ import { aMenteeForm, aMentorForm } from '../builders/application-forms.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { serveBuiltSite } from '../helpers/built-site.ts';
 import { fillByKeyboard } from '../helpers/keyboard-form.ts';
+import { measureFormScripts } from '../../scripts/bench/measure-form-scripts.ts';
 
 const vnuJar: string = createRequire(import.meta.url)('vnu-jar');
 // People in these tests type fast: the minimum fill time is checked in the intake's own tests.
@@ -223,4 +224,17 @@ describe('the forms in their error states', () => {
       [],
     );
   });
+});
+
+describe('the JavaScript of a form page', () => {
+  it.each(['/devenir-mentor/', '/trouver-un-mentor/'])(
+    '%s stays under 20 KB gzip, proof of work included',
+    async (path) => {
+      const page = await (await browser.newContext()).newPage();
+      const size = await measureFormScripts(page, new URL(path, site.url).href);
+      expect(size.files).toBeGreaterThanOrEqual(2);
+      expect(size.gzip).toBeLessThan(20 * 1024);
+      await page.context().close();
+    },
+  );
 });
