@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { readSettings, SettingsError } from './read-settings.ts';
+import type { SettingsError } from './read-settings.ts';
+import { readSettings } from './read-settings.ts';
 import { checkApplication, checkScreeningDecision } from './validators.ts';
 
 // One folder per scenario: input.json (or input.yaml) and expected.json, the verdict.
