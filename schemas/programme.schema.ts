@@ -337,7 +337,7 @@ export const programmeSchema = {
     },
     placeholder: {
       type: 'string',
-      pattern: '^\\[À compléter : [^\\]]+\\]$',
+      pattern: '^\\[À compléter[ \\u00a0]: [^\\]]+\\]$',
     },
     emailOrPlaceholder: {
       anyOf: [

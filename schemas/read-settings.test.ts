@@ -65,6 +65,6 @@ describe('findPlaceholders', () => {
   it('lists the values still to fill in, with their field', () => {
     const found = findPlaceholders(readSettings(text));
     expect(found.map((p) => p.field)).toContain('structure.address.street');
-    expect(found.every((p) => p.text.startsWith('[À compléter : '))).toBe(true);
+    expect(found.every((p) => /^\[À compléter[ \u00a0]: /.test(p.text))).toBe(true);
   });
 });

@@ -43,7 +43,7 @@ export function readSettings(
 /** Values still written "[À compléter : …]", with their field, for the structure to fill in. */
 export function findPlaceholders(value: unknown, path = ''): { field: string; text: string }[] {
   if (typeof value === 'string')
-    return /^\[À compléter : /.test(value) ? [{ field: path, text: value }] : [];
+    return /^\[À compléter[ \u00a0]: /.test(value) ? [{ field: path, text: value }] : [];
   if (Array.isArray(value))
     return value.flatMap((item, i) => findPlaceholders(item, `${path}.${i}`));
   if (value && typeof value === 'object')

@@ -83,3 +83,15 @@ describe('the convention page', () => {
     expect(html.match(/<ul>/g)!.length).toBeGreaterThanOrEqual(7);
   });
 });
+
+describe('French typography', () => {
+  it('puts no-break spaces before « : ; ! ? » and inside guillemets, on every page', async () => {
+    const faults: string[] = [];
+    for (const page of pages) {
+      const text = htmlToText(await readFile(join(distDir, page), 'utf8'));
+      for (const match of text.matchAll(/.{0,25}( [:;!?»]|« ).{0,10}/g))
+        faults.push(`${page}: …${match[0]}…`);
+    }
+    expect(faults).toEqual([]);
+  });
+});

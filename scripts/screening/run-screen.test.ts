@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import {
+  aMenteeForm,
+  aMentorForm,
+  personalStrings,
+} from '../../tests/builders/application-forms.ts';
+import { formPost, intakeHarness } from '../../tests/helpers/intake-harness.ts';
+import { runScreen } from './run-screen.ts';
+
+async function seeded() {
+  const h = await intakeHarness();
+  const ids: string[] = [];
+  for (const request of [formPost('mentee', aMenteeForm()), formPost('mentor', aMentorForm())]) {
+    const location = (await h.handle(request)).headers.get('location')!;
+    ids.push(new URL(location).searchParams.get('reference')!);
+  }
+  const lines: string[] = [];
+  const deps = {
+    store: h.store,
+    now: () => new Date('2026-11-30T14:00:00Z'),
+    print: (l: string) => lines.push(l),
+  };
+  return { h, ids, lines, deps };
+}
+
+describe('npm run screen', () => {
+  it('lists applications to screen by id and profile, without identity', async () => {
+    const { ids, lines, deps } = await seeded();
+    await runScreen(['list'], deps);
+    expect(lines).toHaveLength(2);
+    expect(lines.join('\n')).toContain(ids[0]);
+    expect(lines.join('\n')).toContain(
+      'mentoré, bac+2, choisir-dernier-stage + projet-orientation, les-deux',
+    );
+    for (const personal of personalStrings()) expect(lines.join('\n')).not.toContain(personal);
+  });
+
+  it('records a decision, keeps its history, and removes it from the list once decided', async () => {
+    const { h, ids, lines, deps } = await seeded();
+    const [mentee] = ids as [string];
+    await runScreen([mentee, 'interviewed'], deps);
+    await runScreen(
+      [mentee, 'accepted', '--reason', 'Entretien concluant', '--training', '2026-12-10'],
+      deps,
+    );
+    const decision = JSON.parse((await h.store.readFile(`screening/${mentee}.json`))!);
+    expect(decision).toEqual({
+      schemaVersion: 1,
+      id: mentee,
+      status: 'accepted',
+      updatedAt: '2026-11-30T14:00:00.000Z',
+      trainingCompletedOn: '2026-12-10',
+      history: [
+        { status: 'interviewed', at: '2026-11-30T14:00:00.000Z' },
+        { status: 'accepted', at: '2026-11-30T14:00:00.000Z', reason: 'Entretien concluant' },
+      ],
+    });
+    lines.length = 0;
+    await runScreen(['list'], deps);
+    expect(lines.join('\n')).not.toContain(mentee);
+  });
+
+  it('refuses, in French, an unknown id, an unknown status and a bad date, writing nothing', async () => {
+    const { h, ids, deps } = await seeded();
+    await expect(
+      runScreen(['mentee-zzzzzz', 'accepted'], deps),
+    ).rejects.toThrowErrorMatchingInlineSnapshot(
+      `[ScreenUsageError: Aucune candidature mentee-zzzzzz dans le dépôt de données : vérifiez le numéro.]`,
+    );
+    await expect(runScreen([ids[0]!, 'peut-être'], deps)).rejects.toThrow(
+      /Statut « peut-être » inconnu/,
+    );
+    await expect(runScreen(['../etc/passwd', 'accepted'], deps)).rejects.toThrow(
+      /n’est pas un numéro de candidature/,
+    );
+    await expect(
+      runScreen([ids[0]!, 'accepted', '--training', '10/12/2026'], deps),
+    ).rejects.toThrow(/« trainingCompletedOn » n’a pas le format attendu/);
+    expect(await h.store.listFiles('screening')).toEqual([]);
+  });
+});

@@ -1,0 +1,121 @@
+import { parseArgs } from 'node:util';
+import type {
+  ScreeningDecision,
+  ScreeningStatus,
+} from '../../schemas/screening-decision.schema.ts';
+import {
+  checkApplication,
+  checkScreeningDecision,
+  type ApplicationKind,
+} from '../../schemas/validators.ts';
+import type { DataStore } from '../store/data-store.ts';
+import { pendingRows } from './pending-rows.ts';
+import { recordDecision } from './record-decision.ts';
+
+const statuses = ['new', 'interviewed', 'accepted', 'waitlisted', 'declined', 'withdrawn'] as const;
+const usage = `Utilisation :
+  npm run screen -- list [--all]                 les candidatures à examiner (ids et profils, sans identité)
+  npm run screen -- <id> <statut> [--reason "…"] [--training AAAA-MM-JJ]
+Statuts : ${statuses.join(', ')}`;
+
+/** Bad input from the coordinator: the message says what to do, nothing was written. */
+export class ScreenUsageError extends Error {
+  override name = 'ScreenUsageError';
+}
+
+export interface ScreenDependencies {
+  store: DataStore;
+  now: () => Date;
+  print: (line: string) => void;
+}
+
+const folders: Record<ApplicationKind, string> = {
+  mentor: 'applications/mentors',
+  mentee: 'applications/mentees',
+};
+
+async function readDecisions(store: DataStore): Promise<Map<string, ScreeningDecision>> {
+  const paths = await store.listFiles('screening');
+  const decisions = new Map<string, ScreeningDecision>();
+  for (const text of await store.readFiles(paths)) {
+    const checked = checkScreeningDecision(JSON.parse(text ?? 'null'));
+    if (checked.ok) decisions.set(checked.value.id, checked.value);
+  }
+  return decisions;
+}
+
+/**
+ * `npm run screen`: lists applications to screen, or records a coordinator's decision as
+ * `screening/<id>.json` in one commit whose message holds the id and status only.
+ */
+export async function runScreen(args: readonly string[], deps: ScreenDependencies): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: {
+      reason: { type: 'string' },
+      training: { type: 'string' },
+      all: { type: 'boolean', default: false },
+    },
+  });
+  const [first, second] = positionals;
+  if (first === 'list' || first === undefined) {
+    const applications = [];
+    for (const kind of ['mentor', 'mentee'] as const) {
+      const paths = await deps.store.listFiles(folders[kind]);
+      for (const text of await deps.store.readFiles(paths)) {
+        const checked = checkApplication(kind, JSON.parse(text ?? 'null'));
+        if (checked.ok) applications.push(checked.value);
+      }
+    }
+    const rows = pendingRows(applications, await readDecisions(deps.store), { all: values.all });
+    if (rows.length === 0) deps.print('Aucune candidature à examiner.');
+    for (const row of rows) {
+      const flag = row.needsReview ? ' [à vérifier : envoyée sans JavaScript]' : '';
+      deps.print(
+        `${row.id}  ${row.status.padEnd(11)} ${row.submittedOn}  cohorte ${row.cohort}  ${row.summary}${flag}`,
+      );
+    }
+    return;
+  }
+  const id = first;
+  const match = /^(mentor|mentee)-[0-9a-z]{6}$/.exec(id);
+  if (!match)
+    throw new ScreenUsageError(
+      `« ${id} » n’est pas un numéro de candidature (par exemple mentee-7f3k9q).\n${usage}`,
+    );
+  if (!statuses.includes(second as ScreeningStatus)) {
+    throw new ScreenUsageError(`Statut « ${second ?? ''} » inconnu.\n${usage}`);
+  }
+  const kind = match[1] as ApplicationKind;
+  if ((await deps.store.readFile(`${folders[kind]}/${id}.json`)) === undefined) {
+    throw new ScreenUsageError(
+      `Aucune candidature ${id} dans le dépôt de données : vérifiez le numéro.`,
+    );
+  }
+  const path = `screening/${id}.json`;
+  const previousText = await deps.store.readFile(path);
+  const previous = previousText ? checkScreeningDecision(JSON.parse(previousText)) : undefined;
+  if (previous && !previous.ok) {
+    throw new ScreenUsageError(
+      `${path} est invalide (${previous.problems.map((p) => p.field).join(', ')}) : corrigez-le d’abord.`,
+    );
+  }
+  const decision = recordDecision(id, previous?.value, {
+    status: second as ScreeningStatus,
+    at: deps.now().toISOString(),
+    ...(values.reason ? { reason: values.reason } : {}),
+    ...(values.training ? { trainingCompletedOn: values.training } : {}),
+  });
+  const checked = checkScreeningDecision(decision);
+  if (!checked.ok) {
+    throw new ScreenUsageError(
+      `Décision refusée : ${checked.problems.map((p) => `« ${p.field} » ${p.message}`).join(' ; ')}. Rien n’a été enregistré.`,
+    );
+  }
+  await deps.store.commit(
+    [{ path, content: JSON.stringify(decision, null, 2) + '\n' }],
+    `Screen ${id}: ${decision.status}`,
+  );
+  deps.print(`${id} : ${decision.status} (enregistré dans ${path}).`);
+}

@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { findPlaceholders, readSettings } from '../schemas/read-settings.ts';
+
+const readme = readFileSync('README.md', 'utf8');
+
+describe('README.md', () => {
+  it('lists every placeholder the structure still has to fill in', () => {
+    const settings = readSettings(readFileSync('content/programme.yaml', 'utf8'));
+    const fields = new Set(
+      findPlaceholders(settings).map((p) => p.field.replace(/\.\d+(\..*)?$/, '')),
+    );
+    for (const field of fields) expect(readme, field).toContain(`\`${field}\``);
+  });
+
+  it('names the two commands of a newcomer', () => {
+    expect(readme).toContain('```sh\nnpm start\n```');
+    expect(readme).toContain('```sh\nnpm test\n```');
+  });
+
+  it('lists the apparent slips of the convention for the structure to confirm', () => {
+    expect(readme).toContain('« (le mentoré) » and « un professionnel »');
+    expect(readme).toContain('« au mentor »');
+    expect(readme).toContain('« début de carrière »');
+  });
+});
