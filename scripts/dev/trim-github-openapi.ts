@@ -39,8 +39,15 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 function specPath(): string {
   if (process.argv[2]) return process.argv[2];
   const dir = mkdtempSync(join(tmpdir(), 'octokit-openapi-'));
-  execFileSync('npm', ['pack', `@octokit/openapi@${openapiVersion}`, '--silent'], { cwd: dir, stdio: 'inherit' });
-  execFileSync('tar', ['xzf', `octokit-openapi-${openapiVersion}.tgz`, 'package/generated/api.github.com.json'], { cwd: dir });
+  execFileSync('npm', ['pack', `@octokit/openapi@${openapiVersion}`, '--silent'], {
+    cwd: dir,
+    stdio: 'inherit',
+  });
+  execFileSync(
+    'tar',
+    ['xzf', `octokit-openapi-${openapiVersion}.tgz`, 'package/generated/api.github.com.json'],
+    { cwd: dir },
+  );
   return join(dir, 'package/generated/api.github.com.json');
 }
 
@@ -53,7 +60,8 @@ function strip(value: Json, refs: Set<string>): Json {
   const out: Record<string, Json> = {};
   for (const [key, child] of Object.entries(value)) {
     if (dropped.has(key) && typeof child !== 'object') continue;
-    if (key === 'examples' || key === 'example' || key === 'externalDocs' || key === 'x-github') continue;
+    if (key === 'examples' || key === 'example' || key === 'externalDocs' || key === 'x-github')
+      continue;
     if (key === '$ref' && typeof child === 'string') refs.add(child);
     out[key] = strip(child, refs);
   }
@@ -87,10 +95,15 @@ while ([...refs].some((r) => !seen.has(r))) {
 }
 const subset = {
   openapi: spec.openapi,
-  info: { title: `GitHub REST API, the operations Binôme uses (from @octokit/openapi ${openapiVersion})`, version: openapiVersion },
+  info: {
+    title: `GitHub REST API, the operations Binôme uses (from @octokit/openapi ${openapiVersion})`,
+    version: openapiVersion,
+  },
   paths,
   components,
 };
 const out = 'tests/github-stand-in/openapi-subset.json';
 writeFileSync(out, JSON.stringify(subset) + '\n');
-console.log(`${out}: ${operations.length} operations, ${seen.size} components, ${(JSON.stringify(subset).length / 1024).toFixed(0)} KB.`);
+console.log(
+  `${out}: ${operations.length} operations, ${seen.size} components, ${(JSON.stringify(subset).length / 1024).toFixed(0)} KB.`,
+);

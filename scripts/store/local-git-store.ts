@@ -4,11 +4,19 @@ import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { FileExistsError, type DataStore, type FileChange } from './data-store.ts';
+import {
+  FileExistsError,
+  type BranchOption,
+  type ChangedFile,
+  type DataStore,
+  type FileChange,
+  type Thread,
+} from './data-store.ts';
+import { LocalForge } from './local-forge.ts';
 import { SerialQueue } from './serial-queue.ts';
 
 const run = promisify(execFile);
-const branch = 'refs/heads/main';
+const refOf = (branch = 'main') => `refs/heads/${branch}`;
 const zero = '0000000000000000000000000000000000000000';
 
 /** Git could not do what was asked; the message says what, the repository is unchanged. */
@@ -35,6 +43,7 @@ const identity = {
 export class LocalGitStore implements DataStore {
   readonly directory: string;
   readonly #staleLockMs: number;
+  readonly #forge: LocalForge;
   #queue = new SerialQueue();
   #ready: Promise<void> | undefined;
 
@@ -45,10 +54,11 @@ export class LocalGitStore implements DataStore {
   constructor(directory: string, options: { staleLockMs?: number } = {}) {
     this.directory = resolve(directory);
     this.#staleLockMs = options.staleLockMs ?? 30_000;
+    this.#forge = new LocalForge(this.directory);
   }
 
-  async #removeStaleLock(): Promise<void> {
-    const lock = join(this.directory, 'refs', 'heads', 'main.lock');
+  async #removeStaleLock(branch = 'main'): Promise<void> {
+    const lock = join(this.directory, 'refs', 'heads', `${branch}.lock`);
     try {
       if (Date.now() - (await stat(lock)).mtimeMs > this.#staleLockMs)
         await rm(lock, { force: true });
@@ -91,24 +101,36 @@ export class LocalGitStore implements DataStore {
       if (existsSync(join(this.directory, 'HEAD'))) return;
       await mkdir(this.directory, { recursive: true });
       await this.#git(['init', '--quiet', '--bare', '--initial-branch=main']);
+      // Like a GitHub repository created with a README: main exists from the start, so that
+      // branches can be made from it before the first application arrives.
+      const emptyTree = (
+        await this.#git(['hash-object', '-t', 'tree', '-w', '--stdin'], { input: '' })
+      ).trim();
+      const first = (
+        await this.#git(['commit-tree', emptyTree, '-F', '-'], {
+          input: 'Initialise the data repository',
+        })
+      ).trim();
+      await this.#git(['update-ref', refOf(), first, zero]);
     })();
     return this.#ready;
   }
 
-  async #tip(): Promise<string | undefined> {
+  async #tip(branch = 'main'): Promise<string | undefined> {
     try {
       return (
-        (await this.#git(['rev-parse', '--verify', '--quiet', `${branch}^{commit}`])).trim() ||
-        undefined
+        (
+          await this.#git(['rev-parse', '--verify', '--quiet', `${refOf(branch)}^{commit}`])
+        ).trim() || undefined
       );
     } catch {
       return undefined;
     }
   }
 
-  async readFile(path: string): Promise<string | undefined> {
+  async readFile(path: string, options: BranchOption = {}): Promise<string | undefined> {
     await this.ready();
-    const tip = await this.#tip();
+    const tip = await this.#tip(options.branch);
     if (!tip) return undefined;
     try {
       return await this.#git(['cat-file', 'blob', `${tip}:${path}`]);
@@ -117,9 +139,9 @@ export class LocalGitStore implements DataStore {
     }
   }
 
-  async listFiles(folder: string): Promise<string[]> {
+  async listFiles(folder: string, options: BranchOption = {}): Promise<string[]> {
     await this.ready();
-    const tip = await this.#tip();
+    const tip = await this.#tip(options.branch);
     if (!tip) return [];
     const out = await this.#git([
       'ls-tree',
@@ -134,9 +156,12 @@ export class LocalGitStore implements DataStore {
   }
 
   /** Reads many files at once (one `git cat-file --batch`), in the order given. */
-  async readFiles(paths: readonly string[]): Promise<(string | undefined)[]> {
+  async readFiles(
+    paths: readonly string[],
+    options: BranchOption = {},
+  ): Promise<(string | undefined)[]> {
     await this.ready();
-    const tip = await this.#tip();
+    const tip = await this.#tip(options.branch);
     if (!tip || paths.length === 0) return paths.map(() => undefined);
     const out = Buffer.from(
       await this.#git(['cat-file', '--batch'], {
@@ -164,28 +189,123 @@ export class LocalGitStore implements DataStore {
   commit(
     files: readonly FileChange[],
     message: string,
-    options: { create?: boolean } = {},
+    options: BranchOption & { create?: boolean } = {},
   ): Promise<string> {
     return this.#queue.run(async () => {
       await this.ready();
+      const branch = options.branch ?? 'main';
+      if (branch !== 'main' && !(await this.#tip(branch))) {
+        throw new LocalStoreError(
+          `There is no branch ${branch} in ${this.directory}: create it with ensureBranch first.`,
+        );
+      }
       for (let attempt = 1; ; attempt += 1) {
-        const parent = await this.#tip();
+        const parent = await this.#tip(branch);
         const commit = await this.#buildCommit(parent, files, message, options.create ?? false);
         try {
-          await this.#git(['update-ref', '-m', 'binome: commit', branch, commit, parent ?? zero]);
+          await this.#git([
+            'update-ref',
+            '-m',
+            'binome: commit',
+            refOf(branch),
+            commit,
+            parent ?? zero,
+          ]);
           return commit;
         } catch (error) {
           // Another process moved the branch since we read it (build again on the new tip), or
           // one died holding the branch lock (remove it once it is clearly stale).
-          await this.#removeStaleLock();
+          await this.#removeStaleLock(branch);
           if (attempt >= 10) {
             throw new LocalStoreError(
-              `Could not update ${branch} in ${this.directory} after ${attempt} attempts: ${(error as Error).message}`,
+              `Could not update ${refOf(branch)} in ${this.directory} after ${attempt} attempts: ${(error as Error).message}`,
             );
           }
         }
       }
     });
+  }
+
+  ensureBranch(branch: string, options: { reset?: boolean } = {}): Promise<void> {
+    return this.#queue.run(async () => {
+      await this.ready();
+      const main = await this.#tip();
+      if (!main)
+        throw new LocalStoreError(
+          `${this.directory} has no commit on main yet: nothing to branch from.`,
+        );
+      const current = await this.#tip(branch);
+      if (!current) await this.#git(['update-ref', refOf(branch), main, zero]);
+      else if (options.reset && current !== main)
+        await this.#git(['update-ref', refOf(branch), main, current]);
+    });
+  }
+
+  async upsertPullRequest(request: {
+    branch: string;
+    title: string;
+    body: string;
+  }): Promise<Thread> {
+    if (!(await this.#tip(request.branch)))
+      throw new LocalStoreError(`There is no branch ${request.branch} to propose.`);
+    const number = await this.#forge.upsertThread((t) => t.branch === request.branch, {
+      title: request.title,
+      body: request.body,
+      labels: [],
+      branch: request.branch,
+    });
+    return { number, url: `${this.directory}#pull-${number}` };
+  }
+
+  async pullRequestFiles(number: number): Promise<ChangedFile[]> {
+    const thread = await this.#forge.thread(number);
+    if (!thread.branch) throw new LocalStoreError(`#${number} is an issue, not a pull request.`);
+    const [main, head] = await Promise.all([this.#tip(), this.#tip(thread.branch)]);
+    const out = await this.#git([
+      'diff-tree',
+      '-r',
+      '--no-renames',
+      '--name-status',
+      '-z',
+      main!,
+      head!,
+    ]);
+    const parts = out.split('\0').filter(Boolean);
+    const files: ChangedFile[] = [];
+    for (let i = 0; i < parts.length; i += 2) {
+      const status = parts[i] === 'A' ? 'added' : parts[i] === 'D' ? 'removed' : 'modified';
+      files.push({ path: parts[i + 1]!, status });
+    }
+    return files.sort((a, b) => a.path.localeCompare(b.path));
+  }
+
+  async upsertComment(request: {
+    number: number;
+    marker: string;
+    body: string;
+  }): Promise<{ id: number }> {
+    return { id: await this.#forge.upsertComment(request.number, request.marker, request.body) };
+  }
+
+  addLabels(number: number, labels: readonly string[]): Promise<void> {
+    return this.#forge.addLabels(number, labels);
+  }
+
+  async upsertIssue(request: { label: string; title: string; body: string }): Promise<Thread> {
+    const number = await this.#forge.upsertThread(
+      (t) => !t.branch && t.labels.includes(request.label),
+      {
+        title: request.title,
+        body: request.body,
+        labels: [request.label],
+      },
+    );
+    return { number, url: `${this.directory}#issue-${number}` };
+  }
+
+  /** The comments of an issue or pull request (for the tests and the local demo). */
+  comments(number: number): Promise<{ id: number; body: string }[]> {
+    return this.#forge.comments(number);
   }
 
   async #buildCommit(

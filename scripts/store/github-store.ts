@@ -1,0 +1,314 @@
+import type { GitHubClient } from './create-octokit.ts';
+import {
+  FileExistsError,
+  markerComment,
+  type BranchOption,
+  type ChangedFile,
+  type DataStore,
+  type FileChange,
+  type Thread,
+} from './data-store.ts';
+
+/** GitHub refused or failed; the message names the operation and status, never a token. */
+export class GitHubStoreError extends Error {
+  override name = 'GitHubStoreError';
+}
+
+function statusOf(error: unknown): number | undefined {
+  return typeof error === 'object' && error && 'status' in error
+    ? Number((error as { status: unknown }).status)
+    : undefined;
+}
+
+/**
+ * The data repository on GitHub, through Octokit. A single-file commit uses the contents API (one
+ * request, and GitHub itself refuses a second creation of the same path); several files use the
+ * Git data API (tree, commit, then a fast-forward of the branch). A stale sha (409) or a branch
+ * that moved meanwhile (422 « not a fast forward ») is re-read and retried.
+ */
+export class GitHubStore implements DataStore {
+  readonly #octokit: GitHubClient;
+  readonly owner: string;
+  readonly repo: string;
+
+  constructor(octokit: GitHubClient, repository: { owner: string; repo: string }) {
+    this.#octokit = octokit;
+    this.owner = repository.owner;
+    this.repo = repository.repo;
+  }
+
+  get #repo() {
+    return { owner: this.owner, repo: this.repo };
+  }
+
+  async #fileSha(
+    path: string,
+    branch: string,
+  ): Promise<{ sha: string; content: string } | undefined> {
+    try {
+      const { data } = await this.#octokit.rest.repos.getContent({
+        ...this.#repo,
+        path,
+        ref: branch,
+      });
+      if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return undefined;
+      return { sha: data.sha, content: Buffer.from(data.content, 'base64').toString('utf8') };
+    } catch (error) {
+      if (statusOf(error) === 404) return undefined;
+      throw error;
+    }
+  }
+
+  async readFile(path: string, options: BranchOption = {}): Promise<string | undefined> {
+    return (await this.#fileSha(path, options.branch ?? 'main'))?.content;
+  }
+
+  async readFiles(
+    paths: readonly string[],
+    options: BranchOption = {},
+  ): Promise<(string | undefined)[]> {
+    const results: (string | undefined)[] = [];
+    // A few at a time: GitHub counts concurrent requests against the secondary rate limit.
+    for (let i = 0; i < paths.length; i += 8) {
+      results.push(
+        ...(await Promise.all(paths.slice(i, i + 8).map((p) => this.readFile(p, options)))),
+      );
+    }
+    return results;
+  }
+
+  async listFiles(folder: string, options: BranchOption = {}): Promise<string[]> {
+    const prefix = folder ? folder.replace(/\/?$/, '/') : '';
+    try {
+      const { data } = await this.#octokit.rest.git.getTree({
+        ...this.#repo,
+        tree_sha: options.branch ?? 'main',
+        recursive: 'true',
+      });
+      if (data.truncated)
+        throw new GitHubStoreError(
+          `The tree of ${this.owner}/${this.repo} is too large to list in one request.`,
+        );
+      return data.tree
+        .filter((e) => e.type === 'blob' && e.path?.startsWith(prefix))
+        .map((e) => e.path!)
+        .sort();
+    } catch (error) {
+      if (statusOf(error) === 404) return [];
+      throw error;
+    }
+  }
+
+  async commit(
+    files: readonly FileChange[],
+    message: string,
+    options: BranchOption & { create?: boolean } = {},
+  ): Promise<string> {
+    const branch = options.branch ?? 'main';
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return files.length === 1
+          ? await this.#commitOne(files[0]!, message, branch, options.create ?? false)
+          : await this.#commitMany(files, message, branch, options.create ?? false);
+      } catch (error) {
+        const status = statusOf(error);
+        const moved =
+          status === 409 ||
+          (status === 422 && /fast forward/i.test(String((error as Error).message)));
+        if (!moved || attempt >= 5) throw error;
+      }
+    }
+  }
+
+  async #commitOne(
+    file: FileChange,
+    message: string,
+    branch: string,
+    create: boolean,
+  ): Promise<string> {
+    const existing = create ? undefined : await this.#fileSha(file.path, branch);
+    try {
+      const { data } = await this.#octokit.rest.repos.createOrUpdateFileContents({
+        ...this.#repo,
+        path: file.path,
+        message,
+        branch,
+        content: Buffer.from(file.content, 'utf8').toString('base64'),
+        ...(existing ? { sha: existing.sha } : {}),
+      });
+      return data.commit.sha!;
+    } catch (error) {
+      // Without a sha, GitHub answers 422 when the path exists: that is our « create » check.
+      if (create && statusOf(error) === 422) throw new FileExistsError(file.path);
+      throw error;
+    }
+  }
+
+  async #commitMany(
+    files: readonly FileChange[],
+    message: string,
+    branch: string,
+    create: boolean,
+  ): Promise<string> {
+    const { data: ref } = await this.#octokit.rest.git.getRef({
+      ...this.#repo,
+      ref: `heads/${branch}`,
+    });
+    const { data: parent } = await this.#octokit.rest.git.getCommit({
+      ...this.#repo,
+      commit_sha: ref.object.sha,
+    });
+    if (create) {
+      const present = new Set(await this.listFiles('', { branch: ref.object.sha }));
+      const clash = files.find((f) => present.has(f.path));
+      if (clash) throw new FileExistsError(clash.path);
+    }
+    const { data: tree } = await this.#octokit.rest.git.createTree({
+      ...this.#repo,
+      base_tree: parent.tree.sha,
+      tree: files.map((f) => ({
+        path: f.path,
+        mode: '100644' as const,
+        type: 'blob' as const,
+        content: f.content,
+      })),
+    });
+    const { data: commit } = await this.#octokit.rest.git.createCommit({
+      ...this.#repo,
+      message,
+      tree: tree.sha,
+      parents: [parent.sha],
+    });
+    await this.#octokit.rest.git.updateRef({
+      ...this.#repo,
+      ref: `heads/${branch}`,
+      sha: commit.sha,
+      force: false,
+    });
+    return commit.sha;
+  }
+
+  async ensureBranch(branch: string, options: { reset?: boolean } = {}): Promise<void> {
+    const { data: main } = await this.#octokit.rest.git.getRef({
+      ...this.#repo,
+      ref: 'heads/main',
+    });
+    try {
+      await this.#octokit.rest.git.createRef({
+        ...this.#repo,
+        ref: `refs/heads/${branch}`,
+        sha: main.object.sha,
+      });
+    } catch (error) {
+      if (statusOf(error) !== 422) throw error;
+      if (options.reset) {
+        await this.#octokit.rest.git.updateRef({
+          ...this.#repo,
+          ref: `heads/${branch}`,
+          sha: main.object.sha,
+          force: true,
+        });
+      }
+    }
+  }
+
+  async upsertPullRequest(request: {
+    branch: string;
+    title: string;
+    body: string;
+  }): Promise<Thread> {
+    const { data: open } = await this.#octokit.rest.pulls.list({
+      ...this.#repo,
+      state: 'open',
+      head: `${this.owner}:${request.branch}`,
+    });
+    const existing = open[0];
+    if (existing) {
+      const { data } = await this.#octokit.rest.pulls.update({
+        ...this.#repo,
+        pull_number: existing.number,
+        title: request.title,
+        body: request.body,
+      });
+      return { number: data.number, url: data.html_url };
+    }
+    const { data } = await this.#octokit.rest.pulls.create({
+      ...this.#repo,
+      head: request.branch,
+      base: 'main',
+      title: request.title,
+      body: request.body,
+    });
+    return { number: data.number, url: data.html_url };
+  }
+
+  async pullRequestFiles(number: number): Promise<ChangedFile[]> {
+    const files = await this.#octokit.paginate(this.#octokit.rest.pulls.listFiles, {
+      ...this.#repo,
+      pull_number: number,
+      per_page: 100,
+    });
+    return files.map((f) => ({
+      path: f.filename,
+      status: f.status === 'removed' ? 'removed' : f.status === 'added' ? 'added' : 'modified',
+    }));
+  }
+
+  async upsertComment(request: {
+    number: number;
+    marker: string;
+    body: string;
+  }): Promise<{ id: number }> {
+    const tag = markerComment(request.marker);
+    const body = `${tag}\n${request.body}`;
+    const comments = await this.#octokit.paginate(this.#octokit.rest.issues.listComments, {
+      ...this.#repo,
+      issue_number: request.number,
+      per_page: 100,
+    });
+    const mine = comments.find((c) => c.body?.startsWith(tag));
+    if (mine) {
+      await this.#octokit.rest.issues.updateComment({ ...this.#repo, comment_id: mine.id, body });
+      return { id: mine.id };
+    }
+    const { data } = await this.#octokit.rest.issues.createComment({
+      ...this.#repo,
+      issue_number: request.number,
+      body,
+    });
+    return { id: data.id };
+  }
+
+  async addLabels(number: number, labels: readonly string[]): Promise<void> {
+    await this.#octokit.rest.issues.addLabels({
+      ...this.#repo,
+      issue_number: number,
+      labels: [...labels],
+    });
+  }
+
+  async upsertIssue(request: { label: string; title: string; body: string }): Promise<Thread> {
+    const { data: open } = await this.#octokit.rest.issues.listForRepo({
+      ...this.#repo,
+      state: 'open',
+      labels: request.label,
+    });
+    const existing = open.find((i) => !i.pull_request);
+    if (existing) {
+      const { data } = await this.#octokit.rest.issues.update({
+        ...this.#repo,
+        issue_number: existing.number,
+        title: request.title,
+        body: request.body,
+      });
+      return { number: data.number, url: data.html_url };
+    }
+    const { data } = await this.#octokit.rest.issues.create({
+      ...this.#repo,
+      title: request.title,
+      body: request.body,
+      labels: [request.label],
+    });
+    return { number: data.number, url: data.html_url };
+  }
+}

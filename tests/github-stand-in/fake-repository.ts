@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+
+/** A flat tree: file path -> blob sha. */
+export type Tree = ReadonlyMap<string, string>;
+
+export interface Commit {
+  sha: string;
+  tree: string;
+  parents: string[];
+  message: string;
+  date: string;
+}
+
+const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
+
+/**
+ * The Git side of the stand-in: blobs, trees, commits and refs in memory, with Git's own rules
+ * (a ref moves by fast-forward unless forced; a blob's sha is Git's).
+ */
+export class FakeRepository {
+  readonly blobs = new Map<string, string>();
+  readonly trees = new Map<string, Tree>();
+  readonly commits = new Map<string, Commit>();
+  readonly refs = new Map<string, string>();
+  #clock = 0;
+
+  constructor() {
+    const tree = this.writeTree(new Map());
+    this.refs.set('heads/main', this.writeCommit({ tree, parents: [], message: 'Initial commit' }));
+  }
+
+  writeBlob(content: string): string {
+    const sha = sha1(`blob ${Buffer.byteLength(content)}\0${content}`);
+    this.blobs.set(sha, content);
+    return sha;
+  }
+
+  writeTree(entries: Tree): string {
+    const sorted = [...entries].sort(([a], [b]) => a.localeCompare(b));
+    const sha = sha1(`tree ${JSON.stringify(sorted)}`);
+    this.trees.set(sha, new Map(sorted));
+    return sha;
+  }
+
+  writeCommit(commit: Omit<Commit, 'sha' | 'date'>): string {
+    const date = new Date(Date.UTC(2026, 10, 23, 10, 0, this.#clock++))
+      .toISOString()
+      .replace('.000', '');
+    const sha = sha1(`commit ${JSON.stringify({ ...commit, date })}`);
+    this.commits.set(sha, { ...commit, sha, date });
+    return sha;
+  }
+
+  /** The commit a branch name, `heads/<branch>` or commit sha designates. */
+  resolve(ref: string): Commit | undefined {
+    const sha = this.refs.get(ref) ?? this.refs.get(`heads/${ref}`) ?? ref;
+    return this.commits.get(sha);
+  }
+
+  treeOf(ref: string): Tree | undefined {
+    const commit = this.resolve(ref);
+    return commit ? this.trees.get(commit.tree) : (this.trees.get(ref) ?? undefined);
+  }
+
+  isAncestor(ancestor: string, descendant: string): boolean {
+    const queue = [descendant];
+    const seen = new Set<string>();
+    while (queue.length) {
+      const sha = queue.shift()!;
+      if (sha === ancestor) return true;
+      if (seen.has(sha)) continue;
+      seen.add(sha);
+      queue.push(...(this.commits.get(sha)?.parents ?? []));
+    }
+    return false;
+  }
+
+  /** A new commit on `branch` writing `files` (content, or null to delete); returns its sha. */
+  commitFiles(branch: string, files: ReadonlyMap<string, string | null>, message: string): string {
+    const parent = this.resolve(branch)!;
+    const entries = new Map(this.trees.get(parent.tree));
+    for (const [path, content] of files) {
+      if (content === null) entries.delete(path);
+      else entries.set(path, this.writeBlob(content));
+    }
+    const sha = this.writeCommit({ tree: this.writeTree(entries), parents: [parent.sha], message });
+    this.refs.set(`heads/${branch}`, sha);
+    return sha;
+  }
+}

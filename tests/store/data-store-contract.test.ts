@@ -1,0 +1,178 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FileExistsError, type DataStore } from '../../scripts/store/data-store.ts';
+import { LocalGitStore } from '../../scripts/store/local-git-store.ts';
+import { gitHubHarness } from '../helpers/github-harness.ts';
+import type { GitHubStandIn } from '../github-stand-in/github-stand-in.ts';
+
+// One contract, two back ends: what a script can do to a data repository behaves the same on
+// the embedded local Git repository and on GitHub (here, its stand-in).
+let standIn: GitHubStandIn | undefined;
+const backends: Record<string, () => Promise<DataStore>> = {
+  'local Git': async () => new LocalGitStore(await mkdtemp(join(tmpdir(), 'binome-contract-'))),
+  'GitHub (stand-in)': async () => {
+    const harness = gitHubHarness();
+    standIn = harness.standIn;
+    return harness.store;
+  },
+};
+
+afterEach(() => {
+  // Every request the GitHub back end made was one GitHub documents, answered as it documents.
+  expect(standIn?.violations ?? []).toEqual([]);
+  standIn = undefined;
+});
+
+describe.each(Object.keys(backends))('the data store contract: %s', (backend) => {
+  const make = backends[backend]!;
+
+  it('reads nothing from a new repository', async () => {
+    const store = await make();
+    expect(await store.listFiles('applications')).toEqual([]);
+    expect(await store.readFile('applications/mentors/mentor-aaaaaa.json')).toBeUndefined();
+  });
+
+  it('adds, reads, lists and updates files', async () => {
+    const store = await make();
+    await store.commit(
+      [{ path: 'applications/mentees/mentee-aaaaaa.json', content: '{"a":"é"}\n' }],
+      'Add mentee-aaaaaa',
+      { create: true },
+    );
+    await store.commit(
+      [
+        { path: 'applications/mentors/mentor-bbbbbb.json', content: '{"b":1}\n' },
+        { path: 'screening/mentee-aaaaaa.json', content: '{"s":"new"}\n' },
+      ],
+      'Add two files',
+    );
+    await store.commit(
+      [{ path: 'screening/mentee-aaaaaa.json', content: '{"s":"accepted"}\n' }],
+      'Screen mentee-aaaaaa',
+    );
+    expect(await store.listFiles('applications')).toEqual([
+      'applications/mentees/mentee-aaaaaa.json',
+      'applications/mentors/mentor-bbbbbb.json',
+    ]);
+    expect(
+      await store.readFiles([
+        'screening/mentee-aaaaaa.json',
+        'nowhere.json',
+        'applications/mentees/mentee-aaaaaa.json',
+      ]),
+    ).toEqual(['{"s":"accepted"}\n', undefined, '{"a":"é"}\n']);
+  });
+
+  it('refuses to create a file twice, and writes nothing', async () => {
+    const store = await make();
+    await store.commit(
+      [{ path: 'applications/mentors/mentor-cccccc.json', content: '1\n' }],
+      'Add',
+      { create: true },
+    );
+    await expect(
+      store.commit(
+        [{ path: 'applications/mentors/mentor-cccccc.json', content: '2\n' }],
+        'Add again',
+        { create: true },
+      ),
+    ).rejects.toBeInstanceOf(FileExistsError);
+    await expect(
+      store.commit(
+        [
+          { path: 'applications/mentors/mentor-dddddd.json', content: '3\n' },
+          { path: 'applications/mentors/mentor-cccccc.json', content: '4\n' },
+        ],
+        'Add two, one existing',
+        { create: true },
+      ),
+    ).rejects.toBeInstanceOf(FileExistsError);
+    expect(await store.readFile('applications/mentors/mentor-cccccc.json')).toBe('1\n');
+    expect(await store.listFiles('applications')).toEqual([
+      'applications/mentors/mentor-cccccc.json',
+    ]);
+  });
+
+  it('keeps concurrent writers from losing each other’s commits', async () => {
+    const store = await make();
+    await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        store.commit(
+          [{ path: `applications/mentees/mentee-00000${i}.json`, content: `${i}\n` }],
+          `Add ${i}`,
+          { create: true },
+        ),
+      ),
+    );
+    expect(await store.listFiles('applications/mentees')).toHaveLength(6);
+  });
+
+  it('works on a branch, proposes it as one pull request, and lists what it changes', async () => {
+    const store = await make();
+    await store.commit([{ path: 'pairs/keep.json', content: 'old\n' }], 'Seed');
+    await store.ensureBranch('binome/pairs-2026-2027');
+    await store.commit([{ path: 'pairs/pair-aaaaaa.json', content: '{}\n' }], 'Propose a pair', {
+      branch: 'binome/pairs-2026-2027',
+      create: true,
+    });
+    await store.commit([{ path: 'pairs/keep.json', content: 'new\n' }], 'Change', {
+      branch: 'binome/pairs-2026-2027',
+    });
+    expect(await store.readFile('pairs/pair-aaaaaa.json')).toBeUndefined();
+    expect(
+      await store.readFile('pairs/pair-aaaaaa.json', { branch: 'binome/pairs-2026-2027' }),
+    ).toBe('{}\n');
+
+    const first = await store.upsertPullRequest({
+      branch: 'binome/pairs-2026-2027',
+      title: 'Binômes 2026-2027',
+      body: 'v1',
+    });
+    const again = await store.upsertPullRequest({
+      branch: 'binome/pairs-2026-2027',
+      title: 'Binômes 2026-2027',
+      body: 'v2',
+    });
+    expect(again.number).toBe(first.number);
+    expect(await store.pullRequestFiles(first.number)).toEqual([
+      { path: 'pairs/keep.json', status: 'modified' },
+      { path: 'pairs/pair-aaaaaa.json', status: 'added' },
+    ]);
+    await store.ensureBranch('binome/pairs-2026-2027', { reset: true });
+    expect(
+      await store.readFile('pairs/pair-aaaaaa.json', { branch: 'binome/pairs-2026-2027' }),
+    ).toBeUndefined();
+  });
+
+  it('comments once, then updates that comment; labels; one issue per label', async () => {
+    const store = await make();
+    const issue = await store.upsertIssue({
+      label: 'binome:digest',
+      title: 'Nouvelles candidatures',
+      body: 'v1',
+    });
+    const same = await store.upsertIssue({
+      label: 'binome:digest',
+      title: 'Nouvelles candidatures (2)',
+      body: 'v2',
+    });
+    expect(same.number).toBe(issue.number);
+    const other = await store.upsertIssue({ label: 'binome:other', title: 'Autre', body: '' });
+    expect(other.number).not.toBe(issue.number);
+    const comment = await store.upsertComment({
+      number: issue.number,
+      marker: 'validate',
+      body: 'Premier passage',
+    });
+    const updated = await store.upsertComment({
+      number: issue.number,
+      marker: 'validate',
+      body: 'Second passage',
+    });
+    expect(updated.id).toBe(comment.id);
+    await store.upsertComment({ number: issue.number, marker: 'other', body: 'Autre' });
+    await store.addLabels(issue.number, ['à-vérifier']);
+  });
+});
