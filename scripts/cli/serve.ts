@@ -4,6 +4,7 @@ import { readSettings } from '../../schemas/read-settings.ts';
 import { createLocalApp } from '../http/create-local-app.ts';
 import { listen } from '../http/listen.ts';
 import { LocalGitStore } from '../store/local-git-store.ts';
+import { storeFromEnvironment } from '../store/store-from-environment.ts';
 
 // `npm start`: the built site and the intake on one local port, storing applications in the
 // embedded default data repository (a local Git repository, ./data unless told otherwise).
@@ -22,8 +23,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-const store = new LocalGitStore(values.data);
-await store.ready();
+const store = storeFromEnvironment({ ...process.env, BINOME_DATA_DIR: values.data });
+if (store instanceof LocalGitStore) await store.ready();
 const app = await createLocalApp({
   root: values.root,
   store,
@@ -32,4 +33,8 @@ const app = await createLocalApp({
 });
 const { url } = await listen(app, port, values.host);
 console.log(`Binôme is running at ${url} (Ctrl+C to stop).`);
-console.log(`Applications are committed to the Git repository in ${store.directory}.`);
+console.log(
+  store instanceof LocalGitStore
+    ? `Applications are committed to the Git repository in ${store.directory}.`
+    : `Applications are committed to the GitHub repository ${process.env['BINOME_GITHUB_REPOSITORY']}.`,
+);

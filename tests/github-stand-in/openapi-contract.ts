@@ -43,7 +43,12 @@ function toJsonSchema(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(toJsonSchema);
   if (!value || typeof value !== 'object') return value;
   const { nullable, ...rest } = value as Record<string, unknown>;
-  const converted = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, toJsonSchema(v)]));
+  // GitHub's description uses `oneOf` for branches that overlap (a 409 is « basic-error » or
+  // « repository-rule-violation-error », and any error body is both), so real GitHub answers
+  // would fail « exactly one »: it is read as `anyOf`, which is what GitHub means.
+  const converted = Object.fromEntries(
+    Object.entries(rest).map(([k, v]) => [k === 'oneOf' ? 'anyOf' : k, toJsonSchema(v)]),
+  );
   if (nullable !== true) return converted;
   if (
     typeof converted['type'] === 'string' &&
