@@ -1,0 +1,188 @@
+import * as actionsCore from '@actions/core';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { formToObject } from '../../schemas/form-to-object.ts';
+import type { SchemaNode } from '../../schemas/schema-walk.ts';
+import { formSchemas } from '../../schemas/validators.ts';
+import {
+  aMenteeForm,
+  aMentorForm,
+  personalStrings,
+} from '../../tests/builders/application-forms.ts';
+import { gitHubHarness } from '../../tests/helpers/github-harness.ts';
+import { programmeSettings } from '../../tests/helpers/intake-harness.ts';
+import { run, type Core } from './run.ts';
+
+const envelope = (id: string) => ({
+  schemaVersion: 1,
+  id,
+  submittedAt: '2026-11-23T10:00:00.000Z',
+  cohort: '2026-2027',
+  intake: {
+    proofOfWork: 'verified',
+    fillTime: 'ok',
+    needsReview: false,
+    idempotencyKeyHash: 'b'.repeat(64),
+  },
+});
+const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n';
+const goodMentee = {
+  ...envelope('mentee-good01'),
+  ...formToObject(formSchemas.mentee as SchemaNode, aMenteeForm()),
+};
+const goodMentor = {
+  ...envelope('mentor-good02'),
+  ...formToObject(formSchemas.mentor as SchemaNode, aMentorForm()),
+} as unknown as Record<string, unknown> & { profile: Record<string, unknown> };
+
+let summaryFile = '';
+let outputFile = '';
+let failures: string[] = [];
+let core: Core;
+
+beforeEach(async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'binome-actions-'));
+  summaryFile = join(dir, 'summary.md');
+  outputFile = join(dir, 'output.txt');
+  await writeFile(summaryFile, '');
+  await writeFile(outputFile, '');
+  process.env['GITHUB_STEP_SUMMARY'] = summaryFile;
+  process.env['GITHUB_OUTPUT'] = outputFile;
+  failures = [];
+  // The real @actions/core, but a failure is recorded instead of setting this process's exit code.
+  core = {
+    ...actionsCore,
+    info: () => {},
+    setFailed: (message: string) => void failures.push(message),
+  };
+});
+afterEach(() => {
+  delete process.env['GITHUB_STEP_SUMMARY'];
+  delete process.env['GITHUB_OUTPUT'];
+});
+
+async function seededPullRequest() {
+  const harness = gitHubHarness();
+  const { store } = harness;
+  await store.commit(
+    [{ path: 'applications/mentees/mentee-good01.json', content: json(goodMentee) }],
+    'Add application mentee-good01',
+  );
+  await store.ensureBranch('coordinator/edits');
+  await store.commit(
+    [
+      { path: 'applications/mentors/mentor-good02.json', content: json(goodMentor) },
+      {
+        path: 'applications/mentors/mentor-bad003.json',
+        content: json({
+          ...goodMentor,
+          id: 'mentor-bad003',
+          profile: { ...goodMentor.profile, capacity: 7 },
+        }),
+      },
+      { path: 'applications/mentees/mentee-bad004.json', content: '{ "id": "mentee-bad004", ' },
+      {
+        path: 'screening/mentee-nobody.json',
+        content: json({
+          schemaVersion: 1,
+          id: 'mentee-nobody',
+          status: 'accepted',
+          updatedAt: '2026-11-30T10:00:00.000Z',
+          history: [{ status: 'accepted', at: '2026-11-30T10:00:00.000Z' }],
+        }),
+      },
+    ],
+    'Edit records',
+    { branch: 'coordinator/edits' },
+  );
+  const pull = await store.upsertPullRequest({
+    branch: 'coordinator/edits',
+    title: 'Corrections',
+    body: '',
+  });
+  return { ...harness, pull };
+}
+
+describe('the validate job', () => {
+  it('comments once on the pull request, then updates that comment, and fails on invalid records', async () => {
+    const { store, standIn, pull } = await seededPullRequest();
+    const settings = programmeSettings();
+    await run({
+      store,
+      core,
+      settings,
+      pullRequest: { number: pull.number, branch: 'coordinator/edits' },
+    });
+    expect(standIn.comments).toHaveLength(1);
+    const comment = standIn.comments[0]!.body;
+    expect(comment).toContain('<!-- binome:validate -->');
+    expect(comment).toContain('3 problèmes empêchent de fusionner ces changements');
+    expect(comment).toContain(
+      '| `applications/mentors/mentor-bad003.json` | `profile.capacity` | Choisissez un, deux ou trois étudiants. |',
+    );
+    expect(comment).toContain('`applications/mentees/mentee-bad004.json`');
+    expect(comment).toContain(
+      'cette décision porte sur mentee-nobody, qui n’existe pas dans applications/',
+    );
+    expect(failures).toEqual([
+      '3 problem(s) in 3 file(s): see the job summary or the pull request comment.',
+    ]);
+    expect(await readFile(outputFile, 'utf8')).toMatch(/problems<<.*\n3\n/);
+    const summary = await readFile(summaryFile, 'utf8');
+    expect(summary).toContain('<h2>Validation des données</h2>');
+    expect(summary).toContain('<td>applications/mentors</td><td>2</td>');
+
+    // Fix the records: the same comment now says all is well, and the job passes.
+    await store.commit(
+      [
+        {
+          path: 'applications/mentors/mentor-bad003.json',
+          content: json({ ...goodMentor, id: 'mentor-bad003' }),
+        },
+        {
+          path: 'applications/mentees/mentee-bad004.json',
+          content: json({ ...goodMentee, id: 'mentee-bad004' }),
+        },
+        {
+          path: 'screening/mentee-nobody.json',
+          content: json({
+            schemaVersion: 1,
+            id: 'mentee-good01',
+            status: 'accepted',
+            updatedAt: '2026-11-30T10:00:00.000Z',
+            history: [{ status: 'accepted', at: '2026-11-30T10:00:00.000Z' }],
+          }),
+        },
+      ],
+      'Fix records',
+      { branch: 'coordinator/edits' },
+    );
+    failures = [];
+    await run({
+      store,
+      core,
+      settings,
+      pullRequest: { number: pull.number, branch: 'coordinator/edits' },
+    });
+    expect(standIn.comments).toHaveLength(1);
+    // The decision file is still misnamed: the one remaining problem says so.
+    expect(standIn.comments[0]!.body).toContain('le fichier doit s’appeler mentee-good01.json');
+    expect(failures).toHaveLength(1);
+    expect(standIn.violations).toEqual([]);
+  });
+
+  it('passes on main with valid records, and never writes a person’s name', async () => {
+    const { store, standIn } = gitHubHarness();
+    await store.commit(
+      [{ path: 'applications/mentees/mentee-good01.json', content: json(goodMentee) }],
+      'Add',
+    );
+    await run({ store, core, settings: programmeSettings() });
+    expect(failures).toEqual([]);
+    expect(standIn.comments).toEqual([]);
+    const written = (await readFile(summaryFile, 'utf8')) + (await readFile(outputFile, 'utf8'));
+    for (const personal of personalStrings()) expect(written).not.toContain(personal);
+  });
+});
