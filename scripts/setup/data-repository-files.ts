@@ -39,6 +39,33 @@ jobs:
 `;
 }
 
+function digestWorkflow({ project, ref }: SetupOptions): string {
+  return `# Written by Binôme's \`npm run setup-data-repo\`: the « Candidatures à examiner » issue.
+name: Candidatures à examiner
+
+on:
+  push:
+    branches: [main]
+    paths: ['applications/**', 'screening/**']
+  workflow_dispatch:
+
+permissions:
+  contents: read
+  issues: write
+
+concurrency:
+  group: digest
+  cancel-in-progress: false
+
+jobs:
+  digest:
+    uses: ${project}/.github/workflows/digest-data.yml@${ref}
+    with:
+      binome-repository: ${project}
+      binome-ref: ${ref}
+`;
+}
+
 const readme = `# Données du programme de mentorat
 
 Ce dépôt privé contient les candidatures, les décisions et les binômes du programme. Il est tenu
@@ -54,8 +81,9 @@ par Binôme : ne le rendez jamais public, et n’y copiez pas de données ailleu
 
 ## Au quotidien
 
-- **Nouvelles candidatures** : GitHub vous prévient par courriel ; les fichiers portent un numéro
-  (par exemple \`mentee-7f3k9q\`), jamais un nom.
+- **Nouvelles candidatures** : l’issue « Candidatures à examiner » les liste (numéro et profil,
+  jamais de nom) ; abonnez-vous à cette issue (bouton « Subscribe ») : chaque nouvelle candidature
+  y ajoute un commentaire, que GitHub vous envoie par courriel.
 - **Vérification automatique** : à chaque modification, la validation vérifie chaque fichier. Sur
   une pull request, un commentaire (mis à jour à chaque passage) liste les problèmes à corriger.
   Ne fusionnez pas une pull request dont la validation échoue.
@@ -72,6 +100,7 @@ export function dataRepositoryFiles(options: SetupOptions): FileChange[] {
   return [
     { path: 'README.md', content: readme },
     { path: '.github/workflows/validation.yml', content: callerWorkflow(options) },
+    { path: '.github/workflows/candidatures.yml', content: digestWorkflow(options) },
     ...folders.map((folder) => ({ path: `${folder}/.gitkeep`, content: '' })),
   ];
 }

@@ -65,8 +65,17 @@ export interface DataStore {
    */
   upsertComment(request: { number: number; marker: string; body: string }): Promise<{ id: number }>;
   addLabels(number: number, labels: readonly string[]): Promise<void>;
-  /** Opens an issue carrying `label`, or updates the open one that carries it. */
-  upsertIssue(request: { label: string; title: string; body: string }): Promise<Thread>;
+  /** A new comment, each time: GitHub e-mails it to the people who watch the issue. */
+  addComment(number: number, body: string): Promise<{ id: number }>;
+  /**
+   * Opens an issue carrying `label`, or updates the open one that carries it; says what its body
+   * was before (empty for a new issue), so that a caller can tell what is new.
+   */
+  upsertIssue(request: {
+    label: string;
+    title: string;
+    body: string;
+  }): Promise<Thread & { previousBody: string }>;
 }
 
 /** The hidden marker that identifies a comment Binôme keeps up to date. */

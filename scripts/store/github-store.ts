@@ -287,7 +287,20 @@ export class GitHubStore implements DataStore {
     });
   }
 
-  async upsertIssue(request: { label: string; title: string; body: string }): Promise<Thread> {
+  async addComment(number: number, body: string): Promise<{ id: number }> {
+    const { data } = await this.#octokit.rest.issues.createComment({
+      ...this.#repo,
+      issue_number: number,
+      body,
+    });
+    return { id: data.id };
+  }
+
+  async upsertIssue(request: {
+    label: string;
+    title: string;
+    body: string;
+  }): Promise<Thread & { previousBody: string }> {
     const { data: open } = await this.#octokit.rest.issues.listForRepo({
       ...this.#repo,
       state: 'open',
@@ -301,7 +314,7 @@ export class GitHubStore implements DataStore {
         title: request.title,
         body: request.body,
       });
-      return { number: data.number, url: data.html_url };
+      return { number: data.number, url: data.html_url, previousBody: existing.body ?? '' };
     }
     const { data } = await this.#octokit.rest.issues.create({
       ...this.#repo,
@@ -309,6 +322,6 @@ export class GitHubStore implements DataStore {
       body: request.body,
       labels: [request.label],
     });
-    return { number: data.number, url: data.html_url };
+    return { number: data.number, url: data.html_url, previousBody: '' };
   }
 }

@@ -53,17 +53,29 @@ export class LocalForge {
     return thread;
   }
 
+  /** Creates or updates an open thread; returns its number and its body before the update. */
   async upsertThread(
     find: (t: LocalThread) => boolean,
     fields: Omit<LocalThread, 'number' | 'state'>,
-  ): Promise<number> {
+  ): Promise<{ number: number; previousBody: string }> {
     const state = await this.#read();
     const existing = state.threads.find((t) => t.state === 'open' && find(t));
+    const previousBody = existing?.body ?? '';
     if (existing) Object.assign(existing, { title: fields.title, body: fields.body });
     else state.threads.push({ ...fields, number: state.next, state: 'open' });
     const number = existing?.number ?? state.next++;
     await this.#write(state);
-    return number;
+    return { number, previousBody };
+  }
+
+  async addComment(number: number, body: string): Promise<number> {
+    const state = await this.#read();
+    if (!state.threads.some((t) => t.number === number)) {
+      throw new Error(`There is no issue or pull request #${number} in the local data repository.`);
+    }
+    state.comments.push({ id: state.comments.length + 1, number, body });
+    await this.#write(state);
+    return state.comments.length;
   }
 
   async upsertComment(number: number, marker: string, body: string): Promise<number> {

@@ -248,7 +248,7 @@ export class LocalGitStore implements DataStore {
   }): Promise<Thread> {
     if (!(await this.#tip(request.branch)))
       throw new LocalStoreError(`There is no branch ${request.branch} to propose.`);
-    const number = await this.#forge.upsertThread((t) => t.branch === request.branch, {
+    const { number } = await this.#forge.upsertThread((t) => t.branch === request.branch, {
       title: request.title,
       body: request.body,
       labels: [],
@@ -291,8 +291,16 @@ export class LocalGitStore implements DataStore {
     return this.#forge.addLabels(number, labels);
   }
 
-  async upsertIssue(request: { label: string; title: string; body: string }): Promise<Thread> {
-    const number = await this.#forge.upsertThread(
+  async addComment(number: number, body: string): Promise<{ id: number }> {
+    return { id: await this.#forge.addComment(number, body) };
+  }
+
+  async upsertIssue(request: {
+    label: string;
+    title: string;
+    body: string;
+  }): Promise<Thread & { previousBody: string }> {
+    const { number, previousBody } = await this.#forge.upsertThread(
       (t) => !t.branch && t.labels.includes(request.label),
       {
         title: request.title,
@@ -300,7 +308,7 @@ export class LocalGitStore implements DataStore {
         labels: [request.label],
       },
     );
-    return { number, url: `${this.directory}#issue-${number}` };
+    return { number, url: `${this.directory}#issue-${number}`, previousBody };
   }
 
   /** The comments of an issue or pull request (for the tests and the local demo). */

@@ -12,7 +12,9 @@ const workflows = (await readdir(folder)).filter((f) => /\.ya?ml$/.test(f));
 
 describe('GitHub workflows', () => {
   it('exist', () => {
-    expect(workflows).toEqual(expect.arrayContaining(['ci.yml', 'deploy-site.yml']));
+    expect(workflows).toEqual(
+      expect.arrayContaining(['ci.yml', 'deploy-site.yml', 'validate-data.yml', 'digest-data.yml']),
+    );
   });
 
   it('actionlint really runs: it rejects a broken workflow', async () => {

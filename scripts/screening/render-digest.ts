@@ -1,0 +1,34 @@
+import type { PendingRow } from './pending-rows.ts';
+
+/** Escapes text for Markdown and HTML. */
+function escape(text: string): string {
+  return text.replace(/[\\`*_[\]()#|<>&]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * The body of the digest issue: every application still to screen, by id and profile only,
+ * each linking to its file. The ids also sit in a hidden line, so that the next run can tell
+ * which applications are new since.
+ */
+export function renderDigest(rows: readonly PendingRow[], fileUrl: (id: string) => string): string {
+  if (rows.length === 0) return `Aucune candidature à examiner.\n\n<!-- binome:ids -->`;
+  const lines = rows.map(
+    (r) =>
+      `| [${r.id}](${fileUrl(r.id)}) | ${r.status} | ${r.submittedOn} | ${r.cohort} | ${escape(r.summary)} | ${r.needsReview ? 'oui' : ''} |`,
+  );
+  return [
+    `${rows.length === 1 ? 'Une candidature attend' : `${rows.length} candidatures attendent`} un entretien ou une décision. Enregistrez chaque décision dans \`screening/\` (\`npm run screen\`).`,
+    '',
+    '| Candidature | Statut | Reçue le | Cohorte | Profil | À vérifier (sans JavaScript) |',
+    '|---|---|---|---|---|---|',
+    ...lines,
+    '',
+    `<!-- binome:ids ${rows.map((r) => r.id).join(' ')} -->`,
+  ].join('\n');
+}
+
+/** The ids listed in a digest body (from its hidden line). */
+export function idsInDigest(body: string): Set<string> {
+  const line = /<!-- binome:ids([^>]*)-->/.exec(body)?.[1] ?? '';
+  return new Set(line.trim().split(/\s+/).filter(Boolean));
+}
