@@ -1,0 +1,133 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as actionsCore from '@actions/core';
+import { describe, expect, it } from 'vitest';
+import { runScreen } from '../scripts/screening/run-screen.ts';
+import { dataRepositoryFiles } from '../scripts/setup/data-repository-files.ts';
+import { run as runDigest } from '../workflows/digest/run.ts';
+import { run as runValidate } from '../workflows/validate/run.ts';
+import {
+  aMenteeForm,
+  aMentorForm,
+  aMinorMenteeForm,
+  personalStrings,
+} from './builders/application-forms.ts';
+import { gitHubHarness } from './helpers/github-harness.ts';
+import { formPost, intakeHarness, programmeSettings } from './helpers/intake-harness.ts';
+
+// Personal data is radioactive: it may sit in an application's own file, nowhere else. This test
+// runs the whole path (intake, screening, a coordinator's pull request, validation, digest) on
+// the GitHub stand-in and on the local repository, and searches everything else they produced.
+describe('personal data', () => {
+  it('never reaches a workflow, log, error, commit message, branch, pull request, issue or comment', async () => {
+    const produced: string[] = [];
+    const dir = await mkdtemp(join(tmpdir(), 'binome-privacy-'));
+    process.env['GITHUB_STEP_SUMMARY'] = join(dir, 'summary.md');
+    process.env['GITHUB_OUTPUT'] = join(dir, 'output.txt');
+    await writeFile(process.env['GITHUB_STEP_SUMMARY'], '');
+    await writeFile(process.env['GITHUB_OUTPUT'], '');
+    const core = {
+      ...actionsCore,
+      info: (m: string) => void produced.push(m),
+      setFailed: (m: string) => void produced.push(m),
+    };
+    try {
+      const { store, standIn, warnings } = gitHubHarness();
+      const onGitHub = await intakeHarness({ store });
+      const local = await intakeHarness();
+      const ids: string[] = [];
+      for (const intake of [onGitHub, local]) {
+        for (const form of [
+          formPost('mentee', aMinorMenteeForm()),
+          formPost('mentor', aMentorForm()),
+          formPost('mentee', aMenteeForm({ 'identity.email': 'faux' })),
+          formPost('mentor', aMentorForm({ 'identity.lastName': undefined }), {
+            accept: 'application/json',
+          }),
+          formPost('mentee', aMenteeForm({ website: 'x' })),
+        ]) {
+          const response = await intake.handle(form);
+          produced.push(`${response.status} ${response.headers.get('location') ?? ''}`);
+          if (response.status >= 400) produced.push(await response.text());
+          else ids.push(new URL(response.headers.get('location')!).searchParams.get('reference')!);
+        }
+        produced.push(JSON.stringify(intake.logs));
+      }
+      const lines: string[] = [];
+      await runScreen(['list'], {
+        store,
+        now: () => new Date('2026-11-30T10:00:00Z'),
+        print: (l) => lines.push(l),
+      });
+      await runScreen([ids[0]!, 'accepted', '--reason', 'Entretien concluant'], {
+        store,
+        now: () => new Date(),
+        print: (l) => lines.push(l),
+      });
+      await runScreen(['mentee-zzzzzz', 'accepted'], {
+        store,
+        now: () => new Date(),
+        print: (l) => lines.push(l),
+      }).catch((e: Error) => lines.push(e.message));
+      produced.push(...lines);
+
+      // A coordinator's pull request that breaks a record, validated; then the digest.
+      await store.ensureBranch('coordinator/fix');
+      const broken = JSON.parse((await store.readFile(`applications/mentors/${ids[1]}.json`))!);
+      broken.profile.capacity = 9;
+      await store.commit(
+        [{ path: `applications/mentors/${ids[1]}.json`, content: JSON.stringify(broken) }],
+        `Edit ${ids[1]}`,
+        { branch: 'coordinator/fix' },
+      );
+      const pull = await store.upsertPullRequest({
+        branch: 'coordinator/fix',
+        title: `Correction de ${ids[1]}`,
+        body: 'Capacité',
+      });
+      await runValidate({
+        store,
+        core,
+        settings: programmeSettings(),
+        pullRequest: { number: pull.number, branch: 'coordinator/fix' },
+      });
+      await runDigest({ store, core, fileUrl: (p) => `https://github.com/x/y/blob/main/${p}` });
+
+      produced.push(JSON.stringify(warnings));
+      produced.push(
+        await readFile(process.env['GITHUB_STEP_SUMMARY'], 'utf8'),
+        await readFile(process.env['GITHUB_OUTPUT'], 'utf8'),
+      );
+      produced.push(
+        ...[...standIn.git.commits.values()].map((c) => c.message),
+        ...standIn.git.refs.keys(),
+      );
+      produced.push(
+        ...standIn.issues.map((i) => `${i.title}\n${i.body}\n${i.labels.join(',')}`),
+        ...standIn.comments.map((c) => c.body),
+      );
+      produced.push(
+        execFileSync('git', ['-C', local.directory, 'log', '--all', '--format=%an %ae %s %b %D'], {
+          encoding: 'utf8',
+        }),
+      );
+      for (const file of await readdir('.github/workflows'))
+        produced.push(await readFile(join('.github/workflows', file), 'utf8'));
+      produced.push(
+        ...dataRepositoryFiles({ project: 'clavim/binome', ref: 'v0.1.0' }).map((f) => f.content),
+      );
+
+      // The test itself would prove nothing if the data never went anywhere: it did, into the files.
+      expect(standIn.file(`applications/mentees/${ids[0]}.json`)).toContain('Zéphyrine');
+      expect(standIn.comments.length).toBeGreaterThan(0);
+      const all = produced.join('\n');
+      for (const personal of personalStrings()) expect(all).not.toContain(personal);
+      expect(standIn.violations).toEqual([]);
+    } finally {
+      delete process.env['GITHUB_STEP_SUMMARY'];
+      delete process.env['GITHUB_OUTPUT'];
+    }
+  });
+});
