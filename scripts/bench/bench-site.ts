@@ -1,12 +1,16 @@
 // Site benchmark: median build time over several clean builds, then what each page really
 // costs a visitor (bytes transferred, compressed as a static host serves them) in Chromium.
 import { spawnSync } from 'node:child_process';
-import { readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { listen } from '../http/listen.ts';
-import { serveStatic } from '../http/serve-static.ts';
+import { readSettings } from '../../schemas/read-settings.ts';
+import { createLocalApp } from '../http/create-local-app.ts';
+import { LocalGitStore } from '../store/local-git-store.ts';
 import { median } from './median.ts';
 
 const { values } = parseArgs({ options: { builds: { type: 'string', default: '5' } } });
@@ -32,7 +36,14 @@ console.log(
 const pages = (await readdir('dist', { recursive: true }))
   .filter((f) => f.endsWith('.html'))
   .sort();
-const { server, url } = await listen(serveStatic(resolve('dist')));
+// Served as npm start serves it: the form pages ask the intake for their proof-of-work challenge.
+const app = await createLocalApp({
+  root: resolve('dist'),
+  store: new LocalGitStore(await mkdtemp(join(tmpdir(), 'binome-bench-site-'))),
+  settings: readSettings(await readFile('content/programme.yaml', 'utf8')),
+  log: () => {},
+});
+const { server, url } = await listen(app);
 const browser = await chromium.launch({
   executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
   args: [

@@ -4,9 +4,20 @@ import { resolve } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { listen } from '../http/listen.ts';
-import { serveStatic } from '../http/serve-static.ts';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readSettings } from '../../schemas/read-settings.ts';
+import { createLocalApp } from '../http/create-local-app.ts';
+import { LocalGitStore } from '../store/local-git-store.ts';
 
-const { server, url } = await listen(serveStatic(resolve('dist')));
+const app = await createLocalApp({
+  root: resolve('dist'),
+  store: new LocalGitStore(await mkdtemp(join(tmpdir(), 'binome-lighthouse-'))),
+  settings: readSettings(await readFile('content/programme.yaml', 'utf8')),
+  log: () => {},
+});
+const { server, url } = await listen(app);
 const chrome = await chromeLauncher.launch({
   chromePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
   chromeFlags: [

@@ -32,6 +32,7 @@ export const operations = [
   ['post', '/repos/{owner}/{repo}/issues/{issue_number}/comments'],
   ['patch', '/repos/{owner}/{repo}/issues/comments/{comment_id}'],
   ['post', '/repos/{owner}/{repo}/issues/{issue_number}/labels'],
+  ['post', '/app/installations/{installation_id}/access_tokens'],
 ] as const;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

@@ -1,3 +1,4 @@
+import { createPublicKey, randomBytes, verify } from 'node:crypto';
 import {
   checkRequest,
   checkResponse,
@@ -70,12 +71,54 @@ export class GitHubStandIn {
   /** Every request received: method, path and (parsed) JSON body. */
   readonly requests: { method: string; path: string; body: unknown }[] = [];
   readonly #faults: Fault[] = [];
+  /** When set, the repository answers only installation tokens issued to this GitHub App. */
+  readonly #app: { id: string; publicKey: string; installationId: number } | undefined;
+  readonly #issuedTokens = new Set<string>();
   #nextNumber = 1;
   #nextComment = 1;
 
-  constructor(owner = 'clavim', repo = 'mentorat-donnees') {
+  constructor(
+    owner = 'clavim',
+    repo = 'mentorat-donnees',
+    app?: { id: string; publicKey: string; installationId: number },
+  ) {
     this.owner = owner;
     this.repo = repo;
+    this.#app = app;
+  }
+
+  /** GitHub Apps authenticate with a JWT signed by their private key (RS256), then get a token. */
+  #issueInstallationToken(authorization: string, installationId: string): HttpAnswer {
+    const jwt = authorization.replace(/^bearer /i, '');
+    const [header, payload, signature] = jwt.split('.');
+    const decode = (part: string | undefined) =>
+      JSON.parse(Buffer.from(part ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+    try {
+      const claims = decode(payload);
+      const valid =
+        this.#app &&
+        decode(header)['alg'] === 'RS256' &&
+        verify(
+          'RSA-SHA256',
+          Buffer.from(`${header}.${payload}`),
+          createPublicKey(this.#app.publicKey),
+          Buffer.from(signature ?? '', 'base64url'),
+        ) &&
+        String(claims['iss']) === this.#app.id &&
+        Number(claims['exp']) > Date.now() / 1000;
+      if (!valid) return fail(401, 'A JSON web token could not be decoded');
+    } catch {
+      return fail(401, 'A JSON web token could not be decoded');
+    }
+    if (Number(installationId) !== this.#app!.installationId) return fail(404, 'Not Found');
+    const token = `ghs_${randomBytes(18).toString('hex')}`;
+    this.#issuedTokens.add(token);
+    return new HttpAnswer(201, {
+      token,
+      expires_at: new Date(Date.now() + 3_600_000).toISOString().replace(/\.\d+Z$/, 'Z'),
+      permissions: { contents: 'write', pull_requests: 'write', issues: 'write' },
+      repository_selection: 'selected',
+    });
   }
 
   /** Makes the next matching request(s) fail as GitHub would. */
@@ -109,8 +152,19 @@ export class GitHubStandIn {
       );
       return this.#send(undefined, fail(404, 'Not Found'));
     }
-    if (!/^(token|bearer) \S+$/i.test(request.headers.get('authorization') ?? '')) {
+    const authorization = request.headers.get('authorization') ?? '';
+    if (!/^(token|bearer) \S+$/i.test(authorization)) {
       return this.#send(matched, fail(401, 'Requires authentication'));
+    }
+    if (matched.operation.operationId === 'apps/create-installation-access-token') {
+      checkRequest(matched, url, body);
+      return this.#send(
+        matched,
+        this.#issueInstallationToken(authorization, matched.params['installation_id']!),
+      );
+    }
+    if (this.#app && !this.#issuedTokens.has(authorization.replace(/^(token|bearer) /i, ''))) {
+      return this.#send(matched, fail(401, 'Bad credentials'));
     }
     try {
       checkRequest(matched, url, body);

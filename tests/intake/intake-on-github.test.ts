@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createIntakeHandler } from '../../scripts/intake/create-intake-handler.ts';
 import { listen } from '../../scripts/http/listen.ts';
 import { storeFromEnvironment } from '../../scripts/store/store-from-environment.ts';
-import { aMinorMenteeForm, personalStrings } from '../builders/application-forms.ts';
+import { aMenteeForm, aMinorMenteeForm, personalStrings } from '../builders/application-forms.ts';
+import { gitHubHarness } from '../helpers/github-harness.ts';
 import { GitHubStandIn } from '../github-stand-in/github-stand-in.ts';
 import {
   formPost,
@@ -64,5 +65,46 @@ describe('the intake configured for GitHub', () => {
       api.server.closeAllConnections();
       api.server.close();
     }
+  });
+
+  it('under concurrent submissions and retries, stores each application once', async () => {
+    const { store, standIn } = gitHubHarness();
+    const handle = createIntakeHandler({
+      store,
+      settings: programmeSettings((s) => {
+        s.intake.rateLimit.perClientPerHour = 1000;
+      }),
+      secret: 's',
+      templates,
+      log: () => {},
+    });
+    // 16 distinct applications, 4 of them sent twice at the same moment; GitHub also fails
+    // twice on the way (a 502 and a secondary rate limit).
+    standIn.inject({ method: 'PUT', path: /\/contents\//, status: 502 });
+    standIn.inject({ method: 'PUT', path: /\/contents\//, status: 403, retryAfter: 1 });
+    const key = (i: number) => `00000000-0000-4000-8000-${String(i % 16).padStart(12, '0')}`;
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        handle(
+          formPost(
+            'mentee',
+            [
+              ...aMenteeForm({ 'identity.lastName': `Parallèle ${i % 16}` }),
+              ['idempotencyKey', key(i)],
+            ],
+            {
+              accept: 'application/json',
+            },
+          ),
+        ),
+      ),
+    );
+    expect(responses.map((r) => r.status).sort()).toEqual([
+      ...Array(4).fill(200),
+      ...Array(16).fill(201),
+    ]);
+    expect((await store.listFiles('applications/mentees')).length).toBe(16);
+    expect(standIn.git.commits.size - 1).toBe(16); // one commit per application, none for failures
+    expect(standIn.violations).toEqual([]);
   });
 });
