@@ -50,7 +50,7 @@ describe('the intake accepts an application', () => {
       intake: { proofOfWork: 'absent', fillTime: 'unknown', needsReview: true },
       identity: { birthDate: '2005-07-14', commune: 'Issy-les-Moulineaux' },
     });
-    const log = execFileSync('git', ['-C', h.directory, 'log', '--format=%s|%an'], {
+    const log = execFileSync('git', ['-C', h.directory, 'log', '-1', '--format=%s|%an'], {
       encoding: 'utf8',
     });
     expect(log.trim()).toBe(`Add application ${reference}|Binôme`);
