@@ -238,3 +238,25 @@ export function commitment<const T extends string>(title: T) {
     'x-error': 'Cochez cette case pour continuer.',
   } as const;
 }
+
+/** What both application forms ask to identify and contact the person (never used for matching). */
+export const identityGroup = {
+  type: 'object',
+  title: 'Vous',
+  description:
+    'Ces informations ne servent qu’à vous contacter et à préparer la convention ; elles ne sont pas utilisées pour former les binômes.',
+  additionalProperties: false,
+  required: ['firstName', 'lastName', 'email', 'phone', 'birthDate', 'commune'],
+  properties: {
+    firstName: personName(
+      'Prénom',
+      'Indiquez votre prénom (100 caractères au plus).',
+      'given-name',
+    ),
+    lastName: personName('Nom', 'Indiquez votre nom (100 caractères au plus).', 'family-name'),
+    email,
+    phone,
+    birthDate,
+    commune,
+  },
+} as const;

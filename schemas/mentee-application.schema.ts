@@ -1,9 +1,8 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import {
+  identityGroup,
   availability,
-  birthDate,
   commitment,
-  commune,
   email,
   heardFrom,
   languages,
@@ -12,7 +11,6 @@ import {
   objectiveOther,
   objectives,
   organisationsToAvoid,
-  personName,
   phone,
   sectors,
 } from './fields.ts';
@@ -27,23 +25,9 @@ export const menteeApplicationFormSchema = {
   required: ['identity', 'profile', 'commitments'],
   properties: {
     identity: {
-      type: 'object',
-      title: 'Vous',
-      description:
-        'Ces informations ne servent qu’à vous contacter et à préparer la convention ; elles ne sont pas utilisées pour former les binômes.',
-      additionalProperties: false,
-      required: ['firstName', 'lastName', 'email', 'phone', 'birthDate', 'commune'],
+      ...identityGroup,
       properties: {
-        firstName: personName(
-          'Prénom',
-          'Indiquez votre prénom (100 caractères au plus).',
-          'given-name',
-        ),
-        lastName: personName('Nom', 'Indiquez votre nom (100 caractères au plus).', 'family-name'),
-        email,
-        phone,
-        birthDate,
-        commune,
+        ...identityGroup.properties,
         legalRepresentative: {
           type: 'object',
           title: 'Votre représentant légal',

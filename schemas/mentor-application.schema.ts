@@ -1,10 +1,9 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import {
+  identityGroup,
   availability,
   birthDate,
   commitment,
-  commune,
-  email,
   heardFrom,
   languages,
   line,
@@ -12,8 +11,6 @@ import {
   objectiveOther,
   objectives,
   organisationsToAvoid,
-  personName,
-  phone,
   sector,
 } from './fields.ts';
 import { envelopeProperties, envelopeRequired } from './record-envelope.ts';
@@ -27,26 +24,13 @@ export const mentorApplicationFormSchema = {
   required: ['identity', 'profile', 'commitments'],
   properties: {
     identity: {
-      type: 'object',
-      title: 'Vous',
-      description:
-        'Ces informations ne servent qu’à vous contacter et à préparer la convention ; elles ne sont pas utilisées pour former les binômes.',
-      additionalProperties: false,
-      required: ['firstName', 'lastName', 'email', 'phone', 'birthDate', 'commune'],
+      ...identityGroup,
       properties: {
-        firstName: personName(
-          'Prénom',
-          'Indiquez votre prénom (100 caractères au plus).',
-          'given-name',
-        ),
-        lastName: personName('Nom', 'Indiquez votre nom (100 caractères au plus).', 'family-name'),
-        email,
-        phone,
+        ...identityGroup.properties,
         birthDate: {
           ...birthDate,
           description: 'Format attendu : JJ/MM/AAAA, par exemple 03/02/1980',
         },
-        commune,
       },
     },
     profile: {

@@ -1,15 +1,11 @@
 // Intake benchmark on the embedded default store (a local Git repository): throughput and
 // latency of valid submissions over HTTP, then the JavaScript each form page costs.
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
 import { readSettings } from '../../schemas/read-settings.ts';
-import { createLocalApp } from '../http/create-local-app.ts';
-import { listen } from '../http/listen.ts';
-import { LocalGitStore } from '../store/local-git-store.ts';
 import { aMenteeForm } from '../../tests/builders/application-forms.ts';
+import { launchChromium } from '../../tests/helpers/browser.ts';
+import { serveBuiltSite } from '../../tests/helpers/built-site.ts';
 import { measureFormScripts } from './measure-form-scripts.ts';
 import { median } from './median.ts';
 
@@ -24,9 +20,8 @@ const concurrency = Number(values.concurrency);
 
 const settings = readSettings(await readFile('content/programme.yaml', 'utf8'));
 settings.intake.rateLimit.perClientPerHour = 1_000_000;
-const store = new LocalGitStore(await mkdtemp(join(tmpdir(), 'binome-bench-')));
-const app = await createLocalApp({ root: resolve('dist'), store, settings, log: () => {} });
-const { server, url } = await listen(app);
+const site = await serveBuiltSite({ settings });
+const url = site.url;
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -77,19 +72,7 @@ for (const parallel of [1, concurrency]) {
   );
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 console.log('\n| form page | JavaScript (gzip, as served) | decoded | files |');
 console.log('|---|---:|---:|---:|');
 for (const path of ['/devenir-mentor/', '/trouver-un-mentor/']) {
@@ -100,5 +83,4 @@ for (const path of ['/devenir-mentor/', '/trouver-un-mentor/']) {
   );
 }
 await browser.close();
-server.closeAllConnections();
-server.close();
+await site.close();

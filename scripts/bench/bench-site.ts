@@ -1,16 +1,10 @@
 // Site benchmark: median build time over several clean builds, then what each page really
 // costs a visitor (bytes transferred, compressed as a static host serves them) in Chromium.
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdir, rm } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
-import { chromium } from 'playwright-core';
-import { listen } from '../http/listen.ts';
-import { readSettings } from '../../schemas/read-settings.ts';
-import { createLocalApp } from '../http/create-local-app.ts';
-import { LocalGitStore } from '../store/local-git-store.ts';
+import { launchChromium } from '../../tests/helpers/browser.ts';
+import { serveBuiltSite } from '../../tests/helpers/built-site.ts';
 import { median } from './median.ts';
 
 const { values } = parseArgs({ options: { builds: { type: 'string', default: '5' } } });
@@ -36,34 +30,15 @@ console.log(
 const pages = (await readdir('dist', { recursive: true }))
   .filter((f) => f.endsWith('.html'))
   .sort();
-// Served as npm start serves it: the form pages ask the intake for their proof-of-work challenge.
-const app = await createLocalApp({
-  root: resolve('dist'),
-  store: new LocalGitStore(await mkdtemp(join(tmpdir(), 'binome-bench-site-'))),
-  settings: readSettings(await readFile('content/programme.yaml', 'utf8')),
-  log: () => {},
-});
-const { server, url } = await listen(app);
-const browser = await chromium.launch({
-  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const site = await serveBuiltSite();
+const browser = await launchChromium();
 console.log('| page | transferred (gzip, with headers) | decoded | requests |');
 console.log('|---|---:|---:|---:|');
 for (const file of pages) {
   const path = '/' + file.replace(/index\.html$/, '');
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(new URL(path, url).href, { waitUntil: 'load' });
+  await page.goto(new URL(path, site.url).href, { waitUntil: 'load' });
   const sizes = await page.evaluate(() => {
     const entries = [
       ...performance.getEntriesByType('navigation'),
@@ -81,5 +56,4 @@ for (const file of pages) {
   await context.close();
 }
 await browser.close();
-server.closeAllConnections();
-server.close();
+await site.close();
