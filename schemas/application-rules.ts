@@ -108,7 +108,7 @@ export function menteeRules(form: LooseForm, context: RulesContext): FieldProble
   if ((basis === 'habite' || basis === 'les-deux') && !inCommune(form.identity?.commune)) {
     problems.push({
       field: 'identity.commune',
-      message: `Vous indiquez habiter à ${context.communes.join(' ou ')} : votre commune de résidence doit être celle-ci.`,
+      message: `Indiquez « ${context.communes.join(' » ou « ')} » comme commune de résidence, ou choisissez « J’étudie à ${context.communes.join(' ou ')} ».`,
     });
   }
   if ((basis === 'etudie' || basis === 'les-deux') && !inCommune(schoolCommune)) {

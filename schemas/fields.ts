@@ -65,22 +65,43 @@ export const commune = {
   'x-autocomplete': 'address-level2',
 } as const;
 
-export const objectives = {
-  type: 'array',
-  title: 'Objectifs',
-  uniqueItems: true,
-  minItems: 1,
-  items: {
-    oneOf: [
-      { const: 'finaliser-formation', title: 'Finaliser son parcours de formation' },
-      { const: 'choisir-dernier-stage', title: 'Choisir son dernier stage' },
-      { const: 'projet-orientation', title: 'Définir son projet d’orientation professionnelle' },
-      { const: 'prise-de-poste', title: 'Préparer une prise de poste' },
-      { const: 'autre', title: 'Un autre objectif' },
-    ],
-  },
-  'x-error': 'Cochez au moins un objectif.',
-} as const;
+/** The convention's objectives (article 2), worded for the person who answers. */
+export function objectivesFor<const A extends 'mentee' | 'mentor'>(audience: A) {
+  const mine = audience === 'mentee';
+  return {
+    type: 'array',
+    title: mine ? 'Vos objectifs' : 'Sur quoi pouvez-vous accompagner un étudiant ?',
+    description: mine ? 'Cochez tout ce qui vous concerne.' : 'Cochez tout ce qui vous convient.',
+    uniqueItems: true,
+    minItems: 1,
+    items: {
+      oneOf: [
+        {
+          const: 'finaliser-formation',
+          title: mine
+            ? 'Finaliser mon parcours de formation'
+            : 'Finaliser son parcours de formation',
+        },
+        {
+          const: 'choisir-dernier-stage',
+          title: mine ? 'Choisir mon dernier stage' : 'Choisir son dernier stage',
+        },
+        {
+          const: 'projet-orientation',
+          title: mine
+            ? 'Définir mon projet d’orientation professionnelle'
+            : 'Définir son projet d’orientation professionnelle',
+        },
+        {
+          const: 'prise-de-poste',
+          title: mine ? 'Préparer ma prise de poste' : 'Préparer une prise de poste',
+        },
+        { const: 'autre', title: 'Un autre objectif' },
+      ],
+    },
+    'x-error': 'Cochez au moins un objectif.',
+  } as const;
+}
 
 export const objectiveOther = {
   ...line(
@@ -102,16 +123,16 @@ const sectorValues = [
   { const: 'btp-architecture', title: 'Bâtiment, travaux publics, architecture, urbanisme' },
   { const: 'commerce-vente', title: 'Commerce, vente, distribution' },
   { const: 'droit-justice', title: 'Droit, justice' },
+  { const: 'economie-sociale', title: 'Économie sociale et solidaire, associations' },
   { const: 'enseignement-recherche', title: 'Enseignement, formation, recherche' },
-  { const: 'industrie-energie-ingenierie', title: 'Industrie, énergie, ingénierie' },
   { const: 'fonction-publique', title: 'Fonction publique, administration' },
   { const: 'gestion-rh', title: 'Gestion, comptabilité, ressources humaines' },
   { const: 'hotellerie-tourisme', title: 'Hôtellerie, restauration, tourisme' },
+  { const: 'industrie-energie-ingenierie', title: 'Industrie, énergie, ingénierie' },
   { const: 'numerique', title: 'Informatique, numérique, télécommunications' },
   { const: 'sante-social', title: 'Santé, social, médico-social' },
   { const: 'sport-animation', title: 'Sport, animation' },
   { const: 'transport-logistique', title: 'Transport, logistique' },
-  { const: 'economie-sociale', title: 'Économie sociale et solidaire, associations' },
   { const: 'autre', title: 'Autre secteur' },
 ] as const;
 
@@ -219,24 +240,19 @@ export const heardFrom = {
   title: 'Comment avez-vous connu le programme ? (facultatif)',
   oneOf: [
     { const: 'espace-jeunes', title: 'À l’Espace Jeunes Anne Frank' },
-    { const: 'etablissement', title: 'Par mon école, mon université ou mon lycée' },
+    { const: 'etablissement', title: 'Par mon école ou mon université' },
     { const: 'ville', title: 'Par le site ou le magazine de la ville' },
     { const: 'reseaux-sociaux', title: 'Par les réseaux sociaux' },
     { const: 'entourage', title: 'Par mon entourage' },
     { const: 'employeur', title: 'Par mon employeur' },
-    { const: 'autre', title: 'Autrement' },
+    { const: 'autre', title: 'Autre' },
   ],
   'x-error': 'Dites-nous comment vous avez connu le programme.',
 } as const;
 
 /** A required checkbox: the person must tick it. */
-export function commitment<const T extends string>(title: T) {
-  return {
-    type: 'boolean',
-    const: true,
-    title,
-    'x-error': 'Cochez cette case pour continuer.',
-  } as const;
+export function commitment<const T extends string, const E extends string>(title: T, error: E) {
+  return { type: 'boolean', const: true, title, 'x-error': error } as const;
 }
 
 /** What both application forms ask to identify and contact the person (never used for matching). */
@@ -244,7 +260,7 @@ export const identityGroup = {
   type: 'object',
   title: 'Vous',
   description:
-    'Ces informations ne servent qu’à vous contacter et à préparer la convention ; elles ne sont pas utilisées pour former les binômes.',
+    'Ces informations servent à vous contacter, à préparer la convention et, une fois le binôme formé, à transmettre votre prénom et vos coordonnées à l’autre membre du binôme. Elles ne sont pas utilisées pour former les binômes.',
   additionalProperties: false,
   required: ['firstName', 'lastName', 'email', 'phone', 'birthDate', 'commune'],
   properties: {

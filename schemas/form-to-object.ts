@@ -2,7 +2,11 @@ import type { SchemaNode } from './schema-walk.ts';
 
 /** `JJ/MM/AAAA` (as people type dates in France) to `AAAA-MM-JJ`; anything else is kept as typed. */
 export function frenchDateToIso(value: string): string {
-  const match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
+  // Phones' digit keypads have no « / »: 14072006 and 14 07 2006 are accepted too.
+  const match =
+    /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(value) ??
+    /^(\d{1,2})\s+(\d{1,2})\s+(\d{4})$/.exec(value) ??
+    /^(\d{2})(\d{2})(\d{4})$/.exec(value);
   return match ? `${match[3]}-${match[2]!.padStart(2, '0')}-${match[1]!.padStart(2, '0')}` : value;
 }
 

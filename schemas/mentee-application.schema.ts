@@ -9,7 +9,7 @@ import {
   line,
   meetingMode,
   objectiveOther,
-  objectives,
+  objectivesFor,
   organisationsToAvoid,
   phone,
   sectors,
@@ -30,7 +30,7 @@ export const menteeApplicationFormSchema = {
         ...identityGroup.properties,
         legalRepresentative: {
           type: 'object',
-          title: 'Votre représentant légal',
+          title: 'Votre représentant légal (seulement si vous avez moins de 18 ans)',
           description:
             'Seulement si vous avez moins de 18 ans : la personne qui autorise votre participation.',
           additionalProperties: false,
@@ -56,7 +56,7 @@ export const menteeApplicationFormSchema = {
       type: 'object',
       title: 'Votre parcours et vos attentes',
       description:
-        'Ce que le coordinateur et le programme de mise en relation utilisent pour former les binômes.',
+        'Ce que le coordinateur et l’outil de mise en relation utilisent pour former les binômes.',
       additionalProperties: false,
       required: [
         'eligibility',
@@ -75,11 +75,11 @@ export const menteeApplicationFormSchema = {
           required: ['basis', 'school', 'schoolCommune'],
           properties: {
             basis: {
-              title: 'Vous…',
+              title: 'Quel est votre lien avec {commune} ?',
               oneOf: [
-                { const: 'habite', title: 'habitez à {commune}' },
-                { const: 'etudie', title: 'étudiez à {commune}' },
-                { const: 'les-deux', title: 'habitez et étudiez à {commune}' },
+                { const: 'habite', title: 'J’habite à {commune}' },
+                { const: 'etudie', title: 'J’étudie à {commune}' },
+                { const: 'les-deux', title: 'J’habite et j’étudie à {commune}' },
               ],
               'x-error': 'Indiquez si vous habitez ou étudiez à {commune}.',
             },
@@ -89,7 +89,7 @@ export const menteeApplicationFormSchema = {
                 'Indiquez le nom de votre établissement.',
                 150,
               ),
-              description: 'Lycée, université, école…',
+              description: 'Université, école, institut…',
               'x-autocomplete': 'organization',
             },
             schoolCommune: {
@@ -107,9 +107,8 @@ export const menteeApplicationFormSchema = {
             level: {
               title: 'Niveau d’études en cours',
               oneOf: [
-                { const: 'lycee', title: 'Lycée' },
                 { const: 'bac+1', title: 'Bac + 1' },
-                { const: 'bac+2', title: 'Bac + 2 (BTS, BUT 2e année…)' },
+                { const: 'bac+2', title: 'Bac + 2 (BTS, BUT 2ᵉ année…)' },
                 { const: 'bac+3', title: 'Bac + 3 (licence, BUT…)' },
                 { const: 'bac+4', title: 'Bac + 4 (master 1…)' },
                 { const: 'bac+5', title: 'Bac + 5 (master 2, école…)' },
@@ -128,11 +127,7 @@ export const menteeApplicationFormSchema = {
             },
           },
         },
-        objectives: {
-          ...objectives,
-          title: 'Vos objectifs',
-          description: 'Cochez tout ce qui vous concerne.',
-        },
+        objectives: objectivesFor('mentee'),
         objectiveOther,
         sectors,
         meetingMode,
@@ -151,7 +146,7 @@ export const menteeApplicationFormSchema = {
       type: 'object',
       title: 'Vos engagements',
       description:
-        'Extraits de l’article 4 de la convention de mentorat, que vous signerez avec votre mentor.',
+        'D’après l’article 4 de la convention de mentorat, que vous signerez avec votre mentor.',
       additionalProperties: false,
       required: [
         'listening',
@@ -164,23 +159,32 @@ export const menteeApplicationFormSchema = {
       properties: {
         listening: commitment(
           'Je m’engage à être à l’écoute et à garder une disponibilité afin de créer une dynamique dans la relation.',
+          'Cochez l’engagement d’écoute et de disponibilité.',
         ),
         confidentiality: commitment(
           'Je m’engage à respecter un cadre de travail garantissant la confidentialité des informations qui pourraient être échangées et à n’en faire aucun usage qui pourrait nuire directement ou indirectement au mentor.',
+          'Cochez l’engagement de confidentialité.',
         ),
         decisions: commitment(
           'Je m’engage à prendre les décisions et à mettre en œuvre les actions nécessaires pour atteindre mon objectif.',
+          'Cochez l’engagement à prendre vos décisions et à agir pour votre objectif.',
         ),
         duration: commitment(
           'Je m’engage pour au moins {duration} mois, avec environ une rencontre par mois.',
+          'Cochez l’engagement sur la durée du mentorat.',
         ),
         convention: commitment(
           'J’ai lu la convention de mentorat et je suis prêt ou prête à la signer.',
+          'Cochez la case confirmant que vous avez lu la convention.',
         ),
-        privacyNotice: commitment('J’ai lu la notice d’information sur mes données personnelles.'),
+        privacyNotice: commitment(
+          'J’ai lu la notice d’information sur mes données personnelles.',
+          'Cochez la case confirmant que vous avez lu la notice sur vos données personnelles.',
+        ),
         legalRepresentativeConsent: {
           ...commitment(
             'J’ai moins de 18 ans : mon représentant légal m’autorise à participer au programme et a lu la convention.',
+            'Comme vous avez moins de 18 ans, l’autorisation de votre représentant légal est nécessaire.',
           ),
           description: 'Seulement si vous avez moins de 18 ans.',
           'x-error':

@@ -9,7 +9,7 @@ import {
   line,
   meetingMode,
   objectiveOther,
-  objectives,
+  objectivesFor,
   organisationsToAvoid,
   sector,
 } from './fields.ts';
@@ -37,7 +37,7 @@ export const mentorApplicationFormSchema = {
       type: 'object',
       title: 'Votre expérience et ce que vous proposez',
       description:
-        'Ce que le coordinateur et le programme de mise en relation utilisent pour former les binômes.',
+        'Ce que le coordinateur et l’outil de mise en relation utilisent pour former les binômes.',
       additionalProperties: false,
       required: [
         'sector',
@@ -67,7 +67,7 @@ export const mentorApplicationFormSchema = {
             150,
           ),
           description:
-            'Votre employeur, ou « indépendant ». Elle sert seulement à éviter les conflits d’intérêts.',
+            'Votre employeur, ou « indépendant » ou « retraité » le cas échéant. Cette information sert seulement à éviter les conflits d’intérêts.',
           'x-autocomplete': 'organization',
         },
         yearsOfExperience: {
@@ -79,11 +79,7 @@ export const mentorApplicationFormSchema = {
           'x-error': 'Indiquez un nombre d’années entre 0 et 60.',
           'x-input': 'number',
         },
-        objectives: {
-          ...objectives,
-          title: 'Ce sur quoi vous pouvez accompagner un étudiant',
-          description: 'Cochez tout ce qui vous convient.',
-        },
+        objectives: objectivesFor('mentor'),
         objectiveOther,
         capacity: {
           type: 'integer',
@@ -111,7 +107,7 @@ export const mentorApplicationFormSchema = {
       type: 'object',
       title: 'Vos engagements',
       description:
-        'Extraits de l’article 4 de la convention de mentorat, que vous signerez avec votre mentoré.',
+        'D’après l’article 4 de la convention de mentorat, que vous signerez avec votre mentoré.',
       additionalProperties: false,
       required: [
         'experience',
@@ -124,20 +120,28 @@ export const mentorApplicationFormSchema = {
       properties: {
         experience: commitment(
           'Je m’engage à apporter mon expérience, mes connaissances et mon réseau.',
+          'Cochez l’engagement à apporter votre expérience, vos connaissances et votre réseau.',
         ),
         listening: commitment(
           'Je m’engage à être à l’écoute et à garder une disponibilité afin de créer une dynamique dans la relation.',
+          'Cochez l’engagement d’écoute et de disponibilité.',
         ),
         confidentiality: commitment(
           'Je m’engage à respecter la confidentialité des informations qui pourraient être échangées et à n’en faire aucun usage qui pourrait nuire directement ou indirectement au mentoré.',
+          'Cochez l’engagement de confidentialité.',
         ),
         duration: commitment(
           'Je m’engage pour au moins {duration} mois, avec environ une rencontre par mois, bénévolement.',
+          'Cochez l’engagement sur la durée du mentorat.',
         ),
         convention: commitment(
           'J’ai lu la convention de mentorat et je suis prêt ou prête à la signer.',
+          'Cochez la case confirmant que vous avez lu la convention.',
         ),
-        privacyNotice: commitment('J’ai lu la notice d’information sur mes données personnelles.'),
+        privacyNotice: commitment(
+          'J’ai lu la notice d’information sur mes données personnelles.',
+          'Cochez la case confirmant que vous avez lu la notice sur vos données personnelles.',
+        ),
       },
     },
   },

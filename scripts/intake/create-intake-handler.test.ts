@@ -211,7 +211,7 @@ describe('the intake refuses, in French, and says why', () => {
     expect(await refusalOf(await h.handle(request))).toMatchInlineSnapshot(`
       {
         "error": "too-fast",
-        "message": "Le formulaire a été envoyé très vite après l’ouverture de la page, comme le ferait un robot. Relisez vos réponses, patientez quelques secondes, puis renvoyez-le.",
+        "message": "Par sécurité, le formulaire ne peut pas être envoyé juste après l’ouverture de la page. Relisez vos réponses, patientez quelques secondes, puis renvoyez-le.",
         "problems": [],
         "status": 400,
       }
@@ -295,7 +295,7 @@ describe('the intake refuses, in French, and says why', () => {
           },
           {
             "field": "identity.legalRepresentative",
-            "label": "Votre représentant légal",
+            "label": "Votre représentant légal (seulement si vous avez moins de 18 ans)",
             "message": "Comme vous avez moins de 18 ans, indiquez les coordonnées de votre représentant légal.",
           },
           {
@@ -328,7 +328,7 @@ describe('the intake refuses, in French, and says why', () => {
     const html = await response.text();
     expect(html).toContain('<h1>Candidature non envoyée</h1>');
     expect(html).toContain(
-      '<li><strong>Téléphone</strong>\u00a0: Indiquez un numéro de téléphone valide',
+      '<li>Indiquez un numéro de téléphone valide, par exemple 06 12 34 56 78.</li>',
     );
     expect(html).not.toContain('<script>');
   });

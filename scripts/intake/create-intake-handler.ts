@@ -148,7 +148,7 @@ export function createIntakeHandler(deps: IntakeDependencies): IntakeHandler {
       );
     }
     const list = problems.length
-      ? `<ul>${problems.map((p) => `<li><strong>${escapeHtml(frenchTypography(p.label))}</strong>\u00a0: ${escapeHtml(p.message)}</li>`).join('')}</ul>`
+      ? `<ul>${problems.map((p) => `<li>${escapeHtml(p.message)}</li>`).join('')}</ul>`
       : '';
     const page = renderResultPage(
       templates.problems,

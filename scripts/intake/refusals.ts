@@ -33,7 +33,7 @@ const catalogue = {
   ],
   'too-fast': [
     400,
-    'Le formulaire a été envoyé très vite après l’ouverture de la page, comme le ferait un robot. Relisez vos réponses, patientez quelques secondes, puis renvoyez-le.',
+    'Par sécurité, le formulaire ne peut pas être envoyé juste après l’ouverture de la page. Relisez vos réponses, patientez quelques secondes, puis renvoyez-le.',
   ],
   'proof-of-work-invalid': [
     400,

@@ -180,6 +180,7 @@ class ApplicationFormElement extends HTMLElement {
   #clearProblems(): void {
     const summary = this.querySelector<HTMLElement>('.error-summary')!;
     summary.hidden = true;
+    document.title = document.title.replace(/^Erreur – /, '');
     for (const error of Array.from(this.querySelectorAll<HTMLElement>('.field-error'))) {
       error.hidden = true;
       error.textContent = '';
@@ -211,13 +212,11 @@ class ApplicationFormElement extends HTMLElement {
       holder
         ?.querySelectorAll('input, textarea')
         .forEach((c) => c.setAttribute('aria-invalid', 'true'));
-      const label = (holder?.querySelector('legend, label')?.textContent ?? problem.field)
-        .replace('*', '')
-        .trim();
       const item = document.createElement('li');
       const link = document.createElement('a');
       link.href = `#${control?.id ?? ''}`;
-      link.textContent = frenchTypography(`${label} : ${problem.message}`);
+      // Each message names its field (« Indiquez votre nom… »): the summary shows it alone.
+      link.textContent = frenchTypography(problem.message);
       link.addEventListener('click', (event) => {
         event.preventDefault();
         control?.focus();
@@ -227,7 +226,10 @@ class ApplicationFormElement extends HTMLElement {
       list.append(item);
     }
     summary.hidden = false;
-    summary.focus();
+    // On a phone, focusing alone may scroll the summary's middle into view: show its top.
+    summary.scrollIntoView({ block: 'start' });
+    summary.focus({ preventScroll: true });
+    if (!document.title.startsWith('Erreur')) document.title = `Erreur – ${document.title}`;
   }
 }
 
