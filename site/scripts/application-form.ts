@@ -128,10 +128,20 @@ class ApplicationFormElement extends HTMLElement {
   }
 
   async #submit(): Promise<void> {
+    // Set at once, before any await: a double click must not send twice, nor navigate twice.
     if (this.#sending) return;
+    this.#sending = true;
     const texts = JSON.parse(this.dataset['texts']!) as Texts;
     const kind = this.dataset['kind'] === 'mentor' ? 'mentor' : 'mentee';
-    const { schema, validate } = await loadKind(kind);
+    const loaded = await loadKind(kind).catch(() => undefined);
+    if (!loaded) {
+      this.querySelector<HTMLElement>('.form-status')!.textContent = frenchTypography(
+        texts.networkError,
+      );
+      this.#sending = false;
+      return;
+    }
+    const { schema, validate } = loaded;
     const entries = [...new FormData(this.#form)].filter(
       (e): e is [string, string] => typeof e[1] === 'string',
     );
@@ -143,10 +153,10 @@ class ApplicationFormElement extends HTMLElement {
     });
     if (!result.ok) {
       this.#showProblems(result.problems, texts);
+      this.#sending = false;
       return;
     }
     this.#clearProblems();
-    this.#sending = true;
     const status = this.querySelector<HTMLElement>('.form-status')!;
     status.textContent = texts.sending;
     this.#field('altcha').value = await this.#proof;
@@ -164,7 +174,7 @@ class ApplicationFormElement extends HTMLElement {
       if (response.ok && answer.receiptUrl) {
         sessionStorage.removeItem(this.#draftKey);
         window.location.assign(answer.receiptUrl);
-        return;
+        return; // Still « sending » while the receipt loads: further clicks do nothing.
       }
       status.textContent = '';
       this.#showProblems(answer.problems?.length ? answer.problems : [], texts, answer.message);
@@ -172,9 +182,8 @@ class ApplicationFormElement extends HTMLElement {
       this.#proof = this.#solveProofOfWork();
     } catch {
       status.textContent = frenchTypography(texts.networkError);
-    } finally {
-      this.#sending = false;
     }
+    this.#sending = false;
   }
 
   #clearProblems(): void {

@@ -200,11 +200,16 @@ describe('the draft', () => {
 
     await fillByKeyboard(page, aMenteeForm({ 'identity.lastName': 'Doublon' }));
     const before = (await site.store.listFiles('applications/mentees')).length;
+    const posts: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST') posts.push(r.url());
+    });
     await Promise.all([
       page.waitForURL(/\/api\/candidatures\/recu/),
       page.locator('button[type=submit]').dblclick(),
     ]);
     expect((await site.store.listFiles('applications/mentees')).length).toBe(before + 1);
+    expect(posts).toHaveLength(1);
     await context.close();
   });
 });
