@@ -23,7 +23,7 @@ export interface OctokitOptions {
    * Bottleneck groups replacing plugin-throttling's own (which space writes one second apart, as
    * GitHub asks); tests give groups without spacing.
    */
-  limiters?: Record<'write' | 'global', unknown>;
+  limiters?: Partial<Record<'write' | 'global' | 'notifications', unknown>>;
 }
 
 /**

@@ -69,6 +69,8 @@ function toJsonSchema(value: unknown): unknown {
 // `strict: false` lets Ajv skip the annotation keywords of OpenAPI it does not know.
 const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
 addFormats.default(ajv);
+// GitHub's own format for « owner/name ».
+ajv.addFormat('repo.nwo', /^[\w.-]+\/[\w.-]+$/);
 ajv.addSchema({ $id: 'github', components: toJsonSchema(spec.components) } as object);
 
 const compiled = new Map<object, ValidateFunction>();

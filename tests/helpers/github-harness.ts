@@ -10,7 +10,7 @@ const Bottleneck = createRequire(import.meta.url)('bottleneck') as BottleneckCla
 
 /**
  * A GitHubStore talking to a fresh stand-in, in-process. Retry waits are shortened (5 ms per
- * second of `retry-after`) and writes are not spaced one second apart: the stand-in needs
+ * second of `retry-after`) and writes and notifying requests are not spaced apart: the stand-in needs
  * neither; everything else is as in production.
  */
 export function gitHubHarness(standIn = new GitHubStandIn()) {
@@ -23,6 +23,8 @@ export function gitHubHarness(standIn = new GitHubStandIn()) {
     limiters: {
       write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
       global: new Bottleneck.Group({ maxConcurrent: 10, minTime: 0 }),
+      // Requests that notify people (issues, comments) are spaced three seconds in production.
+      notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
     },
   });
   const store = new GitHubStore(octokit, { owner: standIn.owner, repo: standIn.repo });
