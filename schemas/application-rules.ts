@@ -1,3 +1,4 @@
+import { isoDate as isoDatePattern } from './fields.ts';
 import type { FieldProblem } from './format-errors.ts';
 
 /** What the rules need beyond the application: today's date and the programme's settings. */
@@ -23,7 +24,7 @@ interface LooseForm {
   commitments?: { legalRepresentativeConsent?: unknown };
 }
 
-const isoDate = /^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/;
+const isoDate = new RegExp(isoDatePattern);
 
 /** Whole years between `birthDate` and `today`, both `YYYY-MM-DD`. */
 export function ageOn(birthDate: string, today: string): number {

@@ -49,6 +49,10 @@ export const phone = {
 
 export const isoDate = '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$';
 
+/** A UTC instant as `Date.toISOString()` writes it (milliseconds optional). */
+export const isoDateTime =
+  '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,3})?Z$';
+
 export const birthDate = {
   type: 'string',
   title: 'Date de naissance',

@@ -10,12 +10,6 @@ export function frenchDateToIso(value: string): string {
   return match ? `${match[3]}-${match[2]!.padStart(2, '0')}-${match[1]!.padStart(2, '0')}` : value;
 }
 
-/** `AAAA-MM-JJ` back to `JJ/MM/AAAA`, to show a stored date in a form. */
-export function isoDateToFrench(value: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  return match ? `${match[3]}/${match[2]}/${match[1]}` : value;
-}
-
 function leaf(node: SchemaNode, values: readonly string[]): unknown {
   if (node.type === 'array') {
     const items =

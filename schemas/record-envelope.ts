@@ -1,4 +1,4 @@
-import { isoDate } from './fields.ts';
+import { isoDateTime } from './fields.ts';
 
 /**
  * What the intake adds to every application: who never chose them, so no form sends them.
@@ -7,10 +7,7 @@ import { isoDate } from './fields.ts';
  */
 export const envelopeProperties = {
   schemaVersion: { const: 1 },
-  submittedAt: {
-    type: 'string',
-    pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,3})?Z$',
-  },
+  submittedAt: { type: 'string', pattern: isoDateTime },
   cohort: { type: 'string', pattern: '^[0-9]{4}-[0-9]{4}$' },
   intake: {
     type: 'object',
@@ -26,5 +23,3 @@ export const envelopeProperties = {
 } as const;
 
 export const envelopeRequired = ['schemaVersion', 'id', 'submittedAt', 'cohort', 'intake'] as const;
-
-export { isoDate };

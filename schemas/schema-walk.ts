@@ -37,12 +37,6 @@ export function nodesAlong(
   return chain;
 }
 
-/** The label of an enumerated value (`oneOf: [{ const, title }]`), or the value itself. */
-export function labelOf(node: SchemaNode, value: unknown): string {
-  const options = node.oneOf ?? node.items?.oneOf ?? [];
-  return options.find((option) => option.const === value)?.title ?? String(value);
-}
-
 /** Every field path of a schema, in document order (groups before their fields). */
 export function fieldPaths(root: SchemaNode, prefix = ''): string[] {
   if (root.type !== 'object' || !root.properties) return [];

@@ -1,4 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
+import { isoDate, isoDateTime } from './fields.ts';
 
 const status = {
   title: 'Statut',
@@ -12,10 +13,7 @@ const status = {
   ],
 } as const;
 
-const dateTime = {
-  type: 'string',
-  pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,3})?Z$',
-} as const;
+const dateTime = { type: 'string', pattern: isoDateTime } as const;
 
 /**
  * A coordinator's decision on one application: `screening/<id>.json`, where `<id>` is the
@@ -35,7 +33,7 @@ export const screeningDecisionSchema = {
     trainingCompletedOn: {
       type: 'string',
       title: 'Date de la formation ou de la réunion d’information',
-      pattern: '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$',
+      pattern: isoDate,
     },
     history: {
       type: 'array',

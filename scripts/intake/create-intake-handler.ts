@@ -14,6 +14,7 @@ import type { FieldProblem } from '../../schemas/format-errors.ts';
 import { securityHeaders } from '../http/security-headers.ts';
 import { FileExistsError, type DataStore } from '../store/data-store.ts';
 import { SerialQueue } from '../store/serial-queue.ts';
+import { applicationFolders } from '../screening/read-records.ts';
 import { chooseCohort } from './choose-cohort.ts';
 import { newId } from './new-id.ts';
 import { checkProofOfWork, issueChallenge } from './proof-of-work.ts';
@@ -42,10 +43,6 @@ export interface ClientInfo {
 
 export type IntakeHandler = (request: Request, client?: ClientInfo) => Promise<Response>;
 
-const folders: Record<ApplicationKind, string> = {
-  mentor: 'applications/mentors',
-  mentee: 'applications/mentees',
-};
 const referencePattern = /^(mentor|mentee)-[0-9a-z]{6}$/;
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const technicalFields = new Set(['altcha', 'idempotencyKey', 'website']);
@@ -85,7 +82,7 @@ export function createIntakeHandler(deps: IntakeDependencies): IntakeHandler {
 
   const loadKnownKeys = async (): Promise<Map<string, string>> => {
     const keys = new Map<string, string>();
-    for (const folder of Object.values(folders)) {
+    for (const folder of Object.values(applicationFolders)) {
       const paths = await store.listFiles(folder);
       const texts = await store.readFiles(paths);
       for (const text of texts) {
@@ -276,7 +273,7 @@ export function createIntakeHandler(deps: IntakeDependencies): IntakeHandler {
             await store.commit(
               [
                 {
-                  path: `${folders[kind]}/${id}.json`,
+                  path: `${applicationFolders[kind]}/${id}.json`,
                   content: JSON.stringify(record, null, 2) + '\n',
                 },
               ],

@@ -1,9 +1,5 @@
 import type { PendingRow } from './pending-rows.ts';
-
-/** Escapes text for Markdown and HTML. */
-function escape(text: string): string {
-  return text.replace(/[\\`*_[\]()#|<>&]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+import { escapeMarkdown } from '../text/escape-markdown.ts';
 
 /**
  * The body of the digest issue: every application still to screen, by id and profile only,
@@ -14,7 +10,7 @@ export function renderDigest(rows: readonly PendingRow[], fileUrl: (id: string) 
   if (rows.length === 0) return `Aucune candidature à examiner.\n\n<!-- binome:ids -->`;
   const lines = rows.map(
     (r) =>
-      `| [${r.id}](${fileUrl(r.id)}) | ${r.status} | ${r.submittedOn} | ${r.cohort} | ${escape(r.summary)} | ${r.needsReview ? 'oui' : ''} |`,
+      `| [${r.id}](${fileUrl(r.id)}) | ${r.status} | ${r.submittedOn} | ${r.cohort} | ${escapeMarkdown(r.summary)} | ${r.needsReview ? 'oui' : ''} |`,
   );
   return [
     `${rows.length === 1 ? 'Une candidature attend' : `${rows.length} candidatures attendent`} un entretien ou une décision. Enregistrez chaque décision dans \`screening/\` (\`npm run screen\`).`,

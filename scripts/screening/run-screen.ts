@@ -1,15 +1,9 @@
 import { parseArgs } from 'node:util';
-import type {
-  ScreeningDecision,
-  ScreeningStatus,
-} from '../../schemas/screening-decision.schema.ts';
-import {
-  checkApplication,
-  checkScreeningDecision,
-  type ApplicationKind,
-} from '../../schemas/validators.ts';
+import type { ScreeningStatus } from '../../schemas/screening-decision.schema.ts';
+import { checkScreeningDecision } from '../../schemas/validators.ts';
 import type { DataStore } from '../store/data-store.ts';
 import { pendingRows } from './pending-rows.ts';
+import { applicationPath, readApplications, readDecisions } from './read-records.ts';
 import { recordDecision } from './record-decision.ts';
 
 const statuses = ['new', 'interviewed', 'accepted', 'waitlisted', 'declined', 'withdrawn'] as const;
@@ -29,21 +23,6 @@ export interface ScreenDependencies {
   print: (line: string) => void;
 }
 
-const folders: Record<ApplicationKind, string> = {
-  mentor: 'applications/mentors',
-  mentee: 'applications/mentees',
-};
-
-async function readDecisions(store: DataStore): Promise<Map<string, ScreeningDecision>> {
-  const paths = await store.listFiles('screening');
-  const decisions = new Map<string, ScreeningDecision>();
-  for (const text of await store.readFiles(paths)) {
-    const checked = checkScreeningDecision(JSON.parse(text ?? 'null'));
-    if (checked.ok) decisions.set(checked.value.id, checked.value);
-  }
-  return decisions;
-}
-
 /**
  * `npm run screen`: lists applications to screen, or records a coordinator's decision as
  * `screening/<id>.json` in one commit whose message holds the id and status only.
@@ -60,14 +39,7 @@ export async function runScreen(args: readonly string[], deps: ScreenDependencie
   });
   const [first, second] = positionals;
   if (first === 'list' || first === undefined) {
-    const applications = [];
-    for (const kind of ['mentor', 'mentee'] as const) {
-      const paths = await deps.store.listFiles(folders[kind]);
-      for (const text of await deps.store.readFiles(paths)) {
-        const checked = checkApplication(kind, JSON.parse(text ?? 'null'));
-        if (checked.ok) applications.push(checked.value);
-      }
-    }
+    const applications = await readApplications(deps.store);
     const rows = pendingRows(applications, await readDecisions(deps.store), { all: values.all });
     if (rows.length === 0) deps.print('Aucune candidature à examiner.');
     for (const row of rows) {
@@ -87,8 +59,7 @@ export async function runScreen(args: readonly string[], deps: ScreenDependencie
   if (!statuses.includes(second as ScreeningStatus)) {
     throw new ScreenUsageError(`Statut « ${second ?? ''} » inconnu.\n${usage}`);
   }
-  const kind = match[1] as ApplicationKind;
-  if ((await deps.store.readFile(`${folders[kind]}/${id}.json`)) === undefined) {
+  if ((await deps.store.readFile(applicationPath(id))) === undefined) {
     throw new ScreenUsageError(
       `Aucune candidature ${id} dans le dépôt de données : vérifiez le numéro.`,
     );

@@ -98,8 +98,4 @@ export class LocalForge {
     for (const label of labels) if (!thread.labels.includes(label)) thread.labels.push(label);
     await this.#write(state);
   }
-
-  async comments(number: number): Promise<{ id: number; body: string }[]> {
-    return (await this.#read()).comments.filter((c) => c.number === number);
-  }
 }

@@ -296,11 +296,6 @@ export class LocalGitStore implements DataStore {
     return { number, url: `${this.directory}#issue-${number}`, previousBody };
   }
 
-  /** The comments of an issue or pull request (for the tests and the local demo). */
-  comments(number: number): Promise<{ id: number; body: string }[]> {
-    return this.#forge.comments(number);
-  }
-
   /** Runs git with `input` on stdin and returns stdout as bytes (for binary objects). */
   #gitBytes(args: string[], input: string): Promise<Buffer> {
     return new Promise((done, fail) => {

@@ -1,11 +1,10 @@
-import {
-  checkApplication,
-  checkScreeningDecision,
-  type ApplicationKind,
-} from '../../schemas/validators.ts';
-import type { ScreeningDecision } from '../../schemas/screening-decision.schema.ts';
 import type { DataStore } from '../../scripts/store/data-store.ts';
 import { pendingRows } from '../../scripts/screening/pending-rows.ts';
+import {
+  applicationPath,
+  readApplications,
+  readDecisions,
+} from '../../scripts/screening/read-records.ts';
 import { idsInDigest, renderDigest } from '../../scripts/screening/render-digest.ts';
 import type { Core } from '../validate/run.ts';
 
@@ -16,10 +15,6 @@ export interface DigestDependencies {
   fileUrl: (path: string) => string;
 }
 
-const folders: Record<ApplicationKind, string> = {
-  mentor: 'applications/mentors',
-  mentee: 'applications/mentees',
-};
 export const digestLabel = 'binome:candidatures';
 
 /**
@@ -30,26 +25,11 @@ export const digestLabel = 'binome:candidatures';
 export async function run(deps: DigestDependencies): Promise<void> {
   const { store, core } = deps;
   try {
-    const applications = [];
-    for (const kind of ['mentor', 'mentee'] as const) {
-      const paths = await store.listFiles(folders[kind]);
-      for (const text of await store.readFiles(paths)) {
-        const checked = checkApplication(kind, JSON.parse(text ?? 'null'));
-        if (checked.ok) applications.push(checked.value);
-      }
-    }
-    const decisions = new Map<string, ScreeningDecision>();
-    for (const text of await store.readFiles(await store.listFiles('screening'))) {
-      const checked = checkScreeningDecision(JSON.parse(text ?? 'null'));
-      if (checked.ok) decisions.set(checked.value.id, checked.value);
-    }
-    const rows = pendingRows(applications, decisions);
-    const pathOf = (id: string) =>
-      `${id.startsWith('mentor') ? folders.mentor : folders.mentee}/${id}.json`;
+    const rows = pendingRows(await readApplications(store), await readDecisions(store));
     const issue = await store.upsertIssue({
       label: digestLabel,
       title: `Candidatures à examiner (${rows.length})`,
-      body: renderDigest(rows, (id) => deps.fileUrl(pathOf(id))),
+      body: renderDigest(rows, (id) => deps.fileUrl(applicationPath(id))),
     });
     const known = idsInDigest(issue.previousBody);
     const fresh = rows.filter((r) => !known.has(r.id)).map((r) => r.id);

@@ -4,6 +4,7 @@ import {
   validateRepository,
   type RepositoryReport,
 } from '../../scripts/validation/validate-repository.ts';
+import { escapeMarkdown } from '../../scripts/text/escape-markdown.ts';
 
 /** The parts of `@actions/core` the job uses, so that tests can pass the real one or their own. */
 export interface Core {
@@ -26,17 +27,13 @@ export interface ValidateDependencies {
   pullRequest?: { number: number; branch: string };
 }
 
-/** Escapes text for Markdown and HTML: record contents are never trusted in a comment. */
-function escape(text: string): string {
-  return text.replace(/[\\`*_[\]()#|<>&]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 function commentBody(report: RepositoryReport): string {
   if (report.problems.length === 0) {
     return '### ✅ Validation des données\n\nTous les fichiers sont valides.';
   }
   const lines = report.problems.map(
-    (p) => `| \`${p.file}\` | ${p.field ? `\`${escape(p.field)}\`` : '—'} | ${escape(p.message)} |`,
+    (p) =>
+      `| \`${p.file}\` | ${p.field ? `\`${escapeMarkdown(p.field)}\`` : '—'} | ${escapeMarkdown(p.message)} |`,
   );
   return [
     '### ❌ Validation des données',
