@@ -1,8 +1,10 @@
 // Writes tests/github-stand-in/openapi-subset.json: the operations Binôme uses, taken from GitHub's
 // published OpenAPI description (npm package @octokit/openapi, about 400 MB unpacked, so it is
 // fetched here into a temporary folder rather than installed), with every component they refer
-// to and without descriptions or examples. Run it again after adding an operation:
+// to, without descriptions or examples, and with request bodies closed to unknown fields. Run it
+// again after adding an operation:
 //   node scripts/dev/trim-github-openapi.ts [path/to/api.github.com.json]
+// Every step is idempotent: given the subset itself as input, it writes the same file back.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -69,6 +71,33 @@ function strip(value: Json, refs: Set<string>): Json {
   return out;
 }
 
+/**
+ * GitHub's schemas accept any unknown property, so a misspelt field (`brnach` for `branch`) would
+ * reach GitHub unnoticed and be ignored there. Every object with declared properties in a request
+ * body is closed, down to its nested objects; `$ref`s are left alone, as responses share them.
+ */
+function closeObjects(schema: Json): Json {
+  if (Array.isArray(schema)) return schema.map(closeObjects);
+  if (!schema || typeof schema !== 'object' || '$ref' in schema) return schema;
+  const out: Record<string, Json> = {};
+  for (const [key, child] of Object.entries(schema)) {
+    // Property names are data, not schemas: only their values are walked.
+    out[key] =
+      key === 'properties' && child && typeof child === 'object' && !Array.isArray(child)
+        ? Object.fromEntries(Object.entries(child).map(([name, s]) => [name, closeObjects(s)]))
+        : closeObjects(child);
+  }
+  if (out['properties'] && !('additionalProperties' in out)) out['additionalProperties'] = false;
+  return out;
+}
+
+function closeRequestBody(operation: Json): Json {
+  const media = (operation as { requestBody?: { content?: Record<string, { schema?: Json }> } })
+    .requestBody?.content?.['application/json'];
+  if (media?.schema) media.schema = closeObjects(media.schema);
+  return operation;
+}
+
 const spec = JSON.parse(readFileSync(specPath(), 'utf8')) as {
   openapi: string;
   info: Json;
@@ -80,7 +109,7 @@ const paths: Record<string, Record<string, Json>> = {};
 for (const [method, path] of operations) {
   const operation = spec.paths[path]?.[method];
   if (!operation) throw new Error(`GitHub's description has no ${method.toUpperCase()} ${path}.`);
-  (paths[path] ??= {})[method] = strip(operation, refs);
+  (paths[path] ??= {})[method] = closeRequestBody(strip(operation, refs));
 }
 const components: Record<string, Record<string, Json>> = {};
 const seen = new Set<string>();

@@ -1,6 +1,7 @@
 import type { GitHubClient } from './create-octokit.ts';
 import {
   FileExistsError,
+  RejectedRequestError,
   markerComment,
   type BranchOption,
   type ChangedFile,
@@ -8,10 +9,27 @@ import {
   type FileChange,
   type Thread,
 } from './data-store.ts';
+import { SerialQueue } from './serial-queue.ts';
 
 /** GitHub refused or failed; the message names the operation and status, never a token. */
 export class GitHubStoreError extends Error {
   override name = 'GitHubStoreError';
+}
+
+/**
+ * GitHub rejected a request as malformed (a 422 that is none of the answers the store expects):
+ * a bug on our side, so nothing is retried. The message names the operation and the status only:
+ * GitHub's own message may quote what was sent, and that can be an application's content.
+ */
+export class GitHubRequestRejectedError extends RejectedRequestError {
+  override name = 'GitHubRequestRejectedError';
+  readonly operation: string;
+  readonly status: number;
+  constructor(operation: string, status: number) {
+    super(`GitHub rejected ${operation} as malformed (${status}): a bug in Binôme, not retried.`);
+    this.operation = operation;
+    this.status = status;
+  }
 }
 
 function statusOf(error: unknown): number | undefined {
@@ -20,14 +38,47 @@ function statusOf(error: unknown): number | undefined {
     : undefined;
 }
 
+/** GitHub's own `message`, which tells its 422s apart (Octokit's adds the documentation URL). */
+function gitHubMessage(error: unknown): string {
+  const data = (error as { response?: { data?: unknown } } | undefined)?.response?.data;
+  const message = data && typeof data === 'object' ? (data as { message?: unknown }).message : '';
+  return typeof message === 'string' ? message : '';
+}
+
+const rejectedWith = (error: unknown, pattern: RegExp) =>
+  statusOf(error) === 422 && pattern.test(gitHubMessage(error));
+
+/** A contents PUT without `sha` on a path that exists: GitHub says `"sha" wasn't supplied.` */
+const isShaNotSupplied = (error: unknown) => rejectedWith(error, /"sha" wasn't supplied/);
+/** A non-forced ref update whose commit does not descend from the branch's: another writer won. */
+const isNotFastForward = (error: unknown) => rejectedWith(error, /not a fast forward/i);
+const isExistingRef = (error: unknown) => rejectedWith(error, /reference already exists/i);
+
+/** Any 422 left once the expected ones are handled: our request was malformed. */
+function rejected(operation: string, error: unknown): unknown {
+  return statusOf(error) === 422 ? new GitHubRequestRejectedError(operation, 422) : error;
+}
+
+async function asking<T>(operation: string, request: Promise<T>): Promise<T> {
+  try {
+    return await request;
+  } catch (error) {
+    throw rejected(operation, error);
+  }
+}
+
 /**
  * The data repository on GitHub, through Octokit. A single-file commit uses the contents API (one
  * request, and GitHub itself refuses a second creation of the same path); several files use the
- * Git data API (tree, commit, then a fast-forward of the branch). A stale sha (409) or a branch
- * that moved meanwhile (422 « not a fast forward ») is re-read and retried.
+ * Git data API (tree, commit, then a fast-forward of the branch). A stale sha (409), a file
+ * created meanwhile (422 « "sha" wasn't supplied » on an update) or a branch that moved meanwhile
+ * (422 « not a fast forward ») is re-read and retried; any other 422 is our bug
+ * (GitHubRequestRejectedError), never retried. Commits from one process are queued, so that they
+ * race only other processes', not each other.
  */
 export class GitHubStore implements DataStore {
   readonly #octokit: GitHubClient;
+  readonly #commits = new SerialQueue();
   readonly owner: string;
   readonly repo: string;
 
@@ -39,6 +90,12 @@ export class GitHubStore implements DataStore {
 
   get #repo() {
     return { owner: this.owner, repo: this.repo };
+  }
+
+  /** Checks that the repository and its `main` branch can be read with these credentials. */
+  async ready(): Promise<{ location: string }> {
+    await this.#octokit.rest.git.getRef({ ...this.#repo, ref: 'heads/main' });
+    return { location: `${this.owner}/${this.repo}` };
   }
 
   async #fileSha(
@@ -105,17 +162,27 @@ export class GitHubStore implements DataStore {
     options: BranchOption & { create?: boolean } = {},
   ): Promise<string> {
     const branch = options.branch ?? 'main';
+    const create = options.create ?? false;
+    return this.#commits.run(() => this.#commitWithRetries(files, message, branch, create));
+  }
+
+  async #commitWithRetries(
+    files: readonly FileChange[],
+    message: string,
+    branch: string,
+    create: boolean,
+  ): Promise<string> {
     for (let attempt = 1; ; attempt += 1) {
       try {
         return files.length === 1
-          ? await this.#commitOne(files[0]!, message, branch, options.create ?? false)
-          : await this.#commitMany(files, message, branch, options.create ?? false);
+          ? await this.#commitOne(files[0]!, message, branch, create)
+          : await this.#commitMany(files, message, branch, create);
       } catch (error) {
-        const status = statusOf(error);
-        const moved =
-          status === 409 ||
-          (status === 422 && /fast forward/i.test(String((error as Error).message)));
-        if (!moved || attempt >= 5) throw error;
+        const raced =
+          statusOf(error) === 409 ||
+          isNotFastForward(error) ||
+          (!create && isShaNotSupplied(error));
+        if (!raced || attempt >= 5) throw error;
       }
     }
   }
@@ -138,9 +205,13 @@ export class GitHubStore implements DataStore {
       });
       return data.commit.sha!;
     } catch (error) {
-      // Without a sha, GitHub answers 422 when the path exists: that is our « create » check.
-      if (create && statusOf(error) === 422) throw new FileExistsError(file.path);
-      throw error;
+      // Without a sha, GitHub refuses a path that exists: that is our « create » check. On an
+      // update, the file appeared after we read it: `commit` reads again.
+      if (isShaNotSupplied(error)) {
+        if (create) throw new FileExistsError(file.path);
+        throw error;
+      }
+      throw rejected('repos.createOrUpdateFileContents', error);
     }
   }
 
@@ -159,32 +230,49 @@ export class GitHubStore implements DataStore {
       commit_sha: ref.object.sha,
     });
     if (create) {
-      const present = new Set(await this.listFiles('', { branch: ref.object.sha }));
-      const clash = files.find((f) => present.has(f.path));
+      // One read per file at the commit we build on, so a creation costs the same however large
+      // the repository grows. A file added after that commit makes the fast-forward below fail,
+      // and `commit` starts again from the new branch head, checking again.
+      const present = await this.readFiles(
+        files.map((f) => f.path),
+        { branch: ref.object.sha },
+      );
+      const clash = files.find((_, i) => present[i] !== undefined);
       if (clash) throw new FileExistsError(clash.path);
     }
-    const { data: tree } = await this.#octokit.rest.git.createTree({
-      ...this.#repo,
-      base_tree: parent.tree.sha,
-      tree: files.map((f) => ({
-        path: f.path,
-        mode: '100644' as const,
-        type: 'blob' as const,
-        content: f.content,
-      })),
-    });
-    const { data: commit } = await this.#octokit.rest.git.createCommit({
-      ...this.#repo,
-      message,
-      tree: tree.sha,
-      parents: [parent.sha],
-    });
-    await this.#octokit.rest.git.updateRef({
-      ...this.#repo,
-      ref: `heads/${branch}`,
-      sha: commit.sha,
-      force: false,
-    });
+    const { data: tree } = await asking(
+      'git.createTree',
+      this.#octokit.rest.git.createTree({
+        ...this.#repo,
+        base_tree: parent.tree.sha,
+        tree: files.map((f) => ({
+          path: f.path,
+          mode: '100644' as const,
+          type: 'blob' as const,
+          content: f.content,
+        })),
+      }),
+    );
+    const { data: commit } = await asking(
+      'git.createCommit',
+      this.#octokit.rest.git.createCommit({
+        ...this.#repo,
+        message,
+        tree: tree.sha,
+        parents: [parent.sha],
+      }),
+    );
+    try {
+      await this.#octokit.rest.git.updateRef({
+        ...this.#repo,
+        ref: `heads/${branch}`,
+        sha: commit.sha,
+        force: false,
+      });
+    } catch (error) {
+      if (isNotFastForward(error)) throw error;
+      throw rejected('git.updateRef', error);
+    }
     return commit.sha;
   }
 
@@ -200,14 +288,17 @@ export class GitHubStore implements DataStore {
         sha: main.object.sha,
       });
     } catch (error) {
-      if (statusOf(error) !== 422) throw error;
+      if (!isExistingRef(error)) throw rejected('git.createRef', error);
       if (options.reset) {
-        await this.#octokit.rest.git.updateRef({
-          ...this.#repo,
-          ref: `heads/${branch}`,
-          sha: main.object.sha,
-          force: true,
-        });
+        await asking(
+          'git.updateRef',
+          this.#octokit.rest.git.updateRef({
+            ...this.#repo,
+            ref: `heads/${branch}`,
+            sha: main.object.sha,
+            force: true,
+          }),
+        );
       }
     }
   }

@@ -25,6 +25,11 @@ export class LocalStoreError extends Error {
   override name = 'LocalStoreError';
 }
 
+/** Other writers kept moving the branch for longer than we wait; nothing was written. */
+export class LocalStoreBusyError extends LocalStoreError {
+  override name = 'LocalStoreBusyError';
+}
+
 // Commits carry the programme's name, never a person's: the repository's history is read by
 // coordinators and must not identify applicants.
 const identity = {
@@ -44,6 +49,7 @@ const identity = {
 export class LocalGitStore implements DataStore {
   readonly directory: string;
   readonly #staleLockMs: number;
+  readonly #busyMs: number;
   readonly #forge: LocalForge;
   #queue = new SerialQueue();
   #ready: Promise<void> | undefined;
@@ -51,10 +57,13 @@ export class LocalGitStore implements DataStore {
   /**
    * @param options.staleLockMs a branch lock older than this was left by a process that died
    *   while publishing a commit; it is removed (Git never holds one for more than milliseconds).
+   * @param options.busyMs how long a commit keeps trying while other processes (the intake, a
+   *   coordinator's commands) keep moving the branch, before it gives up with LocalStoreBusyError.
    */
-  constructor(directory: string, options: { staleLockMs?: number } = {}) {
+  constructor(directory: string, options: { staleLockMs?: number; busyMs?: number } = {}) {
     this.directory = resolve(directory);
     this.#staleLockMs = options.staleLockMs ?? 30_000;
+    this.#busyMs = options.busyMs ?? 120_000;
     this.#forge = new LocalForge(this.directory);
   }
 
@@ -97,7 +106,12 @@ export class LocalGitStore implements DataStore {
   }
 
   /** Creates the repository (bare, branch `main`) if it does not exist yet. */
-  ready(): Promise<void> {
+  async ready(): Promise<{ location: string }> {
+    await this.#init();
+    return { location: this.directory };
+  }
+
+  #init(): Promise<void> {
     this.#ready ??= (async () => {
       if (existsSync(join(this.directory, 'HEAD'))) return;
       await mkdir(this.directory, { recursive: true });
@@ -130,7 +144,7 @@ export class LocalGitStore implements DataStore {
   }
 
   async readFile(path: string, options: BranchOption = {}): Promise<string | undefined> {
-    await this.ready();
+    await this.#init();
     const tip = await this.#tip(options.branch);
     if (!tip) return undefined;
     try {
@@ -141,7 +155,7 @@ export class LocalGitStore implements DataStore {
   }
 
   async listFiles(folder: string, options: BranchOption = {}): Promise<string[]> {
-    await this.ready();
+    await this.#init();
     const tip = await this.#tip(options.branch);
     if (!tip) return [];
     const out = await this.#git([
@@ -150,8 +164,8 @@ export class LocalGitStore implements DataStore {
       '--name-only',
       '-z',
       tip,
-      '--',
-      folder.replace(/\/?$/, '/'),
+      // The whole tree for '' (as on GitHub), else the folder's files only.
+      ...(folder ? ['--', folder.replace(/\/?$/, '/')] : []),
     ]);
     return out.split('\0').filter(Boolean).sort();
   }
@@ -161,7 +175,7 @@ export class LocalGitStore implements DataStore {
     paths: readonly string[],
     options: BranchOption = {},
   ): Promise<(string | undefined)[]> {
-    await this.ready();
+    await this.#init();
     const tip = await this.#tip(options.branch);
     if (!tip || paths.length === 0) return paths.map(() => undefined);
     const output = await this.#gitBytes(
@@ -177,13 +191,14 @@ export class LocalGitStore implements DataStore {
     options: BranchOption & { create?: boolean } = {},
   ): Promise<string> {
     return this.#queue.run(async () => {
-      await this.ready();
+      await this.#init();
       const branch = options.branch ?? 'main';
       if (branch !== 'main' && !(await this.#tip(branch))) {
         throw new LocalStoreError(
           `There is no branch ${branch} in ${this.directory}: create it with ensureBranch first.`,
         );
       }
+      const started = Date.now();
       for (let attempt = 1; ; attempt += 1) {
         const parent = await this.#tip(branch);
         const commit = await this.#buildCommit(parent, files, message, options.create ?? false);
@@ -199,13 +214,16 @@ export class LocalGitStore implements DataStore {
           return commit;
         } catch (error) {
           // Another process moved the branch since we read it (build again on the new tip), or
-          // one died holding the branch lock (remove it once it is clearly stale).
+          // one died holding the branch lock (remove it once it is clearly stale). Under
+          // contention, wait a little longer each time, with jitter so that writers spread out.
           await this.#removeStaleLock(branch);
-          if (attempt >= 10) {
-            throw new LocalStoreError(
-              `Could not update ${refOf(branch)} in ${this.directory} after ${attempt} attempts: ${(error as Error).message}`,
+          if (Date.now() - started > this.#busyMs) {
+            throw new LocalStoreBusyError(
+              `Could not update ${refOf(branch)} in ${this.directory} after ${attempt} attempts in ${Date.now() - started} ms: ${(error as Error).message}`,
             );
           }
+          const backoff = Math.min(1000, 5 * 2 ** Math.min(attempt, 8));
+          await new Promise((done) => setTimeout(done, backoff / 2 + Math.random() * backoff));
         }
       }
     });
@@ -213,7 +231,7 @@ export class LocalGitStore implements DataStore {
 
   ensureBranch(branch: string, options: { reset?: boolean } = {}): Promise<void> {
     return this.#queue.run(async () => {
-      await this.ready();
+      await this.#init();
       const main = await this.#tip();
       if (!main)
         throw new LocalStoreError(

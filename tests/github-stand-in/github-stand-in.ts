@@ -7,29 +7,19 @@ import {
   type MatchedOperation,
 } from './openapi-contract.ts';
 import { FakeRepository } from './fake-repository.ts';
-import { shapeResponse } from './shape-response.ts';
+import { GitHubJson, type Comment, type Issue, type PullSide } from './github-json.ts';
+
+export type { Comment, Issue } from './github-json.ts';
 
 /** A failure to give instead of the real answer, as GitHub gives them. */
 export interface Fault {
   method?: string;
   path?: RegExp;
   status: 403 | 409 | 422 | 429 | 500 | 502 | 503;
+  /** GitHub's `message`; by default the usual one for the status. */
+  message?: string;
   retryAfter?: number;
   times?: number;
-}
-
-interface Issue {
-  number: number;
-  title: string;
-  body: string;
-  state: 'open' | 'closed';
-  labels: string[];
-  pull?: { head: string; base: string };
-}
-interface Comment {
-  id: number;
-  issue: number;
-  body: string;
 }
 
 const docs = 'https://docs.github.com/rest';
@@ -43,6 +33,19 @@ const failureMessages: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
+/**
+ * What GitHub answers to a contents PUT without `sha` on a path that exists, word for word (seen
+ * in GitHub issues quoting the raw answer, e.g. Shiphero/shbin#26, pksunkara/octonode#249).
+ */
+export const shaNotSuppliedMessage = 'Invalid request.\n\n"sha" wasn\'t supplied.';
+
+/**
+ * The start of the message of every answer to a request that breaks GitHub's description, or to a
+ * call the stand-in does not implement. Its status, 400, is one no store code gives a meaning to,
+ * so such a bug can never pass for a business answer (a 404 « absent », a 422 « exists »).
+ */
+export const violationPrefix = 'Binôme stand-in: contract violation';
+
 class HttpAnswer {
   readonly status: number;
   readonly body: unknown;
@@ -51,15 +54,22 @@ class HttpAnswer {
     this.body = body;
   }
 }
-const fail = (status: number, message: string) =>
-  new HttpAnswer(status, { message, documentation_url: docs, status: String(status) });
+const fail = (status: number, message: string, documentation = docs) =>
+  new HttpAnswer(status, { message, documentation_url: documentation, status: String(status) });
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(status === 204 ? null : JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+  });
 
 /**
  * A stateful stand-in for the GitHub REST API of one repository: refs, commits and trees, the
  * contents API, pull requests, issues, comments and labels. Every request and every response is
- * checked against GitHub's published OpenAPI description; a call it does not implement, or any
- * mismatch, is recorded in `violations` (tests assert there are none). Usable in-process
- * (`fetch`, for Octokit's `request.fetch`) or as a server (`handle`, a Request -> Response handler).
+ * checked, as it is, against GitHub's published OpenAPI description; a call it does not
+ * implement, or any mismatch, is recorded in `violations` and answered 400 (tests/helpers/
+ * github-harness.ts fails the test). Usable in-process (`fetch`, for Octokit's `request.fetch`)
+ * or as a server (`handle`, a Request -> Response handler).
  */
 export class GitHubStandIn {
   readonly owner: string;
@@ -70,6 +80,7 @@ export class GitHubStandIn {
   readonly violations: string[] = [];
   /** Every request received: method, path and (parsed) JSON body. */
   readonly requests: { method: string; path: string; body: unknown }[] = [];
+  readonly #json: GitHubJson;
   readonly #faults: Fault[] = [];
   /** When set, the repository answers only installation tokens issued to this GitHub App. */
   readonly #app: { id: string; publicKey: string; installationId: number } | undefined;
@@ -85,6 +96,15 @@ export class GitHubStandIn {
     this.owner = owner;
     this.repo = repo;
     this.#app = app;
+    this.#json = new GitHubJson(owner, repo);
+  }
+
+  /**
+   * The body about to be sent for a successful answer, before it is checked. Only tests override
+   * it, to break an answer and see the check report it.
+   */
+  protected beforeCheck(_operationId: string, body: unknown): unknown {
+    return body;
   }
 
   /** GitHub Apps authenticate with a JWT signed by their private key (RS256), then get a token. */
@@ -142,22 +162,26 @@ export class GitHubStandIn {
     try {
       body = text ? JSON.parse(text) : undefined;
     } catch {
-      return this.#send(undefined, fail(400, 'Problems parsing JSON'));
+      return this.#violation(`${request.method} ${url.pathname}: the body is not JSON.`);
     }
     this.requests.push({ method: request.method, path: url.pathname + url.search, body });
     const matched = matchOperation(request.method, url.pathname);
     if (!matched) {
-      this.violations.push(
+      return this.#violation(
         `Not implemented by the stand-in (and not in the subset): ${request.method} ${url.pathname}`,
       );
-      return this.#send(undefined, fail(404, 'Not Found'));
+    }
+    try {
+      checkRequest(matched, url, body);
+    } catch (error) {
+      if (error instanceof ContractViolation) return this.#violation(error.message);
+      throw error;
     }
     const authorization = request.headers.get('authorization') ?? '';
     if (!/^(token|bearer) \S+$/i.test(authorization)) {
       return this.#send(matched, fail(401, 'Requires authentication'));
     }
     if (matched.operation.operationId === 'apps/create-installation-access-token') {
-      checkRequest(matched, url, body);
       return this.#send(
         matched,
         this.#issueInstallationToken(authorization, matched.params['installation_id']!),
@@ -165,12 +189,6 @@ export class GitHubStandIn {
     }
     if (this.#app && !this.#issuedTokens.has(authorization.replace(/^(token|bearer) /i, ''))) {
       return this.#send(matched, fail(401, 'Bad credentials'));
-    }
-    try {
-      checkRequest(matched, url, body);
-    } catch (error) {
-      this.violations.push((error as Error).message);
-      return this.#send(undefined, fail(422, (error as Error).message));
     }
     const fault = this.#takeFault(request.method, url.pathname);
     if (fault) {
@@ -180,7 +198,8 @@ export class GitHubStandIn {
         headers['x-ratelimit-remaining'] = '4000';
         headers['x-ratelimit-reset'] = String(Math.floor(Date.now() / 1000) + 3600);
       }
-      return this.#send(matched, fail(fault.status, failureMessages[fault.status]!), headers);
+      const message = fault.message ?? failureMessages[fault.status]!;
+      return this.#send(matched, fail(fault.status, message), headers);
     }
     const { owner, repo } = matched.params;
     if (owner !== this.owner || repo !== this.repo)
@@ -190,6 +209,7 @@ export class GitHubStandIn {
       answer = this.#route(matched, url, body as Record<string, unknown>);
     } catch (error) {
       if (error instanceof HttpAnswer) answer = error;
+      else if (error instanceof ContractViolation) return this.#violation(error.message);
       else throw error;
     }
     return this.#send(matched, answer);
@@ -206,146 +226,86 @@ export class GitHubStandIn {
     return fault;
   }
 
+  #violation(message: string): Response {
+    this.violations.push(message);
+    return json(400, {
+      message: `${violationPrefix}: ${message}`,
+      documentation_url: 'tests/github-stand-in/openapi-subset.json',
+      status: '400',
+    });
+  }
+
+  /** Sends the answer exactly as built, once GitHub's description has accepted it. */
   #send(
-    matched: MatchedOperation | undefined,
+    matched: MatchedOperation,
     answer: HttpAnswer,
     headers: Record<string, string> = {},
   ): Response {
-    const body =
-      matched && answer.status < 300
-        ? shapeResponse(matched, answer.status, answer.body)
-        : answer.body;
-    if (matched) {
-      try {
-        checkResponse(matched.operation, answer.status, body);
-      } catch (error) {
-        if (error instanceof ContractViolation) this.violations.push(error.message);
-        else throw error;
-      }
+    const { operationId } = matched.operation;
+    const body = answer.status < 300 ? this.beforeCheck(operationId, answer.body) : answer.body;
+    try {
+      checkResponse(matched.operation, answer.status, body);
+    } catch (error) {
+      if (error instanceof ContractViolation) return this.#violation(error.message);
+      throw error;
     }
-    return new Response(answer.status === 204 ? null : JSON.stringify(body), {
-      status: answer.status,
-      headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
-    });
-  }
-
-  #api(path: string): string {
-    return `https://api.github.com/repos/${this.owner}/${this.repo}${path}`;
-  }
-
-  #commitJson(sha: string) {
-    const commit = this.git.commits.get(sha)!;
-    const person = { name: 'Binôme', email: 'binome@users.noreply.github.com', date: commit.date };
-    return {
-      sha,
-      node_id: `C_${sha.slice(0, 12)}`,
-      url: this.#api(`/git/commits/${sha}`),
-      html_url: `https://github.com/${this.owner}/${this.repo}/commit/${sha}`,
-      author: person,
-      committer: person,
-      message: commit.message,
-      tree: { sha: commit.tree, url: this.#api(`/git/trees/${commit.tree}`) },
-      parents: commit.parents.map((p) => ({
-        sha: p,
-        url: this.#api(`/git/commits/${p}`),
-        html_url: `https://github.com/${this.owner}/${this.repo}/commit/${p}`,
-      })),
-      verification: {
-        verified: false,
-        reason: 'unsigned',
-        signature: null,
-        payload: null,
-        verified_at: null,
-      },
-    };
-  }
-
-  #refJson(ref: string) {
-    const sha = this.git.refs.get(ref)!;
-    return {
-      ref: `refs/${ref}`,
-      node_id: `REF_${ref}`,
-      url: this.#api(`/git/refs/${ref}`),
-      object: { type: 'commit', sha, url: this.#api(`/git/commits/${sha}`) },
-    };
-  }
-
-  #fileJson(path: string, blob: string, content?: string) {
-    const name = path.split('/').pop()!;
-    const links = {
-      self: this.#api(`/contents/${path}`),
-      git: this.#api(`/git/blobs/${blob}`),
-      html: `https://github.com/${this.owner}/${this.repo}/blob/main/${path}`,
-    };
-    return {
-      type: 'file',
-      name,
-      path,
-      sha: blob,
-      size: Buffer.byteLength(this.git.blobs.get(blob) ?? ''),
-      url: links.self,
-      git_url: links.git,
-      html_url: links.html,
-      download_url: `https://raw.githubusercontent.com/${this.owner}/${this.repo}/main/${path}`,
-      _links: links,
-      ...(content !== undefined ? { content, encoding: 'base64' } : {}),
-    };
-  }
-
-  #issueJson(issue: Issue) {
-    const user = { login: 'binome-bot[bot]', id: 1, type: 'Bot' };
-    return {
-      id: 1000 + issue.number,
-      number: issue.number,
-      title: issue.title,
-      body: issue.body,
-      state: issue.state,
-      labels: issue.labels.map((name, i) => ({
-        id: i + 1,
-        name,
-        color: 'ededed',
-        default: false,
-        node_id: `L_${name}`,
-        url: this.#api(`/labels/${encodeURIComponent(name)}`),
-        description: null,
-      })),
-      user,
-      html_url: `https://github.com/${this.owner}/${this.repo}/${issue.pull ? 'pull' : 'issues'}/${issue.number}`,
-      url: this.#api(`/issues/${issue.number}`),
-      ...(issue.pull
-        ? {
-            pull_request: {
-              url: this.#api(`/pulls/${issue.number}`),
-              html_url: `https://github.com/${this.owner}/${this.repo}/pull/${issue.number}`,
-              diff_url: null,
-              patch_url: null,
-            },
-          }
-        : {}),
-    };
-  }
-
-  #pullJson(issue: Issue) {
-    const branchSide = (branch: string) => ({
-      ref: branch,
-      label: `${this.owner}:${branch}`,
-      sha: this.git.refs.get(`heads/${branch}`) ?? '',
-    });
-    return {
-      ...this.#issueJson(issue),
-      html_url: `https://github.com/${this.owner}/${this.repo}/pull/${issue.number}`,
-      url: this.#api(`/pulls/${issue.number}`),
-      head: branchSide(issue.pull!.head),
-      base: branchSide(issue.pull!.base),
-      merged: false,
-      draft: false,
-    };
+    return json(answer.status, body, headers);
   }
 
   #issue(number: number): Issue {
     const issue = this.issues.find((i) => i.number === number);
     if (!issue) throw fail(404, 'Not Found');
     return issue;
+  }
+
+  #issueJson(issue: Issue) {
+    return this.#json.issue(issue, this.comments.filter((c) => c.issue === issue.number).length);
+  }
+
+  #pullJson(issue: Issue, full: boolean) {
+    const side = (branch: string): PullSide => ({
+      ref: branch,
+      sha: this.git.refs.get(`heads/${branch}`) ?? this.git.resolve(branch)?.sha ?? '',
+    });
+    return this.#json.pull(
+      issue,
+      { head: side(issue.pull!.head), base: side(issue.pull!.base) },
+      full,
+    );
+  }
+
+  #edit(issue: Issue, body: Record<string, unknown> | undefined) {
+    if (typeof body?.['title'] === 'string') issue.title = body['title'];
+    if (typeof body?.['body'] === 'string') issue.body = body['body'];
+    if (body?.['state'] === 'open' || body?.['state'] === 'closed') {
+      issue.closedAt = body['state'] === 'closed' ? '2026-11-23T10:00:00Z' : null;
+      issue.state = body['state'];
+    }
+  }
+
+  /** The contents API on a folder: its direct children, files and sub-folders. */
+  #listFolder(tree: ReadonlyMap<string, string>, folder: string, ref: string) {
+    const prefix = folder ? `${folder.replace(/\/$/, '')}/` : '';
+    const children = new Map<string, Map<string, string>>();
+    for (const [path, blob] of tree) {
+      if (!path.startsWith(prefix)) continue;
+      const name = path.slice(prefix.length).split('/')[0]!;
+      const inside = children.get(name) ?? new Map<string, string>();
+      inside.set(path, blob);
+      children.set(name, inside);
+    }
+    if (!children.size) throw fail(404, 'Not Found');
+    return [...children].map(([name, inside]) => {
+      const path = prefix + name;
+      const blob = tree.get(path);
+      return blob
+        ? this.#json.content({ path, type: 'file', sha: blob, size: this.#size(blob), ref })
+        : this.#json.content({ path, type: 'dir', sha: this.git.writeTree(inside), size: 0, ref });
+    });
+  }
+
+  #size(blob: string): number {
+    return Buffer.byteLength(this.git.blobs.get(blob) ?? '');
   }
 
   #route(matched: MatchedOperation, url: URL, body: Record<string, unknown>): HttpAnswer {
@@ -357,31 +317,20 @@ export class GitHubStandIn {
         const ref = query.get('ref') ?? 'main';
         const tree = this.git.treeOf(ref);
         if (!tree) throw fail(404, `No commit found for the ref ${ref}`);
-        const blob = tree.get(p['path']!);
-        if (blob)
-          return new HttpAnswer(
-            200,
-            this.#fileJson(
-              p['path']!,
-              blob,
-              Buffer.from(this.git.blobs.get(blob)!).toString('base64'),
-            ),
-          );
-        const prefix = `${p['path']!.replace(/\/$/, '')}/`;
-        const children = [
-          ...new Set(
-            [...tree.keys()]
-              .filter((k) => k.startsWith(prefix))
-              .map((k) => k.slice(prefix.length).split('/')[0]!),
-          ),
-        ];
-        if (!children.length) throw fail(404, 'Not Found');
+        const path = p['path']!.replace(/\/$/, '');
+        const blob = tree.get(path);
+        if (!blob) return new HttpAnswer(200, this.#listFolder(tree, path, ref));
+        const content = Buffer.from(this.git.blobs.get(blob)!).toString('base64');
         return new HttpAnswer(
           200,
-          children.map((name) => ({
-            ...this.#fileJson(prefix + name, tree.get(prefix + name) ?? ''),
-            type: tree.has(prefix + name) ? 'file' : 'dir',
-          })),
+          this.#json.content({
+            path,
+            type: 'file',
+            sha: blob,
+            size: this.#size(blob),
+            ref,
+            content,
+          }),
         );
       }
       case 'repos/create-or-update-file-contents': {
@@ -389,7 +338,12 @@ export class GitHubStandIn {
         if (!this.git.refs.has(`heads/${branch}`)) throw fail(404, `Branch ${branch} not found`);
         const existing = this.git.treeOf(branch)!.get(p['path']!);
         const given = body['sha'] as string | undefined;
-        if (existing && !given) throw fail(422, 'Invalid request.\n\n"sha" wasn\'t supplied.');
+        if (existing && !given)
+          throw fail(
+            422,
+            shaNotSuppliedMessage,
+            'https://docs.github.com/rest/repos/contents#create-or-update-file-contents',
+          );
         if (given && given !== existing) throw fail(409, `${p['path']} does not match ${given}`);
         const content = Buffer.from(body['content'] as string, 'base64').toString('utf8');
         const commit = this.git.commitFiles(
@@ -399,8 +353,14 @@ export class GitHubStandIn {
         );
         const blob = this.git.treeOf(branch)!.get(p['path']!)!;
         return new HttpAnswer(existing ? 200 : 201, {
-          content: this.#fileJson(p['path']!, blob),
-          commit: this.#commitJson(commit),
+          content: this.#json.content({
+            path: p['path']!,
+            type: 'file',
+            sha: blob,
+            size: this.#size(blob),
+            ref: branch,
+          }),
+          commit: this.#json.commit(this.git.commits.get(commit)!),
         });
       }
       case 'git/get-tree': {
@@ -408,35 +368,25 @@ export class GitHubStandIn {
         if (!tree) throw fail(404, 'Not Found');
         const sha = this.git.resolve(p['tree_sha']!)?.tree ?? p['tree_sha']!;
         const recursive = query.has('recursive');
-        const dirs = new Set<string>();
-        for (const path of tree.keys())
-          path
-            .split('/')
-            .slice(0, -1)
-            .forEach((_, i, parts) => dirs.add(parts.slice(0, i + 1).join('/')));
+        const folders = new Map<string, Map<string, string>>();
+        for (const [path, blob] of tree) {
+          const parts = path.split('/');
+          for (let i = 1; i < parts.length; i += 1) {
+            const folder = parts.slice(0, i).join('/');
+            const inside = folders.get(folder) ?? new Map<string, string>();
+            inside.set(path, blob);
+            folders.set(folder, inside);
+          }
+        }
         const entries = [
-          ...[...dirs].map((path) => ({
-            path,
-            mode: '040000',
-            type: 'tree',
-            sha: this.git.writeTree(new Map()),
-            url: this.#api('/git/trees/x'),
-          })),
-          ...[...tree].map(([path, blob]) => ({
-            path,
-            mode: '100644',
-            type: 'blob',
-            sha: blob,
-            size: Buffer.byteLength(this.git.blobs.get(blob)!),
-            url: this.#api(`/git/blobs/${blob}`),
-          })),
+          ...[...folders].map(([path, inside]) =>
+            this.#json.treeEntry({ path, type: 'tree', sha: this.git.writeTree(inside) }),
+          ),
+          ...[...tree].map(([path, blob]) =>
+            this.#json.treeEntry({ path, type: 'blob', sha: blob, size: this.#size(blob) }),
+          ),
         ].filter((e) => recursive || !e.path.includes('/'));
-        return new HttpAnswer(200, {
-          sha,
-          url: this.#api(`/git/trees/${sha}`),
-          truncated: false,
-          tree: entries,
-        });
+        return new HttpAnswer(200, this.#json.tree(sha, entries));
       }
       case 'git/create-tree': {
         const base = body['base_tree']
@@ -457,21 +407,20 @@ export class GitHubStandIn {
             );
         }
         const sha = this.git.writeTree(entries);
-        return new HttpAnswer(201, {
-          sha,
-          url: this.#api(`/git/trees/${sha}`),
-          truncated: false,
-          tree: [...entries].map(([path, blob]) => ({
-            path,
-            mode: '100644',
-            type: 'blob',
-            sha: blob,
-          })),
-        });
+        return new HttpAnswer(
+          201,
+          this.#json.tree(
+            sha,
+            [...entries].map(([path, blob]) =>
+              this.#json.treeEntry({ path, type: 'blob', sha: blob, size: this.#size(blob) }),
+            ),
+          ),
+        );
       }
       case 'git/get-commit': {
-        if (!this.git.commits.has(p['commit_sha']!)) throw fail(404, 'Not Found');
-        return new HttpAnswer(200, this.#commitJson(p['commit_sha']!));
+        const commit = this.git.commits.get(p['commit_sha']!);
+        if (!commit) throw fail(404, 'Not Found');
+        return new HttpAnswer(200, this.#json.commit(commit));
       }
       case 'git/create-commit': {
         const parents = (body['parents'] as string[] | undefined) ?? [];
@@ -485,18 +434,19 @@ export class GitHubStandIn {
           parents,
           message: body['message'] as string,
         });
-        return new HttpAnswer(201, this.#commitJson(sha));
+        return new HttpAnswer(201, this.#json.commit(this.git.commits.get(sha)!));
       }
       case 'git/get-ref': {
-        if (!this.git.refs.has(p['ref']!)) throw fail(404, 'Not Found');
-        return new HttpAnswer(200, this.#refJson(p['ref']!));
+        const sha = this.git.refs.get(p['ref']!);
+        if (!sha) throw fail(404, 'Not Found');
+        return new HttpAnswer(200, this.#json.ref(p['ref']!, sha));
       }
       case 'git/create-ref': {
         const ref = (body['ref'] as string).replace(/^refs\//, '');
         if (this.git.refs.has(ref)) throw fail(422, 'Reference already exists');
         if (!this.git.commits.has(body['sha'] as string)) throw fail(422, 'Object does not exist');
         this.git.refs.set(ref, body['sha'] as string);
-        return new HttpAnswer(201, this.#refJson(ref));
+        return new HttpAnswer(201, this.#json.ref(ref, body['sha'] as string));
       }
       case 'git/update-ref': {
         const current = this.git.refs.get(p['ref']!);
@@ -506,7 +456,7 @@ export class GitHubStandIn {
         if (!body['force'] && !this.git.isAncestor(current, next))
           throw fail(422, 'Update is not a fast forward');
         this.git.refs.set(p['ref']!, next);
-        return new HttpAnswer(200, this.#refJson(p['ref']!));
+        return new HttpAnswer(200, this.#json.ref(p['ref']!, next));
       }
       case 'pulls/list': {
         const head = query.get('head')?.split(':').pop();
@@ -518,7 +468,7 @@ export class GitHubStandIn {
               (i) =>
                 i.pull && (state === 'all' || i.state === state) && (!head || i.pull.head === head),
             )
-            .map((i) => this.#pullJson(i)),
+            .map((i) => this.#pullJson(i, false)),
         );
       }
       case 'pulls/create': {
@@ -529,67 +479,56 @@ export class GitHubStandIn {
         const issue: Issue = {
           number: this.#nextNumber++,
           title: body['title'] as string,
-          body: (body['body'] as string) ?? '',
+          body: (body['body'] as string | undefined) ?? null,
           state: 'open',
+          closedAt: null,
           labels: [],
           pull: { head, base: body['base'] as string },
         };
         this.issues.push(issue);
-        return new HttpAnswer(201, this.#pullJson(issue));
+        return new HttpAnswer(201, this.#pullJson(issue, true));
       }
       case 'pulls/update': {
         const issue = this.#issue(Number(p['pull_number']));
         if (!issue.pull) throw fail(404, 'Not Found');
-        if (typeof body['title'] === 'string') issue.title = body['title'];
-        if (typeof body['body'] === 'string') issue.body = body['body'];
-        if (body['state'] === 'open' || body['state'] === 'closed') issue.state = body['state'];
-        return new HttpAnswer(200, this.#pullJson(issue));
+        this.#edit(issue, body);
+        return new HttpAnswer(200, this.#pullJson(issue, true));
       }
       case 'pulls/list-files': {
         const issue = this.#issue(Number(p['pull_number']));
         if (!issue.pull) throw fail(404, 'Not Found');
-        const head = this.git.treeOf(issue.pull.head) ?? new Map();
-        const base = this.git.treeOf(issue.pull.base) ?? new Map();
+        const head = this.git.treeOf(issue.pull.head) ?? new Map<string, string>();
+        const base = this.git.treeOf(issue.pull.base) ?? new Map<string, string>();
         const files = [...new Set([...head.keys(), ...base.keys()])].sort().flatMap((filename) => {
           const before = base.get(filename);
           const after = head.get(filename);
           if (before === after) return [];
           const status = !before ? 'added' : !after ? 'removed' : 'modified';
-          return [
-            {
-              sha: after ?? before,
-              filename,
-              status,
-              additions: 0,
-              deletions: 0,
-              changes: 0,
-              blob_url: `https://github.com/${this.owner}/${this.repo}/blob/x/${filename}`,
-              raw_url: `https://github.com/${this.owner}/${this.repo}/raw/x/${filename}`,
-              contents_url: this.#api(`/contents/${filename}`),
-            },
-          ];
+          const sha = (after ?? before)!;
+          return [this.#json.diffEntry({ filename, sha, status, ref: issue.pull!.head })];
         });
         return new HttpAnswer(200, files);
       }
       case 'issues/list-for-repo': {
         const labels = query.get('labels')?.split(',').filter(Boolean) ?? [];
         const state = query.get('state') ?? 'open';
+        const listed = this.issues.filter(
+          (i) =>
+            (state === 'all' || i.state === state) && labels.every((l) => i.labels.includes(l)),
+        );
+        // GitHub lists the newest first.
         return new HttpAnswer(
           200,
-          this.issues
-            .filter(
-              (i) =>
-                (state === 'all' || i.state === state) && labels.every((l) => i.labels.includes(l)),
-            )
-            .map((i) => this.#issueJson(i)),
+          listed.reverse().map((i) => this.#issueJson(i)),
         );
       }
       case 'issues/create': {
         const issue: Issue = {
           number: this.#nextNumber++,
-          title: body['title'] as string,
-          body: (body['body'] as string) ?? '',
+          title: String(body['title']),
+          body: (body['body'] as string | undefined) ?? null,
           state: 'open',
+          closedAt: null,
           labels: ((body['labels'] as string[] | undefined) ?? []).map(String),
         };
         this.issues.push(issue);
@@ -597,16 +536,14 @@ export class GitHubStandIn {
       }
       case 'issues/update': {
         const issue = this.#issue(Number(p['issue_number']));
-        if (typeof body['title'] === 'string') issue.title = body['title'];
-        if (typeof body['body'] === 'string') issue.body = body['body'];
-        if (body['state'] === 'open' || body['state'] === 'closed') issue.state = body['state'];
+        this.#edit(issue, body);
         return new HttpAnswer(200, this.#issueJson(issue));
       }
       case 'issues/list-comments': {
         const issue = this.#issue(Number(p['issue_number']));
         return new HttpAnswer(
           200,
-          this.comments.filter((c) => c.issue === issue.number).map((c) => this.#commentJson(c)),
+          this.comments.filter((c) => c.issue === issue.number).map((c) => this.#json.comment(c)),
         );
       }
       case 'issues/create-comment': {
@@ -617,38 +554,22 @@ export class GitHubStandIn {
           body: body['body'] as string,
         };
         this.comments.push(comment);
-        return new HttpAnswer(201, this.#commentJson(comment));
+        return new HttpAnswer(201, this.#json.comment(comment));
       }
       case 'issues/update-comment': {
         const comment = this.comments.find((c) => c.id === Number(p['comment_id']));
         if (!comment) throw fail(404, 'Not Found');
         comment.body = body['body'] as string;
-        return new HttpAnswer(200, this.#commentJson(comment));
+        return new HttpAnswer(200, this.#json.comment(comment));
       }
       case 'issues/add-labels': {
         const issue = this.#issue(Number(p['issue_number']));
-        for (const label of (body['labels'] as string[]) ?? [])
+        for (const label of (body?.['labels'] as string[] | undefined) ?? [])
           if (!issue.labels.includes(label)) issue.labels.push(label);
         return new HttpAnswer(200, this.#issueJson(issue).labels);
       }
       default:
-        this.violations.push(`The stand-in does not implement ${op}.`);
-        throw fail(404, 'Not Found');
+        throw new ContractViolation(`The stand-in does not implement ${op}.`);
     }
-  }
-
-  #commentJson(comment: Comment) {
-    return {
-      id: comment.id,
-      node_id: `IC_${comment.id}`,
-      url: this.#api(`/issues/comments/${comment.id}`),
-      html_url: `https://github.com/${this.owner}/${this.repo}/issues/${comment.issue}#issuecomment-${comment.id}`,
-      issue_url: this.#api(`/issues/${comment.issue}`),
-      body: comment.body,
-      user: { login: 'binome-bot[bot]', id: 1, type: 'Bot' },
-      author_association: 'NONE',
-      created_at: '2026-11-23T10:00:00Z',
-      updated_at: '2026-11-23T10:00:00Z',
-    };
   }
 }

@@ -107,8 +107,9 @@ export function matchOperation(method: string, pathname: string): MatchedOperati
     const names: string[] = [];
     const pattern = template.replace(/\{(\w+)\}/g, (_, name: string) => {
       names.push(name);
-      // `path` (file path) and `ref` span several segments in GitHub's API.
-      return name === 'path' || name === 'ref' ? '(.+)' : '([^/]+)';
+      // `path` (file path) and `ref` span several segments in GitHub's API; an empty `path` is
+      // the repository's root folder.
+      return name === 'path' ? '(.*)' : name === 'ref' ? '(.+)' : '([^/]+)';
     });
     const match = new RegExp(`^${pattern}$`).exec(pathname);
     if (match) {

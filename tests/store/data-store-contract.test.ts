@@ -1,35 +1,29 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FileExistsError, type DataStore } from '../../scripts/store/data-store.ts';
 import { LocalGitStore } from '../../scripts/store/local-git-store.ts';
 import { gitHubHarness } from '../helpers/github-harness.ts';
-import type { GitHubStandIn } from '../github-stand-in/github-stand-in.ts';
 
 // One contract, two back ends: what a script can do to a data repository behaves the same on
-// the embedded local Git repository and on GitHub (here, its stand-in).
-let standIn: GitHubStandIn | undefined;
+// the embedded local Git repository and on GitHub (here, its stand-in, whose harness also fails
+// any test in which a request or response broke GitHub's description).
 const backends: Record<string, () => Promise<DataStore>> = {
   'local Git': async () => new LocalGitStore(await mkdtemp(join(tmpdir(), 'binome-contract-'))),
-  'GitHub (stand-in)': async () => {
-    const harness = gitHubHarness();
-    standIn = harness.standIn;
-    return harness.store;
-  },
+  'GitHub (stand-in)': async () => gitHubHarness().store,
 };
-
-afterEach(() => {
-  // Every request the GitHub back end made was one GitHub documents, answered as it documents.
-  expect(standIn?.violations ?? []).toEqual([]);
-  standIn = undefined;
-});
 
 describe.each(Object.keys(backends))('the data store contract: %s', (backend) => {
   const make = backends[backend]!;
 
-  it('reads nothing from a new repository', async () => {
+  it('is ready, says where it is, and reads nothing from a new repository', async () => {
     const store = await make();
+    const { location } = await store.ready();
+    expect(location).toMatch(
+      backend === 'local Git' ? /binome-contract-/ : /^clavim\/mentorat-donnees$/,
+    );
+    expect(await store.listFiles('')).toEqual([]);
     expect(await store.listFiles('applications')).toEqual([]);
     expect(await store.readFile('applications/mentors/mentor-aaaaaa.json')).toBeUndefined();
   });
@@ -55,6 +49,11 @@ describe.each(Object.keys(backends))('the data store contract: %s', (backend) =>
     expect(await store.listFiles('applications')).toEqual([
       'applications/mentees/mentee-aaaaaa.json',
       'applications/mentors/mentor-bbbbbb.json',
+    ]);
+    expect(await store.listFiles('')).toEqual([
+      'applications/mentees/mentee-aaaaaa.json',
+      'applications/mentors/mentor-bbbbbb.json',
+      'screening/mentee-aaaaaa.json',
     ]);
     expect(
       await store.readFiles([
