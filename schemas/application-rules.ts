@@ -1,5 +1,11 @@
-import { isoDate as isoDatePattern } from './fields.ts';
 import type { FieldProblem } from './format-errors.ts';
+import { isCalendarDate } from './string-formats.ts';
+
+/** Ages, in whole years, between which a role may apply (both included). */
+export interface AgeRange {
+  min: number;
+  max: number;
+}
 
 /** What the rules need beyond the application: today's date and the programme's settings. */
 export interface RulesContext {
@@ -7,6 +13,8 @@ export interface RulesContext {
   today: string;
   communes: readonly string[];
   mentorCapacityMax: number;
+  /** From `eligibility.ages` of the settings. */
+  ages: { mentee: AgeRange; mentor: AgeRange };
 }
 
 /**
@@ -24,7 +32,11 @@ interface LooseForm {
   commitments?: { legalRepresentativeConsent?: unknown };
 }
 
-const isoDate = new RegExp(isoDatePattern);
+/**
+ * Civil majority in France (Code civil, article 414): below it, a mentoré needs their legal
+ * representative's authorisation. The law's, not the programme's, so not a setting.
+ */
+const ageOfMajority = 18;
 
 /** Whole years between `birthDate` and `today`, both `YYYY-MM-DD`. */
 export function ageOn(birthDate: string, today: string): number {
@@ -44,29 +56,38 @@ export function sameCommune(a: string, b: string): boolean {
   return fold(a) === fold(b);
 }
 
-/** The age of the person on `today`, or undefined when the birth date is missing or malformed. */
+/** The age of the person on `today`, or undefined when the birth date is missing or impossible. */
 function ageOf(form: LooseForm, today: string): number | undefined {
   const birthDate = form.identity?.birthDate;
-  return typeof birthDate === 'string' && isoDate.test(birthDate)
+  return typeof birthDate === 'string' && isCalendarDate(birthDate)
     ? ageOn(birthDate, today)
     : undefined;
 }
 
-function commonRules(form: LooseForm, context: RulesContext, minimumAge: number): FieldProblem[] {
+/** The refusal of an age outside the role's range, which says the range. */
+function ageMessage(role: 'mentee' | 'mentor', range: AgeRange): string {
+  return role === 'mentee'
+    ? `Le programme s’adresse aux étudiants de ${range.min} à ${range.max} ans : vérifiez votre date de naissance.`
+    : `Le programme accueille des mentors de ${range.min} à ${range.max} ans : vérifiez votre date de naissance.`;
+}
+
+function commonRules(
+  form: LooseForm,
+  context: RulesContext,
+  role: 'mentee' | 'mentor',
+): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const age = ageOf(form, context.today);
+  const range = context.ages[role];
   if (age === undefined) {
-    // The schema reports a missing or malformed date.
-  } else if (String(form.identity?.birthDate) > context.today || age > 100) {
+    // The schema reports a missing, malformed or impossible date.
+  } else if (String(form.identity?.birthDate) > context.today) {
     problems.push({
       field: 'identity.birthDate',
-      message: 'Vérifiez votre date de naissance : elle ne semble pas possible.',
+      message: 'Vérifiez votre date de naissance : elle est dans le futur.',
     });
-  } else if (age < minimumAge) {
-    problems.push({
-      field: 'identity.birthDate',
-      message: 'Les mentors doivent être majeurs : vérifiez votre date de naissance.',
-    });
+  } else if (age < range.min || age > range.max) {
+    problems.push({ field: 'identity.birthDate', message: ageMessage(role, range) });
   }
   const objectives = form.profile?.objectives;
   if (Array.isArray(objectives) && objectives.includes('autre') && !form.profile?.objectiveOther) {
@@ -79,14 +100,19 @@ function commonRules(form: LooseForm, context: RulesContext, minimumAge: number)
 }
 
 /**
- * Rules a JSON Schema cannot say, shared by the browser and the intake: a minor needs a legal
- * representative and their authorisation; the programme is for students who live or study in
- * the programme's commune (convention, first paragraph); « autre » needs its text.
+ * Rules a JSON Schema cannot say, shared by the browser and the intake: the programme's ages; a
+ * minor needs a legal representative and their authorisation; the programme is for students who
+ * live or study in the programme's commune (convention, first paragraph); « autre » needs its
+ * text.
  */
 export function menteeRules(form: LooseForm, context: RulesContext): FieldProblem[] {
-  const problems = commonRules(form, context, 0);
+  const problems = commonRules(form, context, 'mentee');
   const age = ageOf(form, context.today);
-  if (age !== undefined && age < 18 && !problems.some((p) => p.field === 'identity.birthDate')) {
+  if (
+    age !== undefined &&
+    age < ageOfMajority &&
+    !problems.some((p) => p.field === 'identity.birthDate')
+  ) {
     if (!form.identity?.legalRepresentative) {
       problems.push({
         field: 'identity.legalRepresentative',
@@ -121,14 +147,18 @@ export function menteeRules(form: LooseForm, context: RulesContext): FieldProble
   return problems;
 }
 
-/** Rules for mentors: adults, and no more mentorés at once than the programme allows. */
+/** Rules for mentors: the programme's ages, and no more mentorés at once than it allows. */
 export function mentorRules(form: LooseForm, context: RulesContext): FieldProblem[] {
-  const problems = commonRules(form, context, 18);
+  const problems = commonRules(form, context, 'mentor');
   const capacity = form.profile?.capacity;
-  if (typeof capacity === 'number' && capacity > context.mentorCapacityMax) {
+  const max = context.mentorCapacityMax;
+  if (typeof capacity === 'number' && capacity > max) {
     problems.push({
       field: 'profile.capacity',
-      message: `Le programme prévoit ${context.mentorCapacityMax} étudiant(s) au plus par mentor.`,
+      message:
+        max === 1
+          ? 'Le programme prévoit un étudiant par mentor : choisissez 1.'
+          : `Le programme prévoit ${max} étudiants au plus par mentor : choisissez de 1 à ${max}.`,
     });
   }
   return problems;

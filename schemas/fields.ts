@@ -1,10 +1,20 @@
 // Field definitions shared by the application schemas. Annotations used by the forms:
 // `title` is the label, `description` the help text (expected format included), `x-error` the
 // one French message shown when the value is missing or wrong, `x-autocomplete` the HTML
-// autocomplete token, `x-input` how the form asks for it. Enumerations use `oneOf` + `const` +
-// `title`, the standard way to give each value its French label.
+// autocomplete token, `x-input` how the form asks for it, `x-required-when` the case in which
+// an optional field becomes required (the rules in application-rules.ts check it). Enumerations
+// use `oneOf` + `const` + `title`, the standard way to give each value its French label. Texts
+// may hold `{commune}`, `{structure}`, `{duration}` and `{capacityMax}`, filled from the settings.
 
-const noControlCharacters = '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$';
+// Characters that reorder how text is displayed (« Trojan Source »): in a name or an address
+// they make a record read differently on screen than it is, so no text field accepts them.
+const bidiControls = '\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069';
+
+/** No control character at all: a one-line value must not smuggle a line break (« Bcc: »). */
+export const oneLineText = `^[^\\u0000-\\u001F\\u007F${bidiControls}]*$`;
+
+/** Line breaks (LF, CR) allowed, no other control character. */
+export const multiLineText = `^[^\\u0000-\\u0009\\u000B\\u000C\\u000E-\\u001F\\u007F${bidiControls}]*$`;
 
 /** A one-line text. */
 export function line<const T extends string, const E extends string>(
@@ -17,8 +27,25 @@ export function line<const T extends string, const E extends string>(
     title,
     minLength: 1,
     maxLength,
-    pattern: noControlCharacters,
+    pattern: oneLineText,
     'x-error': error,
+  } as const;
+}
+
+/** A free text of several lines, typed in a textarea. */
+export function paragraph<const T extends string, const E extends string>(
+  title: T,
+  error: E,
+  maxLength: number,
+) {
+  return {
+    type: 'string',
+    title,
+    minLength: 1,
+    maxLength,
+    pattern: multiLineText,
+    'x-error': error,
+    'x-input': 'textarea',
   } as const;
 }
 
@@ -30,7 +57,7 @@ export const email = {
   title: 'Adresse électronique',
   description: 'Format attendu : nom@exemple.fr',
   maxLength: 254,
-  pattern: '^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+$',
+  format: 'email',
   'x-error': 'Indiquez une adresse électronique valide, par exemple nom@exemple.fr.',
   'x-autocomplete': 'email',
   'x-input': 'email',
@@ -47,25 +74,29 @@ export const phone = {
   'x-input': 'tel',
 } as const;
 
-export const isoDate = '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$';
+/** A day that exists, `YYYY-MM-DD` (string-formats.ts): 31/02 and 29/02/2023 are refused. */
+export const calendarDate = { type: 'string', format: 'date' } as const;
 
-/** A UTC instant as `Date.toISOString()` writes it (milliseconds optional). */
-export const isoDateTime =
-  '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,3})?Z$';
+/** A UTC instant as `Date.toISOString()` writes it (milliseconds optional), on a real day. */
+export const utcInstant = {
+  type: 'string',
+  pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,3})?Z$',
+  format: 'date-time',
+} as const;
 
 export const birthDate = {
-  type: 'string',
+  ...calendarDate,
   title: 'Date de naissance',
   description: 'Format attendu : JJ/MM/AAAA, par exemple 14/07/2006',
-  pattern: isoDate,
-  'x-error': 'Indiquez votre date de naissance au format JJ/MM/AAAA, par exemple 14/07/2006.',
+  'x-error':
+    'Indiquez une date de naissance qui existe, au format JJ/MM/AAAA, par exemple 14/07/2006.',
   'x-autocomplete': 'bday',
   'x-input': 'date',
 } as const;
 
 export const commune = {
   ...line('Commune de résidence', 'Indiquez votre commune de résidence.'),
-  description: 'Par exemple : Issy-les-Moulineaux',
+  description: 'Par exemple : {commune}',
   'x-autocomplete': 'address-level2',
 } as const;
 
@@ -108,13 +139,13 @@ export function objectivesFor<const A extends 'mentee' | 'mentor'>(audience: A) 
 }
 
 export const objectiveOther = {
-  ...line(
+  ...paragraph(
     'Autre objectif',
     'Décrivez en quelques mots l’autre objectif (300 caractères au plus).',
     300,
   ),
   description: 'Seulement si vous avez coché « Un autre objectif ».',
-  'x-input': 'textarea',
+  'x-required-when': 'si vous avez coché « Un autre objectif »',
 } as const;
 
 const sectorValues = [
@@ -160,7 +191,7 @@ export const sectors = {
 export const meetingMode = {
   title: 'Comment préférez-vous vous rencontrer ?',
   oneOf: [
-    { const: 'presentiel', title: 'En personne, à l’Espace Jeunes Anne Frank' },
+    { const: 'presentiel', title: 'En personne, à l’{structure}' },
     { const: 'visio', title: 'En visioconférence' },
     { const: 'les-deux', title: 'Les deux me conviennent' },
   ],
@@ -243,7 +274,7 @@ export const organisationsToAvoid = {
 export const heardFrom = {
   title: 'Comment avez-vous connu le programme ? (facultatif)',
   oneOf: [
-    { const: 'espace-jeunes', title: 'À l’Espace Jeunes Anne Frank' },
+    { const: 'espace-jeunes', title: 'À l’{structure}' },
     { const: 'etablissement', title: 'Par mon école ou mon université' },
     { const: 'ville', title: 'Par le site ou le magazine de la ville' },
     { const: 'reseaux-sociaux', title: 'Par les réseaux sociaux' },
@@ -253,6 +284,12 @@ export const heardFrom = {
   ],
   'x-error': 'Dites-nous comment vous avez connu le programme.',
 } as const;
+
+/**
+ * The most mentorés at once any programme may let a mentor take: the bound of both the setting
+ * `mentoring.mentorCapacityMax` and the mentor form's answer, so the two cannot disagree.
+ */
+export const mentorCapacityCeiling = 10;
 
 /** A required checkbox: the person must tick it. */
 export function commitment<const T extends string, const E extends string>(title: T, error: E) {

@@ -8,6 +8,7 @@ import {
   languages,
   line,
   meetingMode,
+  paragraph,
   objectiveOther,
   objectivesFor,
   organisationsToAvoid,
@@ -49,6 +50,7 @@ export const menteeApplicationFormSchema = {
           },
           'x-error':
             'Comme vous avez moins de 18 ans, indiquez les coordonnées de votre représentant légal.',
+          'x-required-when': 'si vous avez moins de 18 ans',
         },
       },
     },
@@ -136,9 +138,12 @@ export const menteeApplicationFormSchema = {
         organisationsToAvoid,
         heardFrom,
         expectations: {
-          ...line('Ce que vous attendez du mentorat', 'Écrivez 1 000 caractères au plus.', 1000),
+          ...paragraph(
+            'Ce que vous attendez du mentorat',
+            'Écrivez un texte de 1\u202f000 caractères au plus, sans tabulation.',
+            1000,
+          ),
           description: 'Facultatif.',
-          'x-input': 'textarea',
         },
       },
     },
@@ -189,6 +194,7 @@ export const menteeApplicationFormSchema = {
           description: 'Seulement si vous avez moins de 18 ans.',
           'x-error':
             'Comme vous avez moins de 18 ans, l’autorisation de votre représentant légal est nécessaire.',
+          'x-required-when': 'si vous avez moins de 18 ans',
         },
       },
     },

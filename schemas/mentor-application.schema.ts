@@ -8,6 +8,7 @@ import {
   languages,
   line,
   meetingMode,
+  mentorCapacityCeiling,
   objectiveOther,
   objectivesFor,
   organisationsToAvoid,
@@ -81,16 +82,17 @@ export const mentorApplicationFormSchema = {
         },
         objectives: objectivesFor('mentor'),
         objectiveOther,
+        // The choices offered go from 1 to the programme's `mentoring.mentorCapacityMax`
+        // (`x-count-max`); the schema only bounds what any programme may allow, and the rules
+        // hold each application to its own programme's maximum.
         capacity: {
           type: 'integer',
           title: 'Combien d’étudiants pouvez-vous accompagner en même temps ?',
           default: 1,
-          oneOf: [
-            { const: 1, title: 'Un' },
-            { const: 2, title: 'Deux' },
-            { const: 3, title: 'Trois' },
-          ],
-          'x-error': 'Choisissez un, deux ou trois étudiants.',
+          minimum: 1,
+          maximum: mentorCapacityCeiling,
+          'x-count-max': '{capacityMax}',
+          'x-error': 'Choisissez combien d’étudiants vous pouvez accompagner.',
         },
         meetingMode,
         availability,

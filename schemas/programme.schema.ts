@@ -1,4 +1,21 @@
 import type { FromSchema } from 'json-schema-to-ts';
+import { mentorCapacityCeiling } from './fields.ts';
+
+/**
+ * Ages, in whole years on the day of application, between which a role may apply (both
+ * included). `lowest` is the youngest minimum the role may be given: a mentor is an adult.
+ */
+function ageRange<const L extends number>(lowest: L) {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    required: ['min', 'max'],
+    properties: {
+      min: { type: 'integer', minimum: lowest, maximum: 120 },
+      max: { type: 'integer', minimum: lowest, maximum: 120 },
+    },
+  } as const;
+}
 
 /** Settings of one programme (content/programme.yaml). Read them with `readSettings()`. */
 export const programmeSchema = {
@@ -53,6 +70,7 @@ export const programmeSchema = {
         'phone',
         'email',
         'access',
+        'timeZone',
       ],
       properties: {
         name: {
@@ -92,6 +110,12 @@ export const programmeSchema = {
         },
         access: {
           $ref: '#/$defs/text',
+        },
+        // Where the structure is: « today », and so each applicant's age, is the date there.
+        // An IANA name (`Europe/Paris`); readSettings also asks the runtime whether it knows it.
+        timeZone: {
+          type: 'string',
+          pattern: '^(UTC|[A-Z][A-Za-z_]+(/[A-Za-z0-9_+-]+)+)$',
         },
       },
     },
@@ -185,8 +209,14 @@ export const programmeSchema = {
     eligibility: {
       type: 'object',
       additionalProperties: false,
-      required: ['communes', 'postalCodes'],
+      required: ['communes', 'postalCodes', 'ages'],
       properties: {
+        ages: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['mentee', 'mentor'],
+          properties: { mentee: ageRange(0), mentor: ageRange(18) },
+        },
         communes: {
           type: 'array',
           minItems: 1,
@@ -222,7 +252,7 @@ export const programmeSchema = {
         mentorCapacityMax: {
           type: 'integer',
           minimum: 1,
-          maximum: 10,
+          maximum: mentorCapacityCeiling,
         },
       },
     },
@@ -310,8 +340,15 @@ export const programmeSchema = {
         rateLimit: {
           type: 'object',
           additionalProperties: false,
-          required: ['perClientPerHour'],
-          properties: { perClientPerHour: { type: 'integer', minimum: 1, maximum: 1000 } },
+          // Per client address and hour. What costs the programme (a stored application, a
+          // failed proof of work, a bot trap) is counted apart from a person's corrections, so
+          // that a group applying from one network (the Espace Jeunes' Wi-Fi) is not blocked.
+          required: ['applicationsPerHour', 'submissionsPerHour', 'challengesPerHour'],
+          properties: {
+            applicationsPerHour: { type: 'integer', minimum: 1, maximum: 10000 },
+            submissionsPerHour: { type: 'integer', minimum: 1, maximum: 100000 },
+            challengesPerHour: { type: 'integer', minimum: 1, maximum: 100000 },
+          },
         },
         proofOfWork: {
           type: 'object',
@@ -333,7 +370,7 @@ export const programmeSchema = {
     },
     date: {
       type: 'string',
-      pattern: '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$',
+      format: 'date',
     },
     placeholder: {
       type: 'string',

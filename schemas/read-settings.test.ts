@@ -56,6 +56,47 @@ describe('readSettings', () => {
     ]);
   });
 
+  it('proposes ages and a time zone for the structure to confirm', () => {
+    const settings = readSettings(text);
+    expect(settings.eligibility.ages).toEqual({
+      mentee: { min: 16, max: 30 },
+      mentor: { min: 18, max: 75 },
+    });
+    expect(settings.structure.timeZone).toBe('Europe/Paris');
+  });
+
+  it('refuses ages out of order, a minor mentor and a time zone that does not exist', () => {
+    const reversed = withChange((s) => {
+      s.eligibility.ages.mentee = { min: 26, max: 18 };
+      s.structure.timeZone = 'Europe/Issy';
+    });
+    expect(() => readSettings(reversed)).toThrowErrorMatchingInlineSnapshot(`
+      [SettingsError: content/programme.yaml contient 2 erreurs :
+        - « eligibility.ages.mentee » : l’âge minimum (26 ans) dépasse l’âge maximum (18 ans)
+        - « structure.timeZone » : fuseau horaire inconnu : écrivez-le comme « Europe/Paris » ou « America/Cayenne »
+      Corrigez ce fichier puis relancez la construction du site.]
+    `);
+    const minor = withChange((s) => {
+      s.eligibility.ages.mentor.min = 17;
+      s.structure.timeZone = 'Paris';
+    });
+    expect(() => readSettings(minor)).toThrowErrorMatchingInlineSnapshot(`
+      [SettingsError: content/programme.yaml contient 2 erreurs :
+        - « structure.timeZone » : n’a pas le format attendu
+        - « eligibility.ages.mentor.min » : doit être supérieur ou égal à 18
+      Corrigez ce fichier puis relancez la construction du site.]
+    `);
+  });
+
+  it('bounds the mentor capacity by what the mentor form can offer', () => {
+    const tooMany = withChange((s) => {
+      s.mentoring.mentorCapacityMax = 11;
+    });
+    expect(() => readSettings(tooMany)).toThrow(
+      /mentoring.mentorCapacityMax.*inférieur ou égal à 10/,
+    );
+  });
+
   it('explains unreadable YAML instead of crashing', () => {
     expect(() => readSettings('site: [unclosed')).toThrow(/le YAML est illisible/);
   });

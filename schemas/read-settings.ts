@@ -1,5 +1,5 @@
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
+import { createAjv } from './ajv-instance.ts';
 import { formatErrors, type FieldProblem } from './format-errors.ts';
 import { programmeSchema, type ProgrammeSettings } from './programme.schema.ts';
 
@@ -17,9 +17,28 @@ export class SettingsError extends Error {
   }
 }
 
-const validate = new Ajv2020({ allErrors: true, strict: true }).compile<ProgrammeSettings>(
-  programmeSchema,
-);
+const validate = createAjv().compile<ProgrammeSettings>(programmeSchema);
+
+/** What the settings schema cannot say: each age range is in order, the time zone exists. */
+function settingsRules(settings: ProgrammeSettings): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  for (const [role, range] of Object.entries(settings.eligibility.ages)) {
+    if (range.min > range.max)
+      problems.push({
+        field: `eligibility.ages.${role}`,
+        message: `l’âge minimum (${range.min} ans) dépasse l’âge maximum (${range.max} ans)`,
+      });
+  }
+  try {
+    new Intl.DateTimeFormat('fr-FR', { timeZone: settings.structure.timeZone });
+  } catch {
+    problems.push({
+      field: 'structure.timeZone',
+      message: 'fuseau horaire inconnu : écrivez-le comme « Europe/Paris » ou « America/Cayenne »',
+    });
+  }
+  return problems;
+}
 
 /**
  * Parses and validates the programme settings (the text of `content/programme.yaml`).
@@ -36,7 +55,13 @@ export function readSettings(
     const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new SettingsError(source, [{ field: '', message: `le YAML est illisible (${detail})` }]);
   }
-  if (!validate(data)) throw new SettingsError(source, formatErrors(validate.errors));
+  if (!validate(data))
+    throw new SettingsError(
+      source,
+      formatErrors(validate.errors, undefined, { nameUnknownFields: true }),
+    );
+  const problems = settingsRules(data);
+  if (problems.length) throw new SettingsError(source, problems);
   return data;
 }
 

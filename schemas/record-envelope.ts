@@ -1,4 +1,4 @@
-import { isoDateTime } from './fields.ts';
+import { utcInstant } from './fields.ts';
 
 /**
  * What the intake adds to every application: who never chose them, so no form sends them.
@@ -7,7 +7,7 @@ import { isoDateTime } from './fields.ts';
  */
 export const envelopeProperties = {
   schemaVersion: { const: 1 },
-  submittedAt: { type: 'string', pattern: isoDateTime },
+  submittedAt: utcInstant,
   cohort: { type: 'string', pattern: '^[0-9]{4}-[0-9]{4}$' },
   intake: {
     type: 'object',

@@ -4,15 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { SettingsError } from './read-settings.ts';
 import { readSettings } from './read-settings.ts';
+import { rulesSettingsFrom } from './rules-context.ts';
 import { checkApplication, checkScreeningDecision } from './validators.ts';
 
 // One folder per scenario: input.json (or input.yaml) and expected.json, the verdict.
 const root = 'schemas/__fixtures__';
 const settings = readSettings(readFileSync('content/programme.yaml', 'utf8'));
-const context = {
-  communes: settings.eligibility.communes,
-  mentorCapacityMax: settings.mentoring.mentorCapacityMax,
-};
+const context = rulesSettingsFrom(settings);
 
 const checks: Record<string, (input: unknown) => unknown> = {
   'mentee-application': (input) => checkApplication('mentee', input, context),

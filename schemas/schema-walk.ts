@@ -18,6 +18,10 @@ export interface SchemaNode {
   'x-error'?: string;
   'x-autocomplete'?: string;
   'x-input'?: 'email' | 'tel' | 'date' | 'textarea' | 'lines' | 'number';
+  /** For a count: the largest choice offered, a token filled from the settings (`{capacityMax}`). */
+  'x-count-max'?: string;
+  /** The case in which an optional field is required, e.g. « si vous avez moins de 18 ans ». */
+  'x-required-when'?: string;
 }
 
 /** Every node from the root down to `path` (dotted, array indexes allowed), as far as it goes. */

@@ -1,5 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
-import { isoDate, isoDateTime } from './fields.ts';
+import { calendarDate, oneLineText, utcInstant } from './fields.ts';
 
 const status = {
   title: 'Statut',
@@ -12,8 +12,6 @@ const status = {
     { const: 'withdrawn', title: 'Retirée par la personne' },
   ],
 } as const;
-
-const dateTime = { type: 'string', pattern: isoDateTime } as const;
 
 /**
  * A coordinator's decision on one application: `screening/<id>.json`, where `<id>` is the
@@ -29,11 +27,10 @@ export const screeningDecisionSchema = {
     schemaVersion: { const: 1 },
     id: { type: 'string', pattern: '^(mentor|mentee)-[0-9a-z]{6}$' },
     status,
-    updatedAt: dateTime,
+    updatedAt: utcInstant,
     trainingCompletedOn: {
-      type: 'string',
+      ...calendarDate,
       title: 'Date de la formation ou de la réunion d’information',
-      pattern: isoDate,
     },
     history: {
       type: 'array',
@@ -44,9 +41,9 @@ export const screeningDecisionSchema = {
         required: ['status', 'at'],
         properties: {
           status,
-          at: dateTime,
+          at: utcInstant,
           // Reasons stay short and factual: no personal data beyond what screening needs.
-          reason: { type: 'string', maxLength: 300, pattern: '^[^\\u0000-\\u001F\\u007F]*$' },
+          reason: { type: 'string', maxLength: 300, pattern: oneLineText },
         },
       },
     },

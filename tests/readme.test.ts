@@ -23,4 +23,23 @@ describe('README.md', () => {
     expect(readme).toContain('« au mentor »');
     expect(readme).toContain('« début de carrière »');
   });
+
+  it('lists the settings proposed for the structure to confirm, with their values', () => {
+    const settings = readSettings(readFileSync('content/programme.yaml', 'utf8'));
+    const toConfirm = readme
+      .slice(
+        readme.indexOf('## For the structure: also to confirm'),
+        readme.indexOf('## For the structure: three places'),
+      )
+      .replace(/\s+/g, ' ');
+    const { mentee, mentor } = settings.eligibility.ages;
+    expect(toConfirm).toContain('`eligibility.ages.mentee`');
+    expect(toConfirm).toContain(`mentorés ${mentee.min} to ${mentee.max}`);
+    expect(toConfirm).toContain('`eligibility.ages.mentor`');
+    expect(toConfirm).toContain(`mentors ${mentor.min} to ${mentor.max}`);
+    expect(toConfirm).toContain(
+      `\`structure.timeZone\`, proposed as \`${settings.structure.timeZone}\``,
+    );
+    expect(toConfirm).toContain('`mentoring.mentorCapacityMax`');
+  });
 });

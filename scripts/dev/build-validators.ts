@@ -14,7 +14,10 @@ await writeFile(`${outDir}/.gitignore`, '*\n');
 
 for (const [kind, schema] of Object.entries(formSchemas)) {
   const ajv = createAjv({ forBrowser: true });
-  const source = standalone(ajv, ajv.compile(compactEnums(schema)));
+  // The formats are functions (string-formats.ts): the code refers to them by this name.
+  const source =
+    "import { stringFormats } from './schemas/string-formats.ts';\n" +
+    standalone(ajv, ajv.compile(compactEnums(schema)));
   const bundled = await build({
     stdin: { contents: source, resolveDir: process.cwd(), sourcefile: `${kind}-form-validator.js` },
     bundle: true,

@@ -4,10 +4,10 @@
 import { solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/web/sha';
 import { checkForm, type Validator } from '../../schemas/check-form.ts';
-import type { TextTokens } from '../../schemas/fill-tokens.ts';
 import type { FieldProblem } from '../../schemas/format-errors.ts';
 import { formToObject } from '../../schemas/form-to-object.ts';
 import { frenchTypography } from '../../schemas/french-typography.ts';
+import { rulesContext, type RulesSettings } from '../../schemas/rules-context.ts';
 import type { SchemaNode } from '../../schemas/schema-walk.ts';
 
 interface Texts {
@@ -145,12 +145,11 @@ class ApplicationFormElement extends HTMLElement {
     const entries = [...new FormData(this.#form)].filter(
       (e): e is [string, string] => typeof e[1] === 'string',
     );
-    const result = checkForm(kind, validate, schema, formToObject(schema, entries), {
-      today: new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' }),
-      communes: JSON.parse(this.dataset['communes']!) as string[],
-      mentorCapacityMax: Number(this.dataset['capacityMax']),
-      tokens: JSON.parse(this.dataset['tokens']!) as TextTokens,
-    });
+    // The same settings and clock rule as the intake's: rulesSettingsFrom(settings), built once
+    // by the page, then today in the programme's time zone.
+    const rules = JSON.parse(this.dataset['rules']!) as RulesSettings;
+    const context = rulesContext(rules, new Date());
+    const result = checkForm(kind, validate, schema, formToObject(schema, entries), context);
     if (!result.ok) {
       this.#showProblems(result.problems, texts);
       this.#sending = false;

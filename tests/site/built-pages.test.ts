@@ -1,8 +1,15 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { builtPages, distDir } from '../helpers/built-site.ts';
+import { collectedFields } from '../../schemas/collected-fields.ts';
+import { fillTokens } from '../../schemas/fill-tokens.ts';
+import { readSettings } from '../../schemas/read-settings.ts';
+import { rulesSettingsFrom } from '../../schemas/rules-context.ts';
+import type { SchemaNode } from '../../schemas/schema-walk.ts';
+import { formSchemas } from '../../schemas/validators.ts';
+import { builtPages, distDir } from '../../scripts/dev/built-site.ts';
 import { htmlToText, markdownBlocks, normalizeText } from '../helpers/text.ts';
 
 const formPages = ['devenir-mentor/index.html', 'trouver-un-mentor/index.html'];
@@ -59,7 +66,9 @@ describe('built pages', () => {
   it('never show a settings key or an unreplaced template', async () => {
     for (const page of pages) {
       const text = htmlToText(await readFile(join(distDir, page), 'utf8'));
-      expect(text, page).not.toMatch(/\{status\}|undefined|\[object Object\]|props\.settings/);
+      expect(text, page).not.toMatch(
+        /\{(status|commune|structure|duration|capacityMax)\}|undefined|\[object Object\]|props\.settings/,
+      );
     }
   });
 });
@@ -93,5 +102,66 @@ describe('French typography', () => {
         faults.push(`${page}: …${match[0]}…`);
     }
     expect(faults).toEqual([]);
+  });
+});
+
+describe('the application forms', () => {
+  const settings = readSettings(readFileSync('content/programme.yaml', 'utf8'));
+  const rules = rulesSettingsFrom(settings);
+  const forms = [
+    { kind: 'mentor' as const, page: 'devenir-mentor/index.html' },
+    { kind: 'mentee' as const, page: 'trouver-un-mentor/index.html' },
+  ];
+  const attribute = (html: string, name: string) =>
+    [...html.matchAll(new RegExp(`\\s${name}="([^"]*)"`, 'g'))].map((m) => htmlToText(m[1]!));
+  /** The text of a page from a heading's text to the next heading of level 2. */
+  const section = (html: string, heading: string) => {
+    const start = html.indexOf(heading);
+    expect(start, heading).toBeGreaterThan(-1);
+    return normalizeText(htmlToText(html.slice(start, html.indexOf('<h2', start))));
+  };
+  const titles = (kind: 'mentor' | 'mentee') =>
+    collectedFields(formSchemas[kind] as SchemaNode).flatMap((group) => [
+      group.title,
+      ...group.fields.filter((f) => !f.checkbox).map((f) => f.title),
+    ]);
+  const shown = (title: string) => normalizeText(fillTokens(title, rules.tokens));
+
+  it.each(forms)(
+    '$kind: take the rules from one attribute, built by rulesSettingsFrom',
+    async ({ page }) => {
+      const html = await readFile(join(distDir, page), 'utf8');
+      expect(attribute(html, 'data-rules').map((json) => JSON.parse(json) as unknown)).toEqual([
+        rules,
+      ]);
+      expect(html).not.toMatch(/data-(communes|capacity-max|tokens)=/);
+    },
+  );
+
+  it('offer a mentor the capacities the settings allow, no more', async () => {
+    const html = await readFile(join(distDir, 'devenir-mentor/index.html'), 'utf8');
+    const offered = [...html.matchAll(/name="profile\.capacity" value="(\d+)"/g)].map((m) =>
+      Number(m[1]),
+    );
+    expect(offered).toEqual(
+      Array.from({ length: settings.mentoring.mentorCapacityMax }, (_, i) => i + 1),
+    );
+  });
+
+  it.each(forms)(
+    '$kind: its page lists what the form asks, from the schema',
+    async ({ kind, page }) => {
+      const html = await readFile(join(distDir, page), 'utf8');
+      const listed = section(html, 'Ce que le formulaire vous demande');
+      for (const title of titles(kind)) expect(listed, title).toContain(shown(title));
+    },
+  );
+
+  it('the privacy notice lists what both forms ask, from the schemas', async () => {
+    const html = await readFile(join(distDir, 'donnees-personnelles/index.html'), 'utf8');
+    const listed = section(html, 'Données obligatoires et facultatives');
+    for (const title of [...titles('mentee'), ...titles('mentor')])
+      expect(listed, title).toContain(shown(title));
+    expect(listed).toContain('Si vous avez moins de 18 ans');
   });
 });
