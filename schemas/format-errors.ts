@@ -18,24 +18,29 @@ const typeNames: Record<string, string> = {
   null: 'vide (null)',
 };
 
-function segmentsOf(error: ErrorObject): string[] {
+function segmentsOf(error: ErrorObject, nameUnknownFields: boolean): string[] {
   const segments = error.instancePath
     .split('/')
     .slice(1)
     .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
   const p = error.params as Record<string, unknown>;
   if (error.keyword === 'required') segments.push(String(p['missingProperty']));
-  if (error.keyword === 'additionalProperties') segments.push(String(p['additionalProperty']));
+  // In a record, an unknown field's name was typed by someone and may be a person's name: the
+  // problem is reported on the object that holds it. Settings name it (it is a typo to fix).
+  if (error.keyword === 'additionalProperties' && nameUnknownFields)
+    segments.push(String(p['additionalProperty']));
   return segments;
 }
 
-function genericMessage(error: ErrorObject): string {
+function genericMessage(error: ErrorObject, nameUnknownFields: boolean): string {
   const p = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required':
       return 'ce champ est obligatoire';
     case 'additionalProperties':
-      return 'ce champ n’est pas prévu (faute de frappe ?)';
+      return nameUnknownFields
+        ? 'ce champ n’est pas prévu (faute de frappe ?)'
+        : 'un champ n’est pas prévu ici (faute de frappe ?)';
     case 'type':
       return `doit être ${typeNames[String(p['type'])] ?? String(p['type'])}`;
     case 'const':
@@ -70,6 +75,7 @@ function genericMessage(error: ErrorObject): string {
 export function formatErrors(
   errors: readonly ErrorObject[] | null | undefined,
   schema?: SchemaNode,
+  options: { nameUnknownFields?: boolean } = {},
 ): FieldProblem[] {
   if (!errors) return [];
   const branchPaths = errors
@@ -86,8 +92,11 @@ export function formatErrors(
         (error.instancePath === p || error.instancePath.startsWith(p + '/')),
     );
     if (insideBranch) continue;
-    const segments = segmentsOf(error);
-    let problem: FieldProblem = { field: segments.join('.'), message: genericMessage(error) };
+    const segments = segmentsOf(error, options.nameUnknownFields ?? false);
+    let problem: FieldProblem = {
+      field: segments.join('.'),
+      message: genericMessage(error, options.nameUnknownFields ?? false),
+    };
     if (schema) {
       const chain = nodesAlong(schema, segments);
       const owner = [...chain].reverse().find((step) => step.node['x-error']);

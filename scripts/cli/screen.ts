@@ -1,17 +1,15 @@
-import { runScreen, ScreenUsageError } from '../screening/run-screen.ts';
-import { LocalGitStore } from '../store/local-git-store.ts';
+import { runScreen } from '../commands/run-screen.ts';
+import { storeFromEnvironment } from '../store/store-from-environment.ts';
+import { runCli } from './run-cli.ts';
 
-// `npm run screen -- …`: see runScreen. The data repository is ./data unless BINOME_DATA_DIR says otherwise.
-try {
+// `npm run screen -- …`: see runScreen. The data repository is the one the environment names,
+// like every other command (BINOME_GITHUB_REPOSITORY, or the local BINOME_DATA_DIR / ./data).
+await runCli(async () => {
+  const store = storeFromEnvironment(process.env);
+  await store.ready();
   await runScreen(process.argv.slice(2), {
-    store: new LocalGitStore(process.env['BINOME_DATA_DIR'] ?? 'data'),
+    store,
     now: () => new Date(),
     print: (line) => console.log(line),
   });
-} catch (error) {
-  if (error instanceof ScreenUsageError) {
-    console.error(error.message);
-    process.exit(2);
-  }
-  throw error;
-}
+});

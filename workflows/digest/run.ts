@@ -1,12 +1,9 @@
-import type { DataStore } from '../../scripts/store/data-store.ts';
+import { applicationPath } from '../../schemas/data-layout.ts';
 import { pendingRows } from '../../scripts/screening/pending-rows.ts';
-import {
-  applicationPath,
-  readApplications,
-  readDecisions,
-} from '../../scripts/screening/read-records.ts';
 import { idsInDigest, renderDigest } from '../../scripts/screening/render-digest.ts';
-import type { Core } from '../validate/run.ts';
+import type { DataStore } from '../../scripts/store/data-store.ts';
+import { readRecords } from '../../scripts/store/read-records.ts';
+import type { Core } from '../core.ts';
 
 export interface DigestDependencies {
   store: DataStore;
@@ -25,7 +22,8 @@ export const digestLabel = 'binome:candidatures';
 export async function run(deps: DigestDependencies): Promise<void> {
   const { store, core } = deps;
   try {
-    const rows = pendingRows(await readApplications(store), await readDecisions(store));
+    const records = await readRecords(store);
+    const rows = pendingRows(records.applications, records.decisions);
     const issue = await store.upsertIssue({
       label: digestLabel,
       title: `Candidatures à examiner (${rows.length})`,
@@ -41,7 +39,13 @@ export async function run(deps: DigestDependencies): Promise<void> {
     }
     core.setOutput('pending', rows.length);
     core.setOutput('new', fresh.length);
+    core.setOutput('unreadable', records.unreadable.length);
     core.info(`${rows.length} application(s) to screen, ${fresh.length} new.`);
+    // The validation job names the unreadable files; the digest still lists everything else.
+    if (records.unreadable.length > 0)
+      core.info(
+        `${records.unreadable.length} unreadable record file(s) skipped: see the validation job.`,
+      );
   } catch (error) {
     core.setFailed(
       `Digest could not run: ${error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error'}`,

@@ -6,14 +6,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formToObject } from '../../schemas/form-to-object.ts';
 import type { SchemaNode } from '../../schemas/schema-walk.ts';
 import { formSchemas } from '../../schemas/validators.ts';
-import {
-  aMenteeForm,
-  aMentorForm,
-  personalStrings,
-} from '../../tests/builders/application-forms.ts';
+import { aMenteeForm, aMentorForm, personalStrings } from '../../scripts/dev/application-forms.ts';
 import { gitHubHarness } from '../../tests/helpers/github-harness.ts';
 import { programmeSettings } from '../../tests/helpers/intake-harness.ts';
-import { run, type Core } from './run.ts';
+import type { Core } from '../core.ts';
+import { run } from './run.ts';
 
 const envelope = (id: string) => ({
   schemaVersion: 1,
@@ -120,9 +117,12 @@ describe('the validate job', () => {
     expect(comment).toContain('<!-- binome:validate -->');
     expect(comment).toContain('3 problèmes empêchent de fusionner ces changements');
     expect(comment).toContain(
-      '| `applications/mentors/mentor-bad003.json` | `profile.capacity` | Choisissez un, deux ou trois étudiants. |',
+      '| `applications/mentors/mentor-bad003.json` | `profile.capacity` | Le programme prévoit 3 étudiants au plus par mentor : choisissez de 1 à 3. |',
     );
-    expect(comment).toContain('`applications/mentees/mentee-bad004.json`');
+    // Where the file breaks, never what it says there.
+    expect(comment).toContain(
+      '| `applications/mentees/mentee-bad004.json` | — | ce fichier n’est pas du JSON valide : il s’arrête avant la fin &#40;ligne 1, colonne 26&#41; |',
+    );
     expect(comment).toContain(
       'cette décision porte sur mentee-nobody, qui n’existe pas dans applications/',
     );
@@ -170,7 +170,6 @@ describe('the validate job', () => {
     // The decision file is still misnamed: the one remaining problem says so.
     expect(standIn.comments[0]!.body).toContain('le fichier doit s’appeler mentee-good01.json');
     expect(failures).toHaveLength(1);
-    expect(standIn.violations).toEqual([]);
   });
 
   it('passes on main with valid records, and never writes a person’s name', async () => {

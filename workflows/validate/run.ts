@@ -1,23 +1,13 @@
+import { folders } from '../../schemas/data-layout.ts';
 import type { ProgrammeSettings } from '../../schemas/programme.schema.ts';
+import { rulesSettingsFrom } from '../../schemas/rules-context.ts';
+import type { Core } from '../core.ts';
 import type { DataStore } from '../../scripts/store/data-store.ts';
 import {
   validateRepository,
   type RepositoryReport,
 } from '../../scripts/validation/validate-repository.ts';
 import { escapeMarkdown } from '../../scripts/text/escape-markdown.ts';
-
-/** The parts of `@actions/core` the job uses, so that tests can pass the real one or their own. */
-export interface Core {
-  setOutput(name: string, value: string | number): void;
-  setFailed(message: string): void;
-  info(message: string): void;
-  summary: {
-    addHeading(text: string, level?: number): Core['summary'];
-    addTable(rows: ({ data: string; header?: boolean } | string)[][]): Core['summary'];
-    addRaw(text: string, addEOL?: boolean): Core['summary'];
-    write(): Promise<unknown>;
-  };
-}
 
 export interface ValidateDependencies {
   store: DataStore;
@@ -55,16 +45,14 @@ export async function run(deps: ValidateDependencies): Promise<void> {
   const { store, core, settings, pullRequest } = deps;
   try {
     const branch = pullRequest ? { branch: pullRequest.branch } : {};
-    const paths = [
-      ...(await store.listFiles('applications', branch)),
-      ...(await store.listFiles('screening', branch)),
-    ];
+    const paths = (
+      await Promise.all(
+        [folders.mentor, folders.mentee, folders.screening].map((f) => store.listFiles(f, branch)),
+      )
+    ).flat();
     const texts = await store.readFiles(paths, branch);
-    const files = new Map(paths.map((path, i) => [path, texts[i] ?? '']));
-    const report = validateRepository(files, {
-      communes: settings.eligibility.communes,
-      mentorCapacityMax: settings.mentoring.mentorCapacityMax,
-    });
+    const files = new Map(paths.map((path, i) => [path, texts[i]]));
+    const report = validateRepository(files, rulesSettingsFrom(settings));
     const failing = new Set(report.problems.map((p) => p.file)).size;
     await core.summary
       .addHeading('Validation des données', 2)
@@ -73,9 +61,9 @@ export async function run(deps: ValidateDependencies): Promise<void> {
           { data: 'Dossier', header: true },
           { data: 'Fichiers', header: true },
         ],
-        ['applications/mentors', String(report.counts.mentors)],
-        ['applications/mentees', String(report.counts.mentees)],
-        ['screening', String(report.counts.screening)],
+        [folders.mentor, String(report.counts.mentors)],
+        [folders.mentee, String(report.counts.mentees)],
+        [folders.screening, String(report.counts.screening)],
         ['fichiers en erreur', String(failing)],
         ['problèmes', String(report.problems.length)],
       ])

@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import {
-  aMenteeForm,
-  aMentorForm,
-  personalStrings,
-} from '../../tests/builders/application-forms.ts';
-import { formPost, intakeHarness } from '../../tests/helpers/intake-harness.ts';
+import { aMenteeForm, aMentorForm, personalStrings } from '../dev/application-forms.ts';
+import { formPost, intakeHarness, referenceOf } from '../../tests/helpers/intake-harness.ts';
 import { runScreen } from './run-screen.ts';
 
 async function seeded() {
   const h = await intakeHarness();
   const ids: string[] = [];
   for (const request of [formPost('mentee', aMenteeForm()), formPost('mentor', aMentorForm())]) {
-    const location = (await h.handle(request)).headers.get('location')!;
-    ids.push(new URL(location).searchParams.get('reference')!);
+    ids.push(referenceOf(await h.handle(request)));
   }
   const lines: string[] = [];
   const deps = {

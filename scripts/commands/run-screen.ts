@@ -1,10 +1,12 @@
 import { parseArgs } from 'node:util';
+import { applicationPath, isApplicationId, screeningPath } from '../../schemas/data-layout.ts';
+import { parseJson } from '../../schemas/parse-json.ts';
 import type { ScreeningStatus } from '../../schemas/screening-decision.schema.ts';
 import { checkScreeningDecision } from '../../schemas/validators.ts';
+import { pendingRows } from '../screening/pending-rows.ts';
+import { recordDecision } from '../screening/record-decision.ts';
 import type { DataStore } from '../store/data-store.ts';
-import { pendingRows } from './pending-rows.ts';
-import { applicationPath, readApplications, readDecisions } from './read-records.ts';
-import { recordDecision } from './record-decision.ts';
+import { readRecords } from '../store/read-records.ts';
 
 const statuses = ['new', 'interviewed', 'accepted', 'waitlisted', 'declined', 'withdrawn'] as const;
 const usage = `Utilisation :
@@ -39,8 +41,8 @@ export async function runScreen(args: readonly string[], deps: ScreenDependencie
   });
   const [first, second] = positionals;
   if (first === 'list' || first === undefined) {
-    const applications = await readApplications(deps.store);
-    const rows = pendingRows(applications, await readDecisions(deps.store), { all: values.all });
+    const records = await readRecords(deps.store);
+    const rows = pendingRows(records.applications, records.decisions, { all: values.all });
     if (rows.length === 0) deps.print('Aucune candidature à examiner.');
     for (const row of rows) {
       const flag = row.needsReview ? ' [à vérifier : envoyée sans JavaScript]' : '';
@@ -48,11 +50,13 @@ export async function runScreen(args: readonly string[], deps: ScreenDependencie
         `${row.id}  ${row.status.padEnd(11)} ${row.submittedOn}  cohorte ${row.cohort}  ${row.summary}${flag}`,
       );
     }
+    // A file nobody can read is not silently dropped: the coordinator sees where it is.
+    for (const file of records.unreadable)
+      deps.print(`Fichier illisible, ignoré : ${file.path} (${file.reason}).`);
     return;
   }
   const id = first;
-  const match = /^(mentor|mentee)-[0-9a-z]{6}$/.exec(id);
-  if (!match)
+  if (!isApplicationId(id))
     throw new ScreenUsageError(
       `« ${id} » n’est pas un numéro de candidature (par exemple mentee-7f3k9q).\n${usage}`,
     );
@@ -64,9 +68,12 @@ export async function runScreen(args: readonly string[], deps: ScreenDependencie
       `Aucune candidature ${id} dans le dépôt de données : vérifiez le numéro.`,
     );
   }
-  const path = `screening/${id}.json`;
+  const path = screeningPath(id);
   const previousText = await deps.store.readFile(path);
-  const previous = previousText ? checkScreeningDecision(JSON.parse(previousText)) : undefined;
+  const parsed = previousText === undefined ? undefined : parseJson(previousText);
+  if (parsed && !parsed.ok)
+    throw new ScreenUsageError(`${path} : ${parsed.message}. Corrigez-le d’abord.`);
+  const previous = parsed ? checkScreeningDecision(parsed.value) : undefined;
   if (previous && !previous.ok) {
     throw new ScreenUsageError(
       `${path} est invalide (${previous.problems.map((p) => p.field).join(', ')}) : corrigez-le d’abord.`,

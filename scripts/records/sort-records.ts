@@ -1,0 +1,80 @@
+import type { RulesContext } from '../../schemas/application-rules.ts';
+import { locate, type ApplicationKind } from '../../schemas/data-layout.ts';
+import type { FieldProblem } from '../../schemas/format-errors.ts';
+import { parseJson } from '../../schemas/parse-json.ts';
+import type { ScreeningDecision } from '../../schemas/screening-decision.schema.ts';
+import {
+  checkApplication,
+  checkScreeningDecision,
+  type Application,
+} from '../../schemas/validators.ts';
+
+/** A file that could not be read as a valid record: where, and why (never what it says). */
+export interface UnreadableRecord {
+  path: string;
+  /** One French sentence for coordinators; it names fields, never quotes values. */
+  reason: string;
+  problems: FieldProblem[];
+}
+
+/** The records of a data repository, sorted: the valid ones, and the files that are not. */
+export interface RecordSet {
+  applications: Application<ApplicationKind>[];
+  /** Valid screening decisions, by application id. */
+  decisions: Map<string, ScreeningDecision>;
+  unreadable: UnreadableRecord[];
+}
+
+function unreadable(path: string, problems: FieldProblem[]): UnreadableRecord {
+  const fields = [...new Set(problems.map((p) => p.field).filter(Boolean))];
+  const reason =
+    fields.length === 0
+      ? (problems[0]?.message ?? 'fichier illisible')
+      : `ce fichier ne respecte pas son schéma (${fields.join(', ')})`;
+  return { path, reason, problems };
+}
+
+const nameMismatch = (id: string): FieldProblem => ({
+  field: 'id',
+  message: `le fichier doit s’appeler ${id}.json, comme l’identifiant qu’il contient`,
+});
+
+/**
+ * Sorts the files of a data repository (path -> text) into valid records and unreadable files.
+ * Pure, and never throws because of what a file contains: a coordinator's mistaken edit must
+ * not stop the intake, the screening command or a job (issue 7). Files outside the records'
+ * folders are ignored. With `context`, applications are also held to the form's rules.
+ */
+export function sortRecords(
+  files: ReadonlyMap<string, string | undefined>,
+  context?: Omit<RulesContext, 'today'>,
+): RecordSet {
+  const set: RecordSet = { applications: [], decisions: new Map(), unreadable: [] };
+  for (const [path, text] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+    const location = locate(path);
+    if (location.type === 'other') continue;
+    if (text === undefined) {
+      set.unreadable.push(unreadable(path, [{ field: '', message: 'ce fichier est introuvable' }]));
+      continue;
+    }
+    const parsed = parseJson(text);
+    if (!parsed.ok) {
+      set.unreadable.push(unreadable(path, [{ field: '', message: parsed.message }]));
+      continue;
+    }
+    if (location.type === 'application') {
+      const checked = checkApplication(location.kind, parsed.value, context);
+      if (!checked.ok) set.unreadable.push(unreadable(path, checked.problems));
+      else if (checked.value.id !== location.id)
+        set.unreadable.push(unreadable(path, [nameMismatch(checked.value.id)]));
+      else set.applications.push(checked.value);
+    } else {
+      const checked = checkScreeningDecision(parsed.value);
+      if (!checked.ok) set.unreadable.push(unreadable(path, checked.problems));
+      else if (checked.value.id !== location.id)
+        set.unreadable.push(unreadable(path, [nameMismatch(checked.value.id)]));
+      else set.decisions.set(checked.value.id, checked.value);
+    }
+  }
+  return set;
+}
