@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import type { ProgrammeSettings } from '../../schemas/programme.schema.ts';
 import { createIntakeHandler, type IntakeDependencies } from '../intake/create-intake-handler.ts';
 import type { DataStore } from '../store/data-store.ts';
-import type { Handler } from './listen.ts';
+import { listen, type Handler } from './listen.ts';
 import { serveStatic } from './serve-static.ts';
 
 export interface LocalAppOptions {
@@ -12,6 +13,10 @@ export interface LocalAppOptions {
   root: string;
   store: DataStore;
   settings: ProgrammeSettings;
+  /** The app's own origin (from configuration): the intake's receipts and origin check use it. */
+  origin: string;
+  /** More origins the forms may be sent from (the loopback aliases of a local address). */
+  extraOrigins?: readonly string[];
   /** Signs proof-of-work challenges; a fresh one per process by default. */
   secret?: string;
   log?: IntakeDependencies['log'];
@@ -28,6 +33,8 @@ export async function createLocalApp(options: LocalAppOptions): Promise<Handler>
     store: options.store,
     settings: options.settings,
     secret: options.secret ?? randomBytes(32).toString('hex'),
+    origin: options.origin,
+    ...(options.extraOrigins ? { extraOrigins: options.extraOrigins } : {}),
     templates: {
       receipt: await readFile(resolve(root, 'candidature-recue/index.html'), 'utf8'),
       problems: await readFile(resolve(root, 'candidature-non-envoyee/index.html'), 'utf8'),
@@ -35,7 +42,33 @@ export async function createLocalApp(options: LocalAppOptions): Promise<Handler>
     ...(options.log ? { log: options.log } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
   });
-  const site = serveStatic(root);
+  const site = serveStatic(root, options.origin);
   return (request, client) =>
     new URL(request.url).pathname.startsWith('/api/') ? intake(request, client) : site(request);
+}
+
+const loopbackNames = ['127.0.0.1', 'localhost', '[::1]'];
+
+/**
+ * Listens on `host:port` and serves the local app there. Its origin comes from configuration:
+ * on a loopback address, that address (a person may type any of its names: each is allowed);
+ * elsewhere (behind a reverse proxy), the settings' public address when it is set.
+ */
+export async function serveLocalApp(
+  options: Omit<LocalAppOptions, 'origin' | 'extraOrigins'> & { port?: number; host?: string },
+): Promise<{ server: Server; url: string }> {
+  // The app needs the address the server got (port 0 picks one), so it comes second.
+  const late: { app?: Handler } = {};
+  const { port = 0, host = '127.0.0.1', ...rest } = options;
+  const listening = await listen((request, client) => late.app!(request, client), port, host);
+  const address = new URL(listening.url);
+  const loopback = loopbackNames.includes(address.hostname);
+  const configured = options.settings.intake.url || options.settings.site.url;
+  const origin = !loopback && configured ? new URL(configured).origin : address.origin;
+  late.app = await createLocalApp({
+    ...rest,
+    origin,
+    extraOrigins: loopback ? loopbackNames.map((name) => `http://${name}:${address.port}`) : [],
+  });
+  return listening;
 }

@@ -1,36 +1,87 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { Readable } from 'node:stream';
+import { securityHeaders } from '../intake/security-headers.ts';
 
 export type Handler = (request: Request, client: { address?: string }) => Promise<Response>;
 
-function toRequest(message: IncomingMessage, origin: string): Request {
+/**
+ * The request as the handler sees it. Its URL is built from the server's own address (its
+ * configuration) and the request target's path and query only: the `Host` header and an
+ * absolute-form target say nothing about who we are. Undefined when the target is not a path.
+ */
+function toRequest(message: IncomingMessage, base: string): Request | undefined {
+  if (!validHost(message.headers.host)) return undefined;
+  const target = message.url ?? '';
+  if (!target.startsWith('/') || target.startsWith('//')) return undefined;
+  let url: URL;
+  try {
+    url = new URL(target, base);
+  } catch {
+    return undefined;
+  }
+  if (url.origin !== new URL(base).origin) return undefined;
   const headers = new Headers();
   for (const [name, value] of Object.entries(message.headers)) {
     if (value === undefined) continue;
-    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
+    try {
+      for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
+    } catch {
+      return undefined; // A header value `fetch` refuses: a malformed request.
+    }
   }
   const method = message.method ?? 'GET';
   const hasBody = method !== 'GET' && method !== 'HEAD';
-  return new Request(new URL(message.url ?? '/', origin), {
-    method,
-    headers,
-    ...(hasBody ? { body: Readable.toWeb(message) as ReadableStream, duplex: 'half' } : {}),
-  });
+  try {
+    return new Request(url, {
+      method,
+      headers,
+      ...(hasBody ? { body: Readable.toWeb(message) as ReadableStream, duplex: 'half' } : {}),
+    });
+  } catch {
+    return undefined;
+  }
 }
 
 /**
+ * Whether a `Host` header is well formed (RFC 9112: a server answers 400 otherwise). Only its
+ * syntax is judged: its value is never used.
+ */
+function validHost(host: string | undefined): boolean {
+  if (host === undefined) return false;
+  try {
+    const url = new URL(`http://${host}`);
+    return url.host === host.toLowerCase() || `${url.host}:80` === host.toLowerCase();
+  } catch {
+    return false;
+  }
+}
+
+const plain = { 'content-type': 'text/plain; charset=utf-8', ...securityHeaders };
+
+/**
  * Serves a `Request -> Response` handler with Node's HTTP server on `host:port` (port 0 picks a
- * free one). Resolves once listening, with the server and its base URL.
+ * free one). Resolves once listening, with the server and its base URL. Nothing a client sends
+ * can stop it: a request it cannot make sense of gets 400, a handler failure 500, a client that
+ * goes away mid-answer is simply dropped.
  */
 export async function listen(
   handler: Handler,
   port = 0,
   host = '127.0.0.1',
 ): Promise<{ server: Server; url: string }> {
+  let base = '';
   const server = createServer((message, reply) => {
-    const origin = `http://${message.headers.host ?? `${host}:${port}`}`;
+    reply.on('error', () => {});
+    const request = toRequest(message, base);
+    if (!request) {
+      message.resume();
+      reply.writeHead(400, { ...plain, connection: 'close' });
+      reply.end('Requête invalide.');
+      return;
+    }
     const address = message.socket.remoteAddress;
-    handler(toRequest(message, origin), address ? { address } : {})
+    Promise.resolve()
+      .then(() => handler(request, address ? { address } : {}))
       .then(async (response) => {
         reply.writeHead(response.status, Object.fromEntries(response.headers));
         if (response.body) {
@@ -39,11 +90,19 @@ export async function listen(
         reply.end();
       })
       .catch((error: unknown) => {
-        console.error('Request failed:', error instanceof Error ? error.message : error);
-        if (!reply.headersSent)
-          reply.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+        console.error(
+          'Request failed:',
+          error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error',
+        );
+        if (!reply.headersSent) reply.writeHead(500, plain);
         reply.end('Erreur interne du serveur.');
       });
+  });
+  // A request line or header Node's parser refuses: answer 400 if the socket can still hear it.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable && !socket.destroyed)
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -51,5 +110,7 @@ export async function listen(
   });
   const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : port;
-  return { server, url: `http://${host}:${actual}/` };
+  const authority = host.includes(':') ? `[${host}]` : host;
+  base = `http://${authority}:${actual}`;
+  return { server, url: `${base}/` };
 }

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { securityHeaders } from './security-headers.ts';
+import { securityHeadersFor } from '../intake/security-headers.ts';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -31,15 +31,20 @@ async function fileAt(path: string): Promise<string | undefined> {
 
 /**
  * A `Request -> Response` handler serving the built site from `root` (GET and HEAD), with the
- * site's own 404 page, directory redirects (`/contact` -> `/contact/`) and security headers.
+ * site's own 404 page, directory redirects (`/contact` -> `/contact/`) and, on every answer, the
+ * security headers (HSTS when `origin`, the site's own address, is HTTPS).
  */
-export function serveStatic(root: string): (request: Request) => Promise<Response> {
+export function serveStatic(
+  root: string,
+  origin = 'http://127.0.0.1',
+): (request: Request) => Promise<Response> {
   const top = normalize(root + sep);
+  const security = securityHeadersFor(origin);
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return new Response('Méthode non autorisée.', {
         status: 405,
-        headers: { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' },
+        headers: { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8', ...security },
       });
     }
     const url = new URL(request.url);
@@ -60,7 +65,7 @@ export function serveStatic(root: string): (request: Request) => Promise<Respons
     ) {
       return new Response(null, {
         status: 308,
-        headers: { location: `${url.pathname}/${url.search}` },
+        headers: { location: `${url.pathname}/${url.search}`, ...security },
       });
     }
     const status = found ? 200 : 404;
@@ -78,7 +83,7 @@ export function serveStatic(root: string): (request: Request) => Promise<Respons
       'content-type': type,
       'content-length': String(body.byteLength),
       vary: 'accept-encoding',
-      ...securityHeaders,
+      ...security,
     };
     if (gzip) headers['content-encoding'] = 'gzip';
     return new Response(request.method === 'HEAD' ? null : body, { status, headers });

@@ -1,4 +1,4 @@
-interface Cohort {
+export interface Cohort {
   id: string;
   applicationsOpen: string;
   start: string;

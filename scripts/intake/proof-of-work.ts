@@ -34,13 +34,79 @@ export async function issueChallenge(options: ProofOfWorkOptions, now: Date): Pr
 export type ProofOfWorkResult =
   | { status: 'absent' }
   | { status: 'invalid' }
-  | { status: 'expired'; signature: string }
+  | { status: 'expired' }
   | { status: 'verified'; issuedAt: number; signature: string };
 
+/** Keys sorted at every level: the text ALTCHA signs (its `canonicalJSON`). */
+function canonical(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .flatMap((key) => {
+        const item = (value as Record<string, unknown>)[key];
+        return item === undefined ? [] : [[key, canonical(item)]];
+      }),
+  );
+}
+
+async function hmacKey(secret: string): Promise<CryptoKey> {
+  return crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(secret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign', 'verify'],
+  );
+}
+
+const signedText = (parameters: unknown) =>
+  new TextEncoder().encode(JSON.stringify(canonical(parameters)));
+
+/** Whether `signature` is our HMAC-SHA-256 of the challenge's parameters (Web Crypto: any host). */
+async function signedByUs(
+  parameters: unknown,
+  signature: string,
+  secret: string,
+): Promise<boolean> {
+  if (!/^[0-9a-f]{64}$/.test(signature)) return false;
+  const bytes = new Uint8Array(signature.match(/../g)!.map((h) => parseInt(h, 16)));
+  // `verify` compares in constant time.
+  return crypto.subtle.verify('HMAC', await hmacKey(secret), bytes, signedText(parameters));
+}
+
+async function sign(parameters: unknown, secret: string): Promise<string> {
+  const mac = await crypto.subtle.sign('HMAC', await hmacKey(secret), signedText(parameters));
+  return [...new Uint8Array(mac)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function decodePayload(field: string): { challenge: Challenge; solution: Solution } | undefined {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(
+      Uint8Array.from(atob(field), (c) => c.charCodeAt(0)),
+    );
+    const payload = JSON.parse(text) as { challenge?: Challenge; solution?: Solution };
+    const challenge = payload?.challenge;
+    if (
+      !challenge ||
+      typeof challenge !== 'object' ||
+      typeof challenge.parameters !== 'object' ||
+      challenge.parameters === null ||
+      typeof challenge.signature !== 'string' ||
+      !payload.solution
+    )
+      return undefined;
+    return { challenge, solution: payload.solution };
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Checks the `altcha` field sent with a form: base64 of `{ challenge, solution }`. A missing field
- * is `absent` (no JavaScript: accepted, marked for review); a forged or wrong one is `invalid`.
- * Expiry is judged against `now`, not the library's clock, so tests can control it.
+ * Checks the `altcha` field sent with a form: base64 of `{ challenge, solution }`. In this order,
+ * whatever the clocks say: the signature (a forged challenge is `invalid`), then expiry against
+ * `now` (an expired genuine one is `expired`, which counts as absent: accepted, marked for
+ * review), then the solution. A missing field is `absent` (no JavaScript).
  */
 export async function checkProofOfWork(
   field: string | undefined,
@@ -48,33 +114,25 @@ export async function checkProofOfWork(
   now: Date,
 ): Promise<ProofOfWorkResult> {
   if (!field) return { status: 'absent' };
-  let payload: { challenge: Challenge; solution: Solution };
-  try {
-    payload = JSON.parse(Buffer.from(field, 'base64').toString('utf8')) as typeof payload;
-    if (
-      !payload?.challenge?.parameters ||
-      !payload.solution ||
-      typeof payload.challenge.signature !== 'string'
-    ) {
-      return { status: 'invalid' };
-    }
-  } catch {
-    return { status: 'invalid' };
-  }
+  const payload = decodePayload(field);
+  if (!payload) return { status: 'invalid' };
   const { parameters, signature } = payload.challenge;
+  if (!(await signedByUs(parameters, signature!, options.secret))) return { status: 'invalid' };
   const expiresAt = Number(parameters.expiresAt);
-  // Verify the signature and solution with expiry set aside; expiry is ours to judge.
+  const issuedAt = Number(parameters.data?.['issuedAt']);
+  if (!Number.isFinite(issuedAt)) return { status: 'invalid' };
+  if (!Number.isFinite(expiresAt) || expiresAt * 1000 < now.getTime()) return { status: 'expired' };
+  // The library judges expiry with its own clock before anything else; expiry is already
+  // judged above, against the intake's clock. So the solution is checked on the same
+  // parameters without their expiry, signed again here with the same secret.
+  const lasting = { ...parameters };
+  delete lasting.expiresAt;
   const result = await verifySolution({
-    challenge: payload.challenge,
+    challenge: { parameters: lasting, signature: await sign(lasting, options.secret) },
     solution: payload.solution,
     deriveKey,
     hmacSignatureSecret: options.secret,
   }).catch(() => undefined);
-  if (!result || result.invalidSignature || result.invalidSolution) return { status: 'invalid' };
-  if (!result.verified && !result.expired) return { status: 'invalid' };
-  if (!Number.isFinite(expiresAt) || expiresAt * 1000 < now.getTime())
-    return { status: 'expired', signature: signature! };
-  const issuedAt = Number(parameters.data?.['issuedAt']);
-  if (!Number.isFinite(issuedAt)) return { status: 'invalid' };
+  if (!result?.verified) return { status: 'invalid' };
   return { status: 'verified', issuedAt, signature: signature! };
 }

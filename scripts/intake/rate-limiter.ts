@@ -1,34 +1,54 @@
 /**
- * Counts attempts per client over a sliding hour and says when a client has had enough.
- * In memory: it protects one process; it forgets everything on restart, which is fine for a
- * limit meant to slow bots, not to account for people.
+ * Counts events per client over a sliding window and says when a client has had enough.
+ * In memory: it protects one process and forgets everything on restart, which is fine for a
+ * limit meant to slow bots, not to account for people. Nothing that correctness depends on
+ * lives here: replays and duplicates are refused through the data repository.
  */
 export class RateLimiter {
   readonly #limit: number;
   readonly #windowMs: number;
-  readonly #attempts = new Map<string, number[]>();
+  readonly #events = new Map<string, number[]>();
 
   constructor(limit: number, windowMs = 3_600_000) {
     this.#limit = limit;
     this.#windowMs = windowMs;
   }
 
-  /** Records an attempt by `client` at `now` (ms); returns the seconds to wait, or 0 if allowed. */
-  attempt(client: string, now: number): number {
-    const recent = (this.#attempts.get(client) ?? []).filter((t) => t > now - this.#windowMs);
-    if (recent.length >= this.#limit) {
-      this.#attempts.set(client, recent);
-      return Math.ceil((recent[0]! + this.#windowMs - now) / 1000);
-    }
+  #recent(client: string, now: number): number[] {
+    const recent = (this.#events.get(client) ?? []).filter((t) => t > now - this.#windowMs);
+    if (recent.length) this.#events.set(client, recent);
+    else this.#events.delete(client);
+    return recent;
+  }
+
+  /** Seconds `client` must wait before its next event is allowed at `now` (ms); 0 if allowed. */
+  wait(client: string, now: number): number {
+    const recent = this.#recent(client, now);
+    if (recent.length < this.#limit) return 0;
+    return Math.max(
+      1,
+      Math.ceil((recent[recent.length - this.#limit]! + this.#windowMs - now) / 1000),
+    );
+  }
+
+  /** Counts an event of `client` at `now` (ms). */
+  record(client: string, now: number): void {
+    const recent = this.#recent(client, now);
     recent.push(now);
-    this.#attempts.set(client, recent);
-    if (this.#attempts.size > 10_000) this.#forgetOld(now);
-    return 0;
+    this.#events.set(client, recent);
+    if (this.#events.size > 10_000) this.#forgetOld(now);
+  }
+
+  /** Counts an event if allowed; returns the seconds to wait (0 when it was allowed and counted). */
+  attempt(client: string, now: number): number {
+    const wait = this.wait(client, now);
+    if (wait === 0) this.record(client, now);
+    return wait;
   }
 
   #forgetOld(now: number): void {
-    for (const [client, times] of this.#attempts) {
-      if (times.every((t) => t <= now - this.#windowMs)) this.#attempts.delete(client);
+    for (const [client, times] of this.#events) {
+      if (times.every((t) => t <= now - this.#windowMs)) this.#events.delete(client);
     }
   }
 }

@@ -19,6 +19,14 @@ const catalogue = {
     415,
     'Votre candidature n’est pas arrivée dans le format attendu. Envoyez-la avec le formulaire du site.',
   ],
+  'bad-request': [
+    400,
+    'Cette demande n’a pas pu être comprise. Revenez au formulaire du site, puis renvoyez-le.',
+  ],
+  'invalid-encoding': [
+    400,
+    'Votre candidature contient des caractères illisibles, peut-être à cause d’un copier-coller. Vérifiez vos réponses, puis renvoyez-la.',
+  ],
   'too-large': [
     413,
     'Votre candidature est trop longue. Raccourcissez les textes libres (par exemple « Ce que vous attendez du mentorat »), puis renvoyez-la.',
@@ -41,7 +49,7 @@ const catalogue = {
   ],
   'rate-limited': [
     429,
-    'Beaucoup de candidatures ont été envoyées depuis votre connexion en peu de temps. Réessayez dans une heure, ou contactez l’Espace Jeunes.',
+    'Beaucoup de candidatures ont été envoyées depuis votre connexion en peu de temps. Réessayez dans une heure, ou contactez l’équipe du programme ({structure}).',
   ],
   invalid: [
     422,
@@ -51,16 +59,24 @@ const catalogue = {
     503,
     'Votre candidature n’a pas pu être enregistrée à cause d’un problème technique de notre côté : rien n’a été enregistré. Réessayez dans quelques minutes.',
   ],
+  'internal-error': [
+    500,
+    'Votre candidature n’a pas pu être enregistrée à cause d’une erreur de notre côté : rien n’a été enregistré. Réessayez plus tard, ou contactez l’équipe du programme ({structure}).',
+  ],
   'not-found': [404, 'Cette adresse n’existe pas.'],
 } as const satisfies Record<string, readonly [number, string]>;
 
 export type RefusalCode = keyof typeof catalogue;
 
-/** The refusal of that code, with its status and French message. */
+/**
+ * The refusal of that code, with its status and French message; `{structure}` in a message
+ * is the structure's name from the settings (« Espace Jeunes Anne Frank »).
+ */
 export function refusal(
   code: RefusalCode,
-  extra: Partial<Pick<Refusal, 'problems' | 'headers'>> = {},
+  extra: Partial<Pick<Refusal, 'problems' | 'headers'>> & { structure?: string } = {},
 ): Refusal {
-  const [status, message] = catalogue[code];
-  return { code, status, message, ...extra };
+  const [status, template] = catalogue[code];
+  const { structure = 'le programme', ...rest } = extra;
+  return { code, status, message: template.replaceAll('{structure}', structure), ...rest };
 }

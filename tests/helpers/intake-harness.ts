@@ -84,3 +84,10 @@ export function formPost(
     body: new URLSearchParams(entries.map(([k, v]) => [k, v])).toString(),
   });
 }
+
+/** The application id an accepted submission's answer names (its receipt's `reference`). */
+export function referenceOf(response: Response): string {
+  const location = response.headers.get('location');
+  if (!location) throw new Error(`No receipt location in a ${response.status} answer.`);
+  return new URL(location, intakeOrigin).searchParams.get('reference')!;
+}

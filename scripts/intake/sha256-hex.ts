@@ -1,0 +1,5 @@
+/** SHA-256 of a text, in hex, with Web Crypto (available on every host the intake runs on). */
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,77 @@
+import {
+  applicationPath,
+  challengePath,
+  submissionPath,
+  type ApplicationKind,
+} from '../../schemas/data-layout.ts';
+import { parseJson } from '../../schemas/parse-json.ts';
+import { FileExistsError, type DataStore, type FileChange } from '../store/data-store.ts';
+
+export type StoreOutcome =
+  | { status: 'stored'; id: string }
+  /** The same submission was stored before (a retry): its first id. */
+  | { status: 'duplicate'; id: string }
+  /** The proof of work already served another submission. */
+  | { status: 'replayed' };
+
+/** A marker the intake wrote could not be read: someone edited it by hand. Nothing was written. */
+export class UnreadableMarkerError extends Error {
+  override name = 'UnreadableMarkerError';
+}
+
+const marker = (id: string) => JSON.stringify({ schemaVersion: 1, id }) + '\n';
+
+async function storedId(store: DataStore, path: string): Promise<string | undefined> {
+  const text = await store.readFile(path);
+  if (text === undefined) return undefined;
+  const parsed = parseJson(text);
+  const id = parsed.ok ? (parsed.value as { id?: unknown } | null)?.id : undefined;
+  if (typeof id !== 'string')
+    throw new UnreadableMarkerError(`${path} is not a marker the intake wrote.`);
+  return id;
+}
+
+/**
+ * Stores an application in one commit that also adds two small markers: one named after the
+ * submission's idempotency key, one after its proof of work. The commit adds files that must
+ * not exist yet, so the data repository itself refuses a second submission with the same key
+ * (a retry: it gets the first id) or the same proof of work (a replay), across restarts and
+ * across instances, with a constant number of requests and no scan of the repository.
+ */
+export async function storeApplication(
+  store: DataStore,
+  submission: {
+    kind: ApplicationKind;
+    keyHash: string;
+    /** SHA-256 of the proof of work's signature, when one was verified. */
+    challengeHash?: string;
+    newId: (kind: ApplicationKind) => string;
+    /** The file of the application, for the id chosen. */
+    render: (id: string) => string;
+  },
+): Promise<StoreOutcome> {
+  const keyPath = submissionPath(submission.keyHash);
+  const known = await storedId(store, keyPath);
+  if (known) return { status: 'duplicate', id: known };
+  const challenge = submission.challengeHash ? challengePath(submission.challengeHash) : undefined;
+  for (let attempt = 1; ; attempt += 1) {
+    const id = submission.newId(submission.kind);
+    const files: FileChange[] = [
+      { path: applicationPath(id), content: submission.render(id) },
+      { path: keyPath, content: marker(id) },
+      ...(challenge ? [{ path: challenge, content: marker(id) }] : []),
+    ];
+    try {
+      await store.commit(files, `Add application ${id}`, { create: true });
+      return { status: 'stored', id };
+    } catch (error) {
+      if (!(error instanceof FileExistsError)) throw error;
+      if (error.path === keyPath) {
+        const first = await storedId(store, keyPath);
+        if (first) return { status: 'duplicate', id: first };
+      } else if (error.path === challenge) return { status: 'replayed' };
+      // Another application drew the same id: draw again (36^6 ids make this rare).
+      if (attempt >= 5) throw error;
+    }
+  }
+}
