@@ -3,9 +3,9 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { readSettings } from '../../schemas/read-settings.ts';
-import { aMenteeForm } from '../../tests/builders/application-forms.ts';
-import { launchChromium } from '../../tests/helpers/browser.ts';
-import { serveBuiltSite } from '../../tests/helpers/built-site.ts';
+import { aMenteeForm } from '../dev/application-forms.ts';
+import { launchChromium } from '../dev/browser.ts';
+import { serveBuiltSite } from '../dev/built-site.ts';
 import { measureFormScripts } from './measure-form-scripts.ts';
 import { median } from './median.ts';
 
@@ -19,7 +19,11 @@ const total = Number(values.requests);
 const concurrency = Number(values.concurrency);
 
 const settings = readSettings(await readFile('content/programme.yaml', 'utf8'));
-settings.intake.rateLimit.perClientPerHour = 1_000_000;
+settings.intake.rateLimit = {
+  applicationsPerHour: 1e6,
+  submissionsPerHour: 1e6,
+  challengesPerHour: 1e6,
+};
 const site = await serveBuiltSite({ settings });
 const url = site.url;
 

@@ -3,8 +3,8 @@
 import { spawnSync } from 'node:child_process';
 import { readdir, rm } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { launchChromium } from '../../tests/helpers/browser.ts';
-import { serveBuiltSite } from '../../tests/helpers/built-site.ts';
+import { launchChromium } from '../dev/browser.ts';
+import { serveBuiltSite } from '../dev/built-site.ts';
 import { median } from './median.ts';
 
 const { values } = parseArgs({ options: { builds: { type: 'string', default: '5' } } });

@@ -2,8 +2,8 @@
 // Chromium, the site served as npm start serves it. Prints the four scores for the README.
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { chromiumFlags, chromiumPath } from '../../tests/helpers/browser.ts';
-import { serveBuiltSite } from '../../tests/helpers/built-site.ts';
+import { chromiumFlags, chromiumPath } from '../dev/browser.ts';
+import { serveBuiltSite } from '../dev/built-site.ts';
 
 const site = await serveBuiltSite();
 const chrome = await chromeLauncher.launch({

@@ -1,8 +1,8 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
-import { builtPages, pathOf, serveBuiltSite } from '../helpers/built-site.ts';
+import { launchChromium } from '../../scripts/dev/browser.ts';
+import { builtPages, pathOf, serveBuiltSite } from '../../scripts/dev/built-site.ts';
 
 const pages = await builtPages();
 let browser: Browser;

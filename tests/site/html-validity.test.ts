@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { builtPages, distDir } from '../helpers/built-site.ts';
+import { builtPages, distDir } from '../../scripts/dev/built-site.ts';
 
 const vnuJar: string = createRequire(import.meta.url)('vnu-jar');
 

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { launchChromium } from '../helpers/browser.ts';
-import { builtPages, distDir, pathOf, serveBuiltSite } from '../helpers/built-site.ts';
+import { launchChromium } from '../../scripts/dev/browser.ts';
+import { builtPages, distDir, pathOf, serveBuiltSite } from '../../scripts/dev/built-site.ts';
 
 interface NavItem {
   label: string;
