@@ -1,3 +1,4 @@
+import { idPatterns } from './data-layout.ts';
 import type { FromSchema } from 'json-schema-to-ts';
 import {
   identityGroup,
@@ -210,7 +211,7 @@ export const menteeApplicationSchema = {
   required: [...envelopeRequired, ...menteeApplicationFormSchema.required],
   properties: {
     ...envelopeProperties,
-    id: { type: 'string', pattern: '^mentee-[0-9a-z]{6}$' },
+    id: { type: 'string', pattern: idPatterns.mentee },
     ...menteeApplicationFormSchema.properties,
   },
 } as const;

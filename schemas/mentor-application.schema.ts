@@ -1,3 +1,4 @@
+import { idPatterns } from './data-layout.ts';
 import type { FromSchema } from 'json-schema-to-ts';
 import {
   identityGroup,
@@ -158,7 +159,7 @@ export const mentorApplicationSchema = {
   required: [...envelopeRequired, ...mentorApplicationFormSchema.required],
   properties: {
     ...envelopeProperties,
-    id: { type: 'string', pattern: '^mentor-[0-9a-z]{6}$' },
+    id: { type: 'string', pattern: idPatterns.mentor },
     ...mentorApplicationFormSchema.properties,
   },
 } as const;

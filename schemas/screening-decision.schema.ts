@@ -1,3 +1,4 @@
+import { idPatterns } from './data-layout.ts';
 import type { FromSchema } from 'json-schema-to-ts';
 import { calendarDate, oneLineText, utcInstant } from './fields.ts';
 
@@ -25,7 +26,7 @@ export const screeningDecisionSchema = {
   required: ['schemaVersion', 'id', 'status', 'updatedAt', 'history'],
   properties: {
     schemaVersion: { const: 1 },
-    id: { type: 'string', pattern: '^(mentor|mentee)-[0-9a-z]{6}$' },
+    id: { type: 'string', pattern: idPatterns.application },
     status,
     updatedAt: utcInstant,
     trainingCompletedOn: {

@@ -30,6 +30,26 @@ describe('npm run screen', () => {
     for (const personal of personalStrings()) expect(lines.join('\n')).not.toContain(personal);
   });
 
+  it('names an unreadable file and lists everything else, after a mistaken edit', async () => {
+    const { h, ids, lines, deps } = await seeded();
+    await h.store.commit(
+      [
+        { path: 'applications/mentees/mentee-zzzzzz.json', content: '{ "identity": Zéphyrine' },
+        { path: `screening/${ids[0]}.json`, content: '{"status": 3}' },
+      ],
+      'A mistaken edit',
+    );
+    await runScreen(['list'], deps);
+    expect(lines).toEqual([
+      expect.stringContaining(ids[0]!),
+      expect.stringContaining(ids[1]!),
+      'Fichier illisible, ignoré : applications/mentees/mentee-zzzzzz.json — ce fichier n’est pas du JSON valide (ligne 1, colonne 15).',
+      `Fichier illisible, ignoré : screening/${ids[0]}.json — ce fichier ne respecte pas son schéma (schemaVersion, id, updatedAt, history, status).`,
+    ]);
+    // Deciding on an application whose decision file is broken says so, and writes nothing.
+    await expect(runScreen([ids[0]!, 'accepted'], deps)).rejects.toThrow(/est invalide/);
+  });
+
   it('records a decision, keeps its history, and removes it from the list once decided', async () => {
     const { h, ids, lines, deps } = await seeded();
     const [mentee] = ids as [string];

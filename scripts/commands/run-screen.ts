@@ -52,7 +52,7 @@ export async function runScreen(args: readonly string[], deps: ScreenDependencie
     }
     // A file nobody can read is not silently dropped: the coordinator sees where it is.
     for (const file of records.unreadable)
-      deps.print(`Fichier illisible, ignoré : ${file.path} (${file.reason}).`);
+      deps.print(`Fichier illisible, ignoré : ${file.path} — ${file.reason}.`);
     return;
   }
   const id = first;

@@ -80,6 +80,8 @@ describe('the Node server', () => {
       answers.push([JSON.stringify(request.split('\r\n')[0]), statusOf(answer)]);
     }
     for (const [request, status] of answers) expect([request, status]).toEqual([request, 400]);
+    const refused = await raw(port, hostile.at(-1)!);
+    expect(refused.toLowerCase()).toContain("content-security-policy: default-src 'self'");
     // Still alive, and still right.
     const challenge = await fetch(new URL('/api/altcha/challenge', base));
     expect(challenge.status).toBe(200);

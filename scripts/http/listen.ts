@@ -101,7 +101,11 @@ export async function listen(
   // A request line or header Node's parser refuses: answer 400 if the socket can still hear it.
   server.on('clientError', (_error, socket) => {
     if (socket.writable && !socket.destroyed)
-      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      socket.end(
+        `HTTP/1.1 400 Bad Request\r\n${Object.entries(securityHeaders)
+          .map(([name, value]) => `${name}: ${value}\r\n`)
+          .join('')}Connection: close\r\nContent-Length: 0\r\n\r\n`,
+      );
     else socket.destroy();
   });
   await new Promise<void>((resolve, reject) => {

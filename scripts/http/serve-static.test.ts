@@ -6,9 +6,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic } from './serve-static.ts';
 
 let handle: (request: Request) => Promise<Response>;
+let root = '';
 
 beforeAll(async () => {
-  const root = await mkdtemp(join(tmpdir(), 'binome-static-'));
+  root = await mkdtemp(join(tmpdir(), 'binome-static-'));
   await mkdir(join(root, 'contact'));
   await writeFile(join(root, 'index.html'), '<h1>Accueil</h1>');
   await writeFile(join(root, 'contact', 'index.html'), '<h1>Contact</h1>');
@@ -33,6 +34,8 @@ describe('serveStatic', () => {
     const response = await get('/contact?x=1');
     expect(response.status).toBe(308);
     expect(response.headers.get('location')).toBe('/contact/?x=1');
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
   it('answers the site’s 404 page for anything unknown', async () => {
@@ -69,8 +72,23 @@ describe('serveStatic', () => {
     const post = await get('/', 'POST');
     expect(post.status).toBe(405);
     expect(post.headers.get('allow')).toBe('GET, HEAD');
+    expect(post.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(post.headers.get('referrer-policy')).toBe('same-origin');
+    expect(post.headers.get('strict-transport-security')).toBeNull();
     const head = await get('/', 'HEAD');
     expect(head.status).toBe(200);
     expect(await head.text()).toBe('');
+  });
+
+  it('adds HSTS to every answer when the site is served over HTTPS', async () => {
+    const secure = serveStatic(root, 'https://mentorat.example');
+    for (const [path, method] of [
+      ['/contact/', 'GET'],
+      ['/contact', 'GET'],
+      ['/', 'POST'],
+    ]) {
+      const response = await secure(new Request(`https://mentorat.example${path}`, { method }));
+      expect(response.headers.get('strict-transport-security'), path).toMatch(/^max-age=/);
+    }
   });
 });

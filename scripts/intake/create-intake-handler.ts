@@ -1,20 +1,15 @@
-import type { ApplicationKind } from '../../schemas/data-layout.ts';
-import { isApplicationId } from '../../schemas/data-layout.ts';
+import { isApplicationId, type ApplicationKind } from '../../schemas/data-layout.ts';
 import type { ProgrammeSettings } from '../../schemas/programme.schema.ts';
-import { rulesContext, rulesSettingsFrom } from '../../schemas/rules-context.ts';
-import { formToObject } from '../../schemas/form-to-object.ts';
-import type { SchemaNode } from '../../schemas/schema-walk.ts';
-import { checkApplication, checkApplicationForm, formSchemas } from '../../schemas/validators.ts';
+import { rulesSettingsFrom } from '../../schemas/rules-context.ts';
 import { RejectedRequestError, type DataStore } from '../store/data-store.ts';
-import { assembleApplication } from './assemble-application.ts';
 import { newId } from './new-id.ts';
-import { checkProofOfWork, issueChallenge } from './proof-of-work.ts';
+import { issueChallenge } from './proof-of-work.ts';
 import { RateLimiter } from './rate-limiter.ts';
-import { readFormBody } from './read-form-body.ts';
-import { refusal, type RefusalCode } from './refusals.ts';
-import { createResponder } from './respond.ts';
-import { sha256Hex } from './sha256-hex.ts';
-import { storeApplication } from './store-application.ts';
+import { IntakeBugError, receiveApplication, type IntakeContext } from './receive-application.ts';
+import { refusal } from './refusals.ts';
+import { createResponder, type Responder } from './respond.ts';
+
+export { IntakeBugError };
 
 export interface IntakeDependencies {
   store: DataStore;
@@ -44,8 +39,6 @@ export interface ClientInfo {
 
 export type IntakeHandler = (request: Request, client?: ClientInfo) => Promise<Response>;
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const technicalFields = new Set(['altcha', 'idempotencyKey', 'website']);
 const originOf = (url: string) => (url ? new URL(url).origin : undefined);
 
 /**
@@ -59,24 +52,32 @@ const originOf = (url: string) => (url ? new URL(url).origin : undefined);
  * `GET /api/candidatures/recu?reference=…`.
  */
 export function createIntakeHandler(deps: IntakeDependencies): IntakeHandler {
-  const { store, settings, secret } = deps;
-  const clock = deps.clock ?? (() => new Date());
-  const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
-  const makeId = deps.newId ?? newId;
-  const rules = rulesSettingsFrom(settings);
-  const pow = { secret, ...settings.intake.proofOfWork };
+  const { settings } = deps;
   const limits = settings.intake.rateLimit;
-  const limiters = {
-    applications: new RateLimiter(limits.applicationsPerHour),
-    submissions: new RateLimiter(limits.submissionsPerHour),
-    challenges: new RateLimiter(limits.challengesPerHour),
+  const intake: IntakeContext = {
+    store: deps.store,
+    settings,
+    rules: rulesSettingsFrom(settings),
+    pow: { secret: deps.secret, ...settings.intake.proofOfWork },
+    limiters: {
+      applications: new RateLimiter(limits.applicationsPerHour),
+      submissions: new RateLimiter(limits.submissionsPerHour),
+      challenges: new RateLimiter(limits.challengesPerHour),
+    },
+    clock: deps.clock ?? (() => new Date()),
+    log: deps.log ?? ((entry) => console.log(JSON.stringify(entry))),
+    makeId: deps.newId ?? newId,
+    structure: settings.structure.shortName,
   };
+  const { clock, log, limiters, pow, structure } = intake;
   const configured = deps.origin ?? originOf(settings.intake.url) ?? originOf(settings.site.url);
-  const responders = new Map<string, ReturnType<typeof createResponder>>();
-  const responderFor = (request: Request) => {
+  const responders = new Map<string, Responder>();
+  const responderFor = (request: Request): Responder => {
     const origin = configured ?? new URL(request.url).origin;
     let responder = responders.get(origin);
     if (!responder) {
+      // Without a configured origin, the host adapter's few addresses: kept bounded anyway.
+      if (responders.size >= 16) responders.clear();
       responder = createResponder({
         origin,
         allowedOrigins: [
@@ -85,118 +86,11 @@ export function createIntakeHandler(deps: IntakeDependencies): IntakeHandler {
           ...(deps.extraOrigins ?? []),
         ],
         templates: deps.templates,
-        tokens: rules.tokens,
+        tokens: intake.rules.tokens,
       });
       responders.set(origin, responder);
     }
     return responder;
-  };
-  const structure = settings.structure.shortName;
-
-  const receive = async (
-    request: Request,
-    kind: ApplicationKind,
-    client: string,
-  ): Promise<Response> => {
-    const started = performance.now();
-    const respond = responderFor(request);
-    const now = clock();
-    const at = now.getTime();
-    const refuse = (code: RefusalCode, extra: Parameters<typeof refusal>[1] = {}) => {
-      log({ event: 'intake.refused', code, kind });
-      return respond.refuse(request, kind, refusal(code, { structure, ...extra }));
-    };
-    const tooMany = (wait: number) =>
-      refuse('rate-limited', { headers: { 'retry-after': String(wait) } });
-    // Every form sent counts here, corrections included; what costs the programme counts below.
-    const waitSubmissions = limiters.submissions.attempt(client, at);
-    if (waitSubmissions) return tooMany(waitSubmissions);
-    const cost = () => limiters.applications.record(client, at);
-
-    const body = await readFormBody(request, settings.intake.maxBodyBytes);
-    if (!body.ok) return refuse(body.problem);
-    const origin = request.headers.get('origin');
-    if (origin !== null && !respond.allows(origin)) return refuse('origin-not-allowed');
-
-    const { entries } = body;
-    const values = (name: string) => entries.filter(([key]) => key === name).map(([, v]) => v);
-    // A client whose attempts already cost too much waits, whatever it sends now.
-    const waitCosts = limiters.applications.wait(client, at);
-    if (waitCosts) return tooMany(waitCosts);
-    if (values('website').some((v) => v !== '')) {
-      cost();
-      return refuse('honeypot');
-    }
-
-    const proof = await checkProofOfWork(values('altcha')[0], pow, now);
-    if (proof.status === 'invalid') {
-      cost();
-      return refuse('proof-of-work-invalid');
-    }
-    if (
-      proof.status === 'verified' &&
-      at / 1000 - proof.issuedAt < settings.intake.minFillSeconds
-    ) {
-      cost();
-      return refuse('too-fast');
-    }
-
-    const form = formToObject(formSchemas[kind] as SchemaNode, entries);
-    const context = rulesContext(rules, now);
-    const checked = checkApplicationForm(kind, form, context);
-    if (!checked.ok) return refuse('invalid', { problems: checked.problems });
-
-    // A retry (double click, lost connection) sends the same key, or, without JavaScript, the
-    // same answers: either way it gets the first submission's receipt, not a second entry.
-    const clientKey = values('idempotencyKey')[0];
-    const key =
-      clientKey && uuidPattern.test(clientKey)
-        ? clientKey
-        : JSON.stringify(entries.filter(([name]) => !technicalFields.has(name)));
-    const keyHash = await sha256Hex(`binome:${kind}:${key}`);
-    const verified = proof.status === 'verified';
-    const outcome = await storeApplication(store, {
-      kind,
-      keyHash,
-      ...(verified ? { challengeHash: await sha256Hex(proof.signature) } : {}),
-      newId: makeId,
-      render: (id) => {
-        const record = assembleApplication(
-          checked.value,
-          {
-            id,
-            submittedAt: now.toISOString(),
-            today: context.today,
-            proofOfWork: verified ? 'verified' : 'absent',
-            idempotencyKeyHash: keyHash,
-          },
-          settings.cohorts,
-        );
-        const valid = checkApplication(kind, record);
-        if (!valid.ok)
-          throw new IntakeBugError(
-            `Built an invalid ${kind} record (fields ${valid.problems.map((p) => p.field).join(', ')}).`,
-          );
-        return JSON.stringify(record, null, 2) + '\n';
-      },
-    });
-    if (outcome.status === 'replayed') {
-      cost();
-      return refuse('proof-of-work-invalid');
-    }
-    if (outcome.status === 'duplicate') {
-      log({ event: 'intake.duplicate', kind, id: outcome.id });
-      return respond.accepted(request, outcome.id, 200);
-    }
-    cost();
-    log({
-      event: 'intake.accepted',
-      kind,
-      id: outcome.id,
-      needsReview: !verified,
-      ms: Math.round(performance.now() - started),
-    });
-    return respond.accepted(request, outcome.id, 201);
   };
 
   const route = async (request: Request, client: string): Promise<Response> => {
@@ -241,7 +135,7 @@ export function createIntakeHandler(deps: IntakeDependencies): IntakeHandler {
         kind,
         refusal('method-not-allowed', { headers: { allow: 'POST' } }),
       );
-    return receive(request, kind, client);
+    return receiveApplication(intake, request, kind, client, respond);
   };
 
   return async (request, client = {}) => {
@@ -264,11 +158,6 @@ export function createIntakeHandler(deps: IntakeDependencies): IntakeHandler {
       );
     }
   };
-}
-
-/** The intake built something invalid: a bug of ours, never the person's fault. */
-export class IntakeBugError extends Error {
-  override name = 'IntakeBugError';
 }
 
 function safePath(request: Request): string {

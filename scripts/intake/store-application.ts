@@ -50,16 +50,18 @@ export async function storeApplication(
     render: (id: string) => string;
   },
 ): Promise<StoreOutcome> {
+  // No read first: the commit itself says whether the key or the proof was used before, and
+  // most submissions are new.
   const keyPath = submissionPath(submission.keyHash);
-  const known = await storedId(store, keyPath);
-  if (known) return { status: 'duplicate', id: known };
   const challenge = submission.challengeHash ? challengePath(submission.challengeHash) : undefined;
   for (let attempt = 1; ; attempt += 1) {
     const id = submission.newId(submission.kind);
+    // Markers first: a store names the first file it finds already there, and a retry or a
+    // replay must be told apart from an id that happens to be taken.
     const files: FileChange[] = [
-      { path: applicationPath(id), content: submission.render(id) },
       { path: keyPath, content: marker(id) },
       ...(challenge ? [{ path: challenge, content: marker(id) }] : []),
+      { path: applicationPath(id), content: submission.render(id) },
     ];
     try {
       await store.commit(files, `Add application ${id}`, { create: true });

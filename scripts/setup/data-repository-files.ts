@@ -1,3 +1,4 @@
+import { folders, initialFolders } from '../../schemas/data-layout.ts';
 import type { FileChange } from '../store/data-store.ts';
 
 export interface SetupOptions {
@@ -6,15 +7,6 @@ export interface SetupOptions {
   /** The Binôme release the programme runs, e.g. `v0.1.0`: upgrading changes this one ref. */
   ref: string;
 }
-
-const folders = [
-  'applications/mentors',
-  'applications/mentees',
-  'screening',
-  'pairs',
-  'followups',
-  'reports',
-];
 
 function callerWorkflow({ project, ref }: SetupOptions): string {
   return `# Written by Binôme's \`npm run setup-data-repo\`. To upgrade Binôme, change the release
@@ -46,7 +38,7 @@ name: Candidatures à examiner
 on:
   push:
     branches: [main]
-    paths: ['applications/**', 'screening/**']
+    paths: ['${folders.mentor}/**', '${folders.mentee}/**', '${folders.screening}/**']
   workflow_dispatch:
 
 permissions:
@@ -101,6 +93,6 @@ export function dataRepositoryFiles(options: SetupOptions): FileChange[] {
     { path: 'README.md', content: readme },
     { path: '.github/workflows/validation.yml', content: callerWorkflow(options) },
     { path: '.github/workflows/candidatures.yml', content: digestWorkflow(options) },
-    ...folders.map((folder) => ({ path: `${folder}/.gitkeep`, content: '' })),
+    ...initialFolders.map((folder) => ({ path: `${folder}/.gitkeep`, content: '' })),
   ];
 }

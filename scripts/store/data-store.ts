@@ -59,7 +59,8 @@ export interface DataStore {
   listFiles(folder: string, options?: BranchOption): Promise<string[]>;
   /**
    * Writes `files` in one commit and returns the commit id. With `{ create: true }`, fails with
-   * `FileExistsError` if any of them exists already, and writes nothing.
+   * `FileExistsError` if any of them exists already, naming the first one in the order given,
+   * and writes nothing.
    */
   commit(
     files: readonly FileChange[],

@@ -88,6 +88,19 @@ describe.each(Object.keys(backends))('the data store contract: %s', (backend) =>
         { create: true },
       ),
     ).rejects.toBeInstanceOf(FileExistsError);
+    // With several files there already, the first one in the order given is named.
+    await store.commit([{ path: 'intake/x.json', content: '5\n' }], 'Add a marker');
+    await expect(
+      store.commit(
+        [
+          { path: 'applications/mentors/mentor-eeeeee.json', content: '6\n' },
+          { path: 'intake/x.json', content: '7\n' },
+          { path: 'applications/mentors/mentor-cccccc.json', content: '8\n' },
+        ],
+        'Add three, two existing',
+        { create: true },
+      ),
+    ).rejects.toMatchObject({ path: 'intake/x.json' });
     expect(await store.readFile('applications/mentors/mentor-cccccc.json')).toBe('1\n');
     expect(await store.listFiles('applications')).toEqual([
       'applications/mentors/mentor-cccccc.json',

@@ -57,6 +57,15 @@ describe('the digest of applications to screen', () => {
     expect(outputs).toEqual({ pending: 1, new: 1, unreadable: 0 });
     expect(failures).toEqual([]);
 
+    // A file nobody can read is skipped (the validation job names it): the digest goes on.
+    await store.commit(
+      [{ path: 'applications/mentors/mentor-zzzzzz.json', content: '{"identity": Barnabé' }],
+      'A mistaken edit',
+    );
+    await run({ store, core, fileUrl });
+    expect(outputs).toEqual({ pending: 1, new: 0, unreadable: 1 });
+    expect(failures).toEqual([]);
+
     const written = JSON.stringify(standIn.issues) + JSON.stringify(standIn.comments);
     for (const personal of personalStrings()) expect(written).not.toContain(personal);
   });

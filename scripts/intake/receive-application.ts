@@ -1,0 +1,148 @@
+import type { ApplicationKind } from '../../schemas/data-layout.ts';
+import { formToObject } from '../../schemas/form-to-object.ts';
+import type { ProgrammeSettings } from '../../schemas/programme.schema.ts';
+import { rulesContext, type RulesSettings } from '../../schemas/rules-context.ts';
+import type { SchemaNode } from '../../schemas/schema-walk.ts';
+import { checkApplication, checkApplicationForm, formSchemas } from '../../schemas/validators.ts';
+import type { DataStore } from '../store/data-store.ts';
+import { assembleApplication } from './assemble-application.ts';
+import { checkProofOfWork, type ProofOfWorkOptions } from './proof-of-work.ts';
+import type { RateLimiter } from './rate-limiter.ts';
+import { readFormBody } from './read-form-body.ts';
+import { refusal, type RefusalCode } from './refusals.ts';
+import type { Responder } from './respond.ts';
+import { sha256Hex } from './sha256-hex.ts';
+import { storeApplication } from './store-application.ts';
+
+/** What every request of one intake shares: its settings, limits, clock and store. */
+export interface IntakeContext {
+  store: DataStore;
+  settings: ProgrammeSettings;
+  rules: RulesSettings;
+  pow: ProofOfWorkOptions;
+  limiters: Record<'applications' | 'submissions' | 'challenges', RateLimiter>;
+  clock: () => Date;
+  log: (entry: Record<string, unknown>) => void;
+  makeId: (kind: ApplicationKind) => string;
+  /** The structure's name, for the refusals that say whom to contact. */
+  structure: string;
+}
+
+/** The intake built something invalid: a bug of ours, never the person's fault. */
+export class IntakeBugError extends Error {
+  override name = 'IntakeBugError';
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const technicalFields = new Set(['altcha', 'idempotencyKey', 'website']);
+
+/**
+ * One application form sent to the intake, from its body to its answer. Read: the body, its
+ * origin, the anti-bot checks and the limits, in the order of what they cost to run. Assemble:
+ * the record, by a pure function. Apply: one commit (storeApplication). Every refusal is logged
+ * with its code, never with what the person wrote.
+ */
+export async function receiveApplication(
+  intake: IntakeContext,
+  request: Request,
+  kind: ApplicationKind,
+  client: string,
+  respond: Responder,
+): Promise<Response> {
+  const { store, settings, rules, pow, limiters, clock, log, makeId, structure } = intake;
+  const started = performance.now();
+  const now = clock();
+  const at = now.getTime();
+  const refuse = (code: RefusalCode, extra: Parameters<typeof refusal>[1] = {}) => {
+    log({ event: 'intake.refused', code, kind });
+    return respond.refuse(request, kind, refusal(code, { structure, ...extra }));
+  };
+  const tooMany = (wait: number) =>
+    refuse('rate-limited', { headers: { 'retry-after': String(wait) } });
+  // Every form sent counts here, corrections included; what costs the programme counts below.
+  const waitSubmissions = limiters.submissions.attempt(client, at);
+  if (waitSubmissions) return tooMany(waitSubmissions);
+  const cost = () => limiters.applications.record(client, at);
+
+  const body = await readFormBody(request, settings.intake.maxBodyBytes);
+  if (!body.ok) return refuse(body.problem);
+  const origin = request.headers.get('origin');
+  if (origin !== null && !respond.allows(origin)) return refuse('origin-not-allowed');
+
+  const { entries } = body;
+  const values = (name: string) => entries.filter(([key]) => key === name).map(([, v]) => v);
+  // A client whose attempts already cost too much waits, whatever it sends now.
+  const waitCosts = limiters.applications.wait(client, at);
+  if (waitCosts) return tooMany(waitCosts);
+  if (values('website').some((v) => v !== '')) {
+    cost();
+    return refuse('honeypot');
+  }
+
+  const proof = await checkProofOfWork(values('altcha')[0], pow, now);
+  if (proof.status === 'invalid') {
+    cost();
+    return refuse('proof-of-work-invalid');
+  }
+  if (proof.status === 'verified' && at / 1000 - proof.issuedAt < settings.intake.minFillSeconds) {
+    cost();
+    return refuse('too-fast');
+  }
+
+  const form = formToObject(formSchemas[kind] as SchemaNode, entries);
+  const context = rulesContext(rules, now);
+  const checked = checkApplicationForm(kind, form, context);
+  if (!checked.ok) return refuse('invalid', { problems: checked.problems });
+
+  // A retry (double click, lost connection) sends the same key, or, without JavaScript, the
+  // same answers: either way it gets the first submission's receipt, not a second entry.
+  const clientKey = values('idempotencyKey')[0];
+  const key =
+    clientKey && uuidPattern.test(clientKey)
+      ? clientKey
+      : JSON.stringify(entries.filter(([name]) => !technicalFields.has(name)));
+  const keyHash = await sha256Hex(`binome:${kind}:${key}`);
+  const verified = proof.status === 'verified';
+  const outcome = await storeApplication(store, {
+    kind,
+    keyHash,
+    ...(verified ? { challengeHash: await sha256Hex(proof.signature) } : {}),
+    newId: makeId,
+    render: (id) => {
+      const record = assembleApplication(
+        checked.value,
+        {
+          id,
+          submittedAt: now.toISOString(),
+          today: context.today,
+          proofOfWork: verified ? 'verified' : 'absent',
+          idempotencyKeyHash: keyHash,
+        },
+        settings.cohorts,
+      );
+      const valid = checkApplication(kind, record);
+      if (!valid.ok)
+        throw new IntakeBugError(
+          `Built an invalid ${kind} record (fields ${valid.problems.map((p) => p.field).join(', ')}).`,
+        );
+      return JSON.stringify(record, null, 2) + '\n';
+    },
+  });
+  if (outcome.status === 'replayed') {
+    cost();
+    return refuse('proof-of-work-invalid');
+  }
+  if (outcome.status === 'duplicate') {
+    log({ event: 'intake.duplicate', kind, id: outcome.id });
+    return respond.accepted(request, outcome.id, 200);
+  }
+  cost();
+  log({
+    event: 'intake.accepted',
+    kind,
+    id: outcome.id,
+    needsReview: !verified,
+    ms: Math.round(performance.now() - started),
+  });
+  return respond.accepted(request, outcome.id, 201);
+}
