@@ -86,7 +86,7 @@ describe('serveStatic', () => {
       ['/contact/', 'GET'],
       ['/contact', 'GET'],
       ['/', 'POST'],
-    ]) {
+    ] as const) {
       const response = await secure(new Request(`https://mentorat.example${path}`, { method }));
       expect(response.headers.get('strict-transport-security'), path).toMatch(/^max-age=/);
     }
