@@ -38,6 +38,10 @@ export async function createLocalApp(options: LocalAppOptions): Promise<Handler>
     templates: {
       receipt: await readFile(resolve(root, 'candidature-recue/index.html'), 'utf8'),
       problems: await readFile(resolve(root, 'candidature-non-envoyee/index.html'), 'utf8'),
+      forms: {
+        mentor: await readFile(resolve(root, 'devenir-mentor/index.html'), 'utf8'),
+        mentee: await readFile(resolve(root, 'trouver-un-mentor/index.html'), 'utf8'),
+      },
     },
     ...(options.log ? { log: options.log } : {}),
     ...(options.clock ? { clock: options.clock } : {}),

@@ -7,17 +7,18 @@ import { issueChallenge } from './proof-of-work.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import { IntakeBugError, receiveApplication, type IntakeContext } from './receive-application.ts';
 import { refusal } from './refusals.ts';
-import { createResponder, type Responder } from './respond.ts';
+import { createResponder, type IntakeTemplates, type Responder } from './respond.ts';
 
 export { IntakeBugError };
+export type { IntakeTemplates };
 
 export interface IntakeDependencies {
   store: DataStore;
   settings: ProgrammeSettings;
   /** Secret signing the proof-of-work challenges (from the environment, never committed). */
   secret: string;
-  /** The built pages the results are shown in: `/candidature-recue/` and `/candidature-non-envoyee/`. */
-  templates: { receipt: string; problems: string };
+  /** The built pages the intake answers with (see IntakeTemplates). */
+  templates: IntakeTemplates;
   /**
    * The intake's own origin (`https://…`), from configuration. Without it: the settings'
    * `intake.url`, else `site.url`, else the origin of the request's URL, which the host adapter
@@ -87,6 +88,8 @@ export function createIntakeHandler(deps: IntakeDependencies): IntakeHandler {
         ],
         templates: deps.templates,
         tokens: intake.rules.tokens,
+        intakeUrl: settings.intake.url,
+        rules: intake.rules,
       });
       responders.set(origin, responder);
     }

@@ -92,7 +92,16 @@ export async function receiveApplication(
   const form = formToObject(formSchemas[kind] as SchemaNode, entries);
   const context = rulesContext(rules, now);
   const checked = checkApplicationForm(kind, form, context);
-  if (!checked.ok) return refuse('invalid', { problems: checked.problems });
+  if (!checked.ok) {
+    log({ event: 'intake.refused', code: 'invalid', kind });
+    // Without JavaScript, the form itself comes back, with the answers and the messages.
+    return respond.refuse(
+      request,
+      kind,
+      refusal('invalid', { structure, problems: checked.problems }),
+      entries,
+    );
+  }
 
   // A retry (double click, lost connection) sends the same key, or, without JavaScript, the
   // same answers: either way it gets the first submission's receipt, not a second entry.

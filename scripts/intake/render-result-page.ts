@@ -1,9 +1,7 @@
+import { escapeHtml } from '../../schemas/escape-html.ts';
 import { frenchTypography } from '../../schemas/french-typography.ts';
 
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+export { escapeHtml };
 
 /**
  * Puts the intake's result into a page the site built (`/candidature-recue/`,

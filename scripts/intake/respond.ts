@@ -2,16 +2,35 @@ import type { ApplicationKind } from '../../schemas/data-layout.ts';
 import { fillTokens, type TextTokens } from '../../schemas/fill-tokens.ts';
 import { frenchTypography } from '../../schemas/french-typography.ts';
 import { nodesAlong, type SchemaNode } from '../../schemas/schema-walk.ts';
+import { pageWithForm } from '../../schemas/render-form.ts';
 import { formSchemas } from '../../schemas/validators.ts';
 import type { Refusal } from './refusals.ts';
 import { escapeHtml, paragraph, renderResultPage } from './render-result-page.ts';
 import { securityHeadersFor } from './security-headers.ts';
 
 /** The intake's answers: every one with the security headers, none cached. */
+/**
+ * The built pages the intake answers with: `/candidature-recue/` (the receipt) and
+ * `/candidature-non-envoyee/` (any other refusal); with the form pages (`/devenir-mentor/`,
+ * `/trouver-un-mentor/`), a form sent without JavaScript that has mistakes comes back as the
+ * form itself, the answers and the messages in place.
+ */
+export interface IntakeTemplates {
+  receipt: string;
+  problems: string;
+  forms?: Record<ApplicationKind, string>;
+}
+
 export interface Responder {
   /** Whether `origin` may send applications here. */
   allows(origin: string): boolean;
-  refuse(request: Request, kind: ApplicationKind | undefined, answer: Refusal): Response;
+  /** A refusal; `sent` (the fields as sent) lets a form come back with its answers. */
+  refuse(
+    request: Request,
+    kind: ApplicationKind | undefined,
+    answer: Refusal,
+    sent?: readonly (readonly [string, string])[],
+  ): Response;
   accepted(request: Request, id: string, status: 201 | 200): Response;
   receipt(reference: string): Response;
   json(
@@ -28,8 +47,21 @@ export interface ResponderOptions {
   origin: string;
   /** Other sites allowed to send applications (the site's, when the intake is elsewhere). */
   allowedOrigins: readonly string[];
-  templates: { receipt: string; problems: string };
+  templates: IntakeTemplates;
   tokens: TextTokens;
+  /** What the form pages were built with, to render a form again. */
+  intakeUrl: string;
+  rules: unknown;
+}
+
+/** The fields as sent, by name, for a form rendered again (the technical ones are not kept). */
+function valuesOf(sent: readonly (readonly [string, string])[]): Map<string, string[]> {
+  const values = new Map<string, string[]>();
+  for (const [name, value] of sent) {
+    if (name === 'altcha' || name === 'website') continue;
+    values.set(name, [...(values.get(name) ?? []), value]);
+  }
+  return values;
 }
 
 const wantsJson = (request: Request) =>
@@ -72,7 +104,7 @@ export function createResponder(options: ResponderOptions): Responder {
       Response.json(body, { status, headers: headersFor(request, headers) }),
     empty: (request, status, headers) =>
       new Response(null, { status, headers: headersFor(request, headers) }),
-    refuse(request, kind, answer) {
+    refuse(request, kind, answer, sent) {
       const problems = (answer.problems ?? []).map((p) => ({
         field: p.field,
         label: kind ? labelOf(kind, p.field) : p.field,
@@ -85,6 +117,27 @@ export function createResponder(options: ResponderOptions): Responder {
           { error: answer.code, message, problems },
           { status: answer.status, headers },
         );
+      const form = templates.forms?.[kind];
+      if (form && sent && answer.problems?.length) {
+        const html = pageWithForm(
+          form,
+          {
+            kind,
+            schema: formSchemas[kind] as SchemaNode,
+            intakeUrl: options.intakeUrl,
+            rules: options.rules,
+            tokens,
+          },
+          {
+            values: valuesOf(sent),
+            problems: answer.problems,
+          },
+        );
+        return new Response(html, {
+          status: answer.status,
+          headers: { ...headers, 'content-type': 'text/html; charset=utf-8' },
+        });
+      }
       const list = problems.length
         ? `<ul>${problems.map((p) => `<li>${escapeHtml(p.message)}</li>`).join('')}</ul>`
         : '';

@@ -45,6 +45,8 @@ class ApplicationFormElement extends HTMLElement {
   #sending = false;
   #proof: Promise<string> = Promise.resolve('');
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Once the intake has the application, nothing is saved in this tab any more. */
+  #sent = false;
 
   connectedCallback(): void {
     const form = this.querySelector('form');
@@ -101,6 +103,7 @@ class ApplicationFormElement extends HTMLElement {
   }
 
   #saveDraft(): void {
+    if (this.#sent) return;
     const entries = [...new FormData(this.#form)].filter(
       (entry): entry is [string, string] => typeof entry[1] === 'string' && !notSaved.has(entry[0]),
     );
@@ -171,6 +174,9 @@ class ApplicationFormElement extends HTMLElement {
         problems?: FieldProblem[];
       };
       if (response.ok && answer.receiptUrl) {
+        // A save still waiting would write the draft back after it is removed.
+        clearTimeout(this.#saveTimer);
+        this.#sent = true;
         sessionStorage.removeItem(this.#draftKey);
         window.location.assign(answer.receiptUrl);
         return; // Still « sending » while the receipt loads: further clicks do nothing.

@@ -170,33 +170,82 @@ describe.each(forms)(
   },
 );
 
+/** The answers a form holds, as it would send them (the technical fields left out). */
+async function answersIn(page: Page): Promise<[string, string][]> {
+  return page.evaluate(() =>
+    [...new FormData(document.querySelector<HTMLFormElement>('form.application-form')!)]
+      .filter(([name]) => !['website', 'altcha', 'idempotencyKey'].includes(name))
+      .map(([name, value]) => [name, String(value)] as [string, string]),
+  );
+}
+
+/** axe-core on a page shown without JavaScript (axe itself runs as a script, so in a copy). */
+async function axeOnCopy(page: Page) {
+  const checker = await (await browser.newContext()).newPage();
+  await checker.goto(site.url);
+  await checker.setContent(await page.content());
+  const violations = await axeViolations(checker);
+  await checker.context().close();
+  return violations;
+}
+
 describe.each(forms)(
   'the $kind form, without JavaScript, by keyboard only',
   ({ kind, path, entries }) => {
-    it('gets a page listing what to fix, then the receipt; the entry is marked for review', async () => {
+    it('comes back with the answers and the messages in place, empty then partly wrong; then the receipt', async () => {
       const context = await browser.newContext({
         javaScriptEnabled: false,
         viewport: { width: 375, height: 700 },
       });
       const page = await context.newPage();
       await page.goto(new URL(path, site.url).href);
-      const withoutPhone = await sendWithoutPhone(page, entries);
-      expect(await page.locator('h1').textContent()).toBe('Candidature non envoyée');
-      expect(await page.locator('#intake-result li').allTextContents()).toEqual([
+      const heading = await page.locator('h1').textContent();
+      const title = await page.title();
+
+      // Sent empty: the same page, the form with every message, the summary first.
+      await fillByKeyboard(page, []);
+      await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+      expect(await page.locator('h1').textContent()).toBe(heading);
+      expect(await page.title()).toBe(`Erreur – ${title}`);
+      const links = await page
+        .locator('.error-summary a')
+        .evaluateAll((as) =>
+          as.map((a) => ({ href: a.getAttribute('href')!, text: a.textContent! })),
+        );
+      expect(links.length).toBeGreaterThan(5);
+      expect(
+        await page.evaluate(() => document.activeElement?.classList.contains('error-summary')),
+      ).toBe(true);
+      for (const link of links) {
+        // Each link leads to its field, and the field says the same beside it.
+        const target = page.locator(link.href);
+        expect(await target.count(), link.href).toBe(1);
+        const holder = page
+          .locator(`${link.href}[data-field], [data-field]:has(${link.href})`)
+          .last();
+        expect(await holder.locator(':scope > .field-error').textContent(), link.href).toBe(
+          link.text,
+        );
+      }
+      expect(await axeOnCopy(page)).toEqual([]);
+
+      // Sent with every answer but the phone: everything typed is still there, one message.
+      const withoutPhone = entries.filter(([name]) => name !== 'identity.phone');
+      await page.focus('.skip-link');
+      await fillByKeyboard(page, withoutPhone);
+      await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+      expect(await page.locator('.error-summary li').allTextContents()).toEqual([
         'Indiquez un numéro de téléphone valide, par exemple 06 12 34 56 78.',
       ]);
-      // axe-core runs as a script: check the same page in a context that allows scripts.
-      const checker = await (await browser.newContext()).newPage();
-      await checker.goto(site.url);
-      await checker.setContent(await page.content());
-      expect(await axeViolations(checker)).toEqual([]);
-      await checker.context().close();
+      expect(await page.locator('#f-identity-phone').getAttribute('aria-invalid')).toBe('true');
+      expect((await answersIn(page)).filter(([, value]) => value !== '').sort()).toEqual(
+        [...withoutPhone].filter(([name]) => name !== 'website').sort(),
+      );
+      expect(await axeOnCopy(page)).toEqual([]);
 
-      // Back to the form: the browser kept the answers; add the phone and send again.
-      await page.goBack();
-      expect(await page.locator('#f-identity-email').inputValue()).not.toBe('');
+      // The phone added: the receipt, and the entry is marked for a coordinator's check.
       await page.focus('.skip-link');
-      await fillByKeyboard(page, [...withoutPhone, ['identity.phone', '06 12 34 56 78']]);
+      await fillByKeyboard(page, entries);
       await Promise.all([
         page.waitForURL(/\/api\/candidatures\/recu\?reference=/),
         page.keyboard.press('Enter'),
@@ -267,8 +316,11 @@ describe('the forms in their error states', () => {
 
       const withoutJs = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
       await withoutJs.goto(new URL(path, site.url).href);
+      await fillByKeyboard(withoutJs, []);
+      await Promise.all([withoutJs.waitForNavigation(), withoutJs.keyboard.press('Enter')]);
+      await keep(withoutJs, `${kind}-empty-without-js`);
       await sendWithoutPhone(withoutJs, entries);
-      expect(await withoutJs.locator('h1').textContent()).toBe('Candidature non envoyée');
+      expect(await withoutJs.title()).toMatch(/^Erreur – /);
       await keep(withoutJs, `${kind}-problems-without-js`);
       await withoutJs.context().close();
     }

@@ -1,0 +1,4 @@
+/** Escapes text for HTML element content and attribute values (double-quoted). */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
