@@ -63,11 +63,24 @@ export function jsonErrorOffset(text: string): number {
     }
   };
   const number = () => {
-    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
+    const pattern = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+    pattern.lastIndex = i;
+    const match = pattern.exec(text);
     if (!match) throw new Stop(i);
     i += match[0].length;
   };
+  let depth = 0;
   const value = (): void => {
+    // Deeper than any record: report the place rather than exhaust the stack (a file of
+    // 100,000 « [ » must not make the reader throw).
+    if (++depth > 256) throw new Stop(i);
+    try {
+      valueAt();
+    } finally {
+      depth -= 1;
+    }
+  };
+  const valueAt = (): void => {
     space();
     const c = text[i];
     if (c === '{') {

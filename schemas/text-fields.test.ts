@@ -86,6 +86,14 @@ describe('every text field of every record', () => {
       expectRefusedOn(name, withText(record, path, slip(text, control)), path);
   });
 
+  // Invisible or non-characters nobody types: other line breaks (U+0085, U+2028, U+2029), zero
+  // width space, byte-order mark, non-characters and tag characters (found by a hostile review).
+  const invisibles = ['\u0085', '\u2028', '\u2029', '\u200b', '\ufeff', '\uffff', '\u{e0041}'];
+  it.each(cases)('$label refuses invisible and non-characters', ({ name, record, path, text }) => {
+    for (const control of invisibles)
+      expectRefusedOn(name, withText(record, path, slip(text, control)), path);
+  });
+
   it.each(cases.filter((c) => !c.multiLine))(
     '$label, on one line, refuses CR, LF and TAB',
     ({ name, record, path, text }) => {

@@ -85,6 +85,13 @@ describe('npm run screen', () => {
     await expect(runScreen([ids[0]!, 'peut-être'], deps)).rejects.toThrow(
       /Statut « peut-être » inconnu/,
     );
+    await expect(runScreen(['list', '--bogus'], deps)).rejects.toThrow(/^Option inconnue/);
+    await expect(runScreen([ids[0]!, 'accepted', '--reason'], deps)).rejects.toThrow(
+      /^Option inconnue/,
+    );
+    await expect(runScreen([ids[0]!, 'accepted', 'encore'], deps)).rejects.toThrow(
+      /^Trop d’arguments/,
+    );
     await expect(runScreen(['../etc/passwd', 'accepted'], deps)).rejects.toThrow(
       /n’est pas un numéro de candidature/,
     );

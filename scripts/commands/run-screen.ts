@@ -7,6 +7,7 @@ import { pendingRows } from '../screening/pending-rows.ts';
 import { recordDecision } from '../screening/record-decision.ts';
 import type { DataStore } from '../store/data-store.ts';
 import { readRecords } from '../store/read-records.ts';
+import { printable } from '../text/printable.ts';
 
 const statuses = ['new', 'interviewed', 'accepted', 'waitlisted', 'declined', 'withdrawn'] as const;
 const usage = `Utilisation :
@@ -30,15 +31,26 @@ export interface ScreenDependencies {
  * `screening/<id>.json` in one commit whose message holds the id and status only.
  */
 export async function runScreen(args: readonly string[], deps: ScreenDependencies): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    options: {
-      reason: { type: 'string' },
-      training: { type: 'string' },
-      all: { type: 'boolean', default: false },
-    },
-  });
+  let options;
+  try {
+    options = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: {
+        reason: { type: 'string' },
+        training: { type: 'string' },
+        all: { type: 'boolean', default: false },
+      },
+    });
+  } catch {
+    // Node's message is in English and names the option as typed: ours says what to do.
+    throw new ScreenUsageError(`Option inconnue ou sans valeur.\n${usage}`);
+  }
+  const { values, positionals } = options;
+  if (positionals.length > 2)
+    throw new ScreenUsageError(
+      `Trop d’arguments : « ${printable(positionals.slice(2).join(' '))} ».\n${usage}`,
+    );
   const [first, second] = positionals;
   if (first === 'list' || first === undefined) {
     const records = await readRecords(deps.store);
@@ -52,7 +64,7 @@ export async function runScreen(args: readonly string[], deps: ScreenDependencie
     }
     // A file nobody can read is not silently dropped: the coordinator sees where it is.
     for (const file of records.unreadable)
-      deps.print(`Fichier illisible, ignoré : ${file.path} — ${file.reason}.`);
+      deps.print(`Fichier illisible, ignoré : ${printable(file.path)} — ${file.reason}.`);
     return;
   }
   const id = first;

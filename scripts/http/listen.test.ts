@@ -73,6 +73,8 @@ describe('the Node server', () => {
       'BREW /\u0000 HTTP/1.1\r\n\r\n',
       'GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX: \u0001\u0002\r\n\r\n',
       'not http at all\r\n\r\n',
+      'GET /api/altcha/challenge HTTP/1.1\r\n\r\n',
+      'GET /api/altcha/challenge HTTP/1.1\r\nHost: 127.0.0.1\r\nHost: evil.example\r\n\r\n',
     ];
     const answers: [string, number][] = [];
     for (const request of hostile) {

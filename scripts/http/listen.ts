@@ -10,7 +10,11 @@ export type Handler = (request: Request, client: { address?: string }) => Promis
  * absolute-form target say nothing about who we are. Undefined when the target is not a path.
  */
 function toRequest(message: IncomingMessage, base: string): Request | undefined {
-  if (!validHost(message.headers.host)) return undefined;
+  // Exactly one well-formed Host (RFC 9112 §3.2): none, two or a malformed one is a 400.
+  const hosts = message.rawHeaders.filter(
+    (_, i) => i % 2 === 0 && /^host$/i.test(message.rawHeaders[i]!),
+  );
+  if (hosts.length !== 1 || !validHost(message.headers.host)) return undefined;
   const target = message.url ?? '';
   if (!target.startsWith('/') || target.startsWith('//')) return undefined;
   let url: URL;
@@ -56,7 +60,11 @@ function validHost(host: string | undefined): boolean {
   }
 }
 
-const plain = { 'content-type': 'text/plain; charset=utf-8', ...securityHeaders };
+const plain = {
+  'content-type': 'text/plain; charset=utf-8',
+  'cache-control': 'no-store',
+  ...securityHeaders,
+};
 
 /**
  * Serves a `Request -> Response` handler with Node's HTTP server on `host:port` (port 0 picks a
@@ -70,7 +78,8 @@ export async function listen(
   host = '127.0.0.1',
 ): Promise<{ server: Server; url: string }> {
   let base = '';
-  const server = createServer((message, reply) => {
+  // Node's own answer to a missing Host has none of our headers: we check Host ourselves.
+  const server = createServer({ requireHostHeader: false }, (message, reply) => {
     reply.on('error', () => {});
     const request = toRequest(message, base);
     if (!request) {

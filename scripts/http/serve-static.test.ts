@@ -38,6 +38,12 @@ describe('serveStatic', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
+  it('never redirects to another site (a path that starts with two slashes)', async () => {
+    const response = await handle(new Request('http://localhost/.//evil.example/..%2fcontact'));
+    expect(response.status).toBe(308);
+    expect(response.headers.get('location')).toMatch(/^\/[^/]/);
+  });
+
   it('answers the site’s 404 page for anything unknown', async () => {
     const response = await get('/nulle-part/');
     expect(response.status).toBe(404);

@@ -65,7 +65,8 @@ export function serveStatic(
     ) {
       return new Response(null, {
         status: 308,
-        headers: { location: `${url.pathname}/${url.search}`, ...security },
+        // One leading slash only: `//host/…` would send the browser to another site.
+        headers: { location: `/${url.pathname.replace(/^\/+/, '')}/${url.search}`, ...security },
       });
     }
     const status = found ? 200 : 404;

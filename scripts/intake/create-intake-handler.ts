@@ -7,6 +7,7 @@ import { issueChallenge } from './proof-of-work.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import { IntakeBugError, receiveApplication, type IntakeContext } from './receive-application.ts';
 import { refusal } from './refusals.ts';
+import { UnreadableMarkerError } from './store-application.ts';
 import { createResponder, type IntakeTemplates, type Responder } from './respond.ts';
 
 export { IntakeBugError };
@@ -99,7 +100,10 @@ export function createIntakeHandler(deps: IntakeDependencies): IntakeHandler {
   const route = async (request: Request, client: string): Promise<Response> => {
     const url = new URL(request.url);
     const respond = responderFor(request);
-    if (request.method === 'OPTIONS') {
+    const known =
+      url.pathname === '/api/altcha/challenge' ||
+      /^\/api\/candidatures\/(mentor|mentee)\/?$/.test(url.pathname);
+    if (request.method === 'OPTIONS' && known) {
       return respond.empty(request, 204, {
         'access-control-allow-methods': 'GET, POST',
         'access-control-max-age': '600',
@@ -124,9 +128,14 @@ export function createIntakeHandler(deps: IntakeDependencies): IntakeHandler {
       return respond.json(request, await issueChallenge(pow, clock()));
     }
     if (url.pathname === '/api/candidatures/recu') {
+      if (request.method !== 'GET' && request.method !== 'HEAD')
+        return respond.refuse(
+          request,
+          undefined,
+          refusal('method-not-allowed', { headers: { allow: 'GET, HEAD' } }),
+        );
       const reference = url.searchParams.get('reference') ?? '';
-      if (!isApplicationId(reference))
-        return respond.refuse(request, undefined, refusal('not-found'));
+      if (!isApplicationId(reference)) return respond.unknownReceipt();
       return respond.receipt(reference);
     }
     const match = /^\/api\/candidatures\/(mentor|mentee)\/?$/.exec(url.pathname);
@@ -143,11 +152,15 @@ export function createIntakeHandler(deps: IntakeDependencies): IntakeHandler {
 
   return async (request, client = {}) => {
     try {
-      return await route(request, client.address ?? 'unknown');
+      return await route(request, clientKey(client.address));
     } catch (error) {
       // Our bug (a record we built wrong, a request the store refused as malformed) is a 500
       // and is not retried; anything else from the store is an outage: 503, try again later.
-      const bug = error instanceof IntakeBugError || error instanceof RejectedRequestError;
+      const bug =
+        error instanceof IntakeBugError ||
+        error instanceof RejectedRequestError ||
+        // A marker someone edited by hand: a lasting problem for a coordinator, not an outage.
+        error instanceof UnreadableMarkerError;
       log({
         event: bug ? 'intake.bug' : 'intake.store-failed',
         error: error instanceof Error ? `${error.name}: ${error.message}` : 'unknown',
@@ -161,6 +174,22 @@ export function createIntakeHandler(deps: IntakeDependencies): IntakeHandler {
       );
     }
   };
+}
+
+/**
+ * The rate-limit key of a client: its address, or for IPv6 its /64 network (one household or
+ * phone gets a whole /64, and would otherwise get a fresh budget per address).
+ */
+function clientKey(address: string | undefined): string {
+  if (!address) return 'unknown';
+  const v4 = /^(?:::ffff:)?(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (v4) return v4[1]!;
+  if (!address.includes(':')) return address;
+  const [head = '', tail = ''] = address.split('::');
+  const groups = [...head.split(':').filter(Boolean)];
+  const rest = tail.split(':').filter(Boolean);
+  while (groups.length + rest.length < 8) groups.push('0');
+  return [...groups, ...rest].slice(0, 4).join(':').toLowerCase() + '::/64';
 }
 
 function safePath(request: Request): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aMenteeForm, aMentorForm } from '../dev/application-forms.ts';
+import { aMenteeForm, aMentorForm, aMinorMenteeForm } from '../dev/application-forms.ts';
 import {
   formPost,
   intakeHarness,
@@ -188,7 +188,7 @@ describe('the proof of work, judged by the intake’s clock', () => {
     for (const h of [second, restarted]) {
       const other = aMentorForm({ 'identity.firstName': 'Autre' });
       const replay = await h.handle(formPost('mentor', [...other, ['altcha', altcha]], json));
-      expect(await errorOf(replay)).toBe('proof-of-work-invalid');
+      expect(await errorOf(replay)).toBe('proof-of-work-replayed');
     }
     expect(await first.store.listFiles('applications')).toHaveLength(1);
   });
@@ -300,5 +300,126 @@ describe('whatever the data repository holds, the intake keeps accepting', () =>
       await h.handle(formPost('mentee', aMenteeForm({ 'identity.lastName': 'Autre' }))),
     );
     expect([first, second]).toEqual(['mentee-aaaaaa', 'mentee-bbbbbb']);
+  });
+});
+
+describe('what a hostile review found, and holds now', () => {
+  it('counts stored applications before committing them: a burst from one client stops at the limit', async () => {
+    const settings = programmeSettings((s) => {
+      s.intake.rateLimit.applicationsPerHour = 10;
+    });
+    const h = await intakeHarness({ settings });
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        h.handle(
+          formPost(
+            'mentee',
+            [
+              ...aMenteeForm({ 'identity.lastName': `Rafale${i}` }),
+              ['idempotencyKey', `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`],
+            ],
+            json,
+          ),
+          { address: '192.0.2.99' },
+        ),
+      ),
+    );
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(20);
+    expect(await h.store.listFiles('applications')).toHaveLength(10);
+  });
+
+  it('gives IPv6 clients one budget per /64, and IPv4-mapped addresses their IPv4 one', async () => {
+    const settings = programmeSettings((s) => {
+      s.intake.rateLimit.challengesPerHour = 2;
+    });
+    const h = await intakeHarness({ settings });
+    const challenge = () => new Request(`${intakeOrigin}/api/altcha/challenge`);
+    const statuses = [];
+    for (const address of ['2001:db8:1:2::1', '2001:db8:1:2:ffff::9', '2001:db8:1:2::3'])
+      statuses.push((await h.handle(challenge(), { address })).status);
+    expect(statuses).toEqual([200, 200, 429]);
+    expect((await h.handle(challenge(), { address: '2001:db8:1:3::1' })).status).toBe(200);
+  });
+
+  it('says so when a retry brings other answers, instead of a receipt for answers never kept', async () => {
+    const h = await intakeHarness();
+    const key = ['idempotencyKey', '0b5e8c1e-3f6a-4d2b-9c1e-7a8b9c0d1e2f'] as const;
+    expect((await h.handle(formPost('mentee', [...aMenteeForm(), key], json))).status).toBe(201);
+    const changed = await h.handle(
+      formPost('mentee', [...aMenteeForm({ 'identity.firstName': 'Autre' }), key], json),
+    );
+    expect(changed.status).toBe(409);
+    expect(await errorOf(changed)).toBe('already-sent');
+    expect(await h.store.listFiles('applications')).toHaveLength(1);
+  });
+
+  it('answers a hand-edited marker with a 500 for a coordinator, not a passing outage', async () => {
+    const h = await intakeHarness();
+    const key = ['idempotencyKey', '11111111-2222-4333-8444-555555555555'] as const;
+    await h.handle(formPost('mentee', [...aMenteeForm(), key], json));
+    const [marker] = await h.store.listFiles('intake/submissions');
+    await h.store.commit([{ path: marker!, content: '{ "note": "edited" }' }], 'Edit by hand');
+    const again = await h.handle(formPost('mentee', [...aMenteeForm(), key], json));
+    expect(again.status).toBe(500);
+    expect(h.logs.at(-1)).toMatchObject({ event: 'intake.bug' });
+  });
+
+  it('takes a client that goes away mid-body for what it is, not for an outage', async () => {
+    const h = await intakeHarness();
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('identity.firstName=Z'));
+        controller.error(new Error('aborted'));
+      },
+    });
+    const response = await h.handle(
+      new Request(`${intakeOrigin}/api/candidatures/mentee`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...json },
+        body,
+        duplex: 'half',
+      } as RequestInit),
+    );
+    expect(response.status).toBe(400);
+    expect(await errorOf(response)).toBe('aborted');
+    expect(h.logs.map((l) => l['event'])).not.toContain('intake.store-failed');
+  });
+
+  it('keeps only what applies: a representative sent for an adult is dropped; a minor’s authorisation is pending', async () => {
+    const h = await intakeHarness();
+    const adult = referenceOf(
+      await h.handle(
+        formPost(
+          'mentee',
+          aMenteeForm({
+            'identity.legalRepresentative.name': 'Personne Inutile',
+            'identity.legalRepresentative.email': 'inutile@exemple.fr',
+            'identity.legalRepresentative.phone': '06 00 00 00 00',
+            'profile.objectiveOther': 'Sans objet',
+          }),
+        ),
+      ),
+    );
+    const stored = JSON.parse((await h.store.readFile(`applications/mentees/${adult}.json`))!);
+    expect(stored.identity.legalRepresentative).toBeUndefined();
+    expect(stored.profile.objectiveOther).toBeUndefined();
+    expect(stored.legalRepresentativeAuthorisation).toBeUndefined();
+    const minor = referenceOf(await h.handle(formPost('mentee', aMinorMenteeForm())));
+    const record = JSON.parse((await h.store.readFile(`applications/mentees/${minor}.json`))!);
+    expect(record.legalRepresentativeAuthorisation).toBe('pending');
+    expect(record.identity.legalRepresentative).toBeDefined();
+  });
+
+  it('refuses other methods on the receipt, and OPTIONS on unknown addresses', async () => {
+    const h = await intakeHarness();
+    const receipt = `${intakeOrigin}/api/candidatures/recu?reference=mentee-aaaaaa`;
+    expect((await h.handle(new Request(receipt, { method: 'POST' }))).status).toBe(405);
+    expect((await h.handle(new Request(receipt, { method: 'HEAD' }))).status).toBe(200);
+    const options = (path: string) =>
+      h.handle(new Request(`${intakeOrigin}${path}`, { method: 'OPTIONS' }));
+    expect((await options('/api/nulle-part')).status).toBe(404);
+    expect((await options('/api/candidatures/mentor')).status).toBe(204);
   });
 });

@@ -1,5 +1,5 @@
 /** Why a form body could not be read; nothing of its content is kept. */
-export type BodyProblem = 'unsupported-content-type' | 'too-large' | 'invalid-encoding';
+export type BodyProblem = 'unsupported-content-type' | 'too-large' | 'invalid-encoding' | 'aborted';
 
 export type FormBody =
   { ok: true; entries: [string, string][] } | { ok: false; problem: BodyProblem };
@@ -52,7 +52,14 @@ export async function readFormBody(request: Request, limit: number): Promise<For
   if (request.body) {
     const reader = request.body.getReader();
     for (;;) {
-      const { done, value } = await reader.read();
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch {
+        // The client went away mid-body (or sent a broken chunk): its fault, not an outage.
+        return { ok: false, problem: 'aborted' };
+      }
+      const { done, value } = chunk;
       if (done) break;
       size += value.byteLength;
       if (size > limit) {

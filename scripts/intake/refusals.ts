@@ -23,6 +23,18 @@ const catalogue = {
     400,
     'Cette demande n’a pas pu être comprise. Revenez au formulaire du site, puis renvoyez-le.',
   ],
+  aborted: [
+    400,
+    'Votre candidature n’est pas arrivée en entier, peut-être à cause de la connexion. Vérifiez votre connexion, puis renvoyez-la.',
+  ],
+  'proof-of-work-replayed': [
+    400,
+    'La vérification automatique anti-robot a échoué. Rechargez la page, puis renvoyez le formulaire : vos réponses sont conservées dans cet onglet.',
+  ],
+  'already-sent': [
+    409,
+    'Cette candidature a déjà été envoyée, avec d’autres réponses. Pour la corriger, contactez l’équipe du programme ({structure}) en donnant votre numéro de candidature.',
+  ],
   'invalid-encoding': [
     400,
     'Votre candidature contient des caractères illisibles, peut-être à cause d’un copier-coller. Vérifiez vos réponses, puis renvoyez-la.',

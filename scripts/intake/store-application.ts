@@ -10,7 +10,7 @@ import { FileExistsError, type DataStore, type FileChange } from '../store/data-
 export type StoreOutcome =
   | { status: 'stored'; id: string }
   /** The same submission was stored before (a retry): its first id. */
-  | { status: 'duplicate'; id: string }
+  | { status: 'duplicate'; id: string; sameAnswers: boolean }
   /** The proof of work already served another submission. */
   | { status: 'replayed' };
 
@@ -19,16 +19,22 @@ export class UnreadableMarkerError extends Error {
   override name = 'UnreadableMarkerError';
 }
 
-const marker = (id: string) => JSON.stringify({ schemaVersion: 1, id }) + '\n';
+const marker = (id: string, answers?: string) =>
+  JSON.stringify({ schemaVersion: 1, id, ...(answers ? { answers } : {}) }) + '\n';
 
-async function storedId(store: DataStore, path: string): Promise<string | undefined> {
+interface Marker {
+  id: string;
+  answers?: string;
+}
+
+async function readMarker(store: DataStore, path: string): Promise<Marker | undefined> {
   const text = await store.readFile(path);
   if (text === undefined) return undefined;
   const parsed = parseJson(text);
-  const id = parsed.ok ? (parsed.value as { id?: unknown } | null)?.id : undefined;
-  if (typeof id !== 'string')
+  const value = (parsed.ok ? parsed.value : undefined) as Partial<Marker> | null | undefined;
+  if (typeof value?.id !== 'string')
     throw new UnreadableMarkerError(`${path} is not a marker the intake wrote.`);
-  return id;
+  return { id: value.id, ...(typeof value.answers === 'string' ? { answers: value.answers } : {}) };
 }
 
 /**
@@ -43,6 +49,8 @@ export async function storeApplication(
   submission: {
     kind: ApplicationKind;
     keyHash: string;
+    /** SHA-256 of the answers, so that a retry with other answers is told apart. */
+    answersHash: string;
     /** SHA-256 of the proof of work's signature, when one was verified. */
     challengeHash?: string;
     newId: (kind: ApplicationKind) => string;
@@ -59,7 +67,7 @@ export async function storeApplication(
     // Markers first: a store names the first file it finds already there, and a retry or a
     // replay must be told apart from an id that happens to be taken.
     const files: FileChange[] = [
-      { path: keyPath, content: marker(id) },
+      { path: keyPath, content: marker(id, submission.answersHash) },
       ...(challenge ? [{ path: challenge, content: marker(id) }] : []),
       { path: applicationPath(id), content: submission.render(id) },
     ];
@@ -69,8 +77,14 @@ export async function storeApplication(
     } catch (error) {
       if (!(error instanceof FileExistsError)) throw error;
       if (error.path === keyPath) {
-        const first = await storedId(store, keyPath);
-        if (first) return { status: 'duplicate', id: first };
+        const first = await readMarker(store, keyPath);
+        if (first)
+          return {
+            status: 'duplicate',
+            id: first.id,
+            // Markers written before the answers were hashed say nothing: take them as the same.
+            sameAnswers: first.answers === undefined || first.answers === submission.answersHash,
+          };
       } else if (error.path === challenge) return { status: 'replayed' };
       // Another application drew the same id: draw again (36^6 ids make this rare).
       if (attempt >= 5) throw error;

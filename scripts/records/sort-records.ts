@@ -27,9 +27,12 @@ export interface RecordSet {
 
 function unreadable(path: string, problems: FieldProblem[]): UnreadableRecord {
   const fields = [...new Set(problems.map((p) => p.field).filter(Boolean))];
+  const first = problems[0]?.message ?? 'ce fichier est illisible';
   const reason =
     fields.length === 0
-      ? (problems[0]?.message ?? 'fichier illisible')
+      ? first.startsWith('ce fichier')
+        ? first
+        : `le fichier entier ${first}`
       : `ce fichier ne respecte pas son schéma (${fields.join(', ')})`;
   return { path, reason, problems };
 }
@@ -51,30 +54,44 @@ export function sortRecords(
 ): RecordSet {
   const set: RecordSet = { applications: [], decisions: new Map(), unreadable: [] };
   for (const [path, text] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
-    const location = locate(path);
-    if (location.type === 'other') continue;
-    if (text === undefined) {
-      set.unreadable.push(unreadable(path, [{ field: '', message: 'ce fichier est introuvable' }]));
-      continue;
-    }
-    const parsed = parseJson(text);
-    if (!parsed.ok) {
-      set.unreadable.push(unreadable(path, [{ field: '', message: parsed.message }]));
-      continue;
-    }
-    if (location.type === 'application') {
-      const checked = checkApplication(location.kind, parsed.value, context);
-      if (!checked.ok) set.unreadable.push(unreadable(path, checked.problems));
-      else if (checked.value.id !== location.id)
-        set.unreadable.push(unreadable(path, [nameMismatch(checked.value.id)]));
-      else set.applications.push(checked.value);
-    } else {
-      const checked = checkScreeningDecision(parsed.value);
-      if (!checked.ok) set.unreadable.push(unreadable(path, checked.problems));
-      else if (checked.value.id !== location.id)
-        set.unreadable.push(unreadable(path, [nameMismatch(checked.value.id)]));
-      else set.decisions.set(checked.value.id, checked.value);
+    try {
+      sortOne(set, path, text, context);
+    } catch {
+      // Whatever a file holds, it is one unreadable file, never the end of the reading.
+      set.unreadable.push(unreadable(path, [{ field: '', message: 'ce fichier est illisible' }]));
     }
   }
   return set;
+}
+
+function sortOne(
+  set: RecordSet,
+  path: string,
+  text: string | undefined,
+  context: Omit<RulesContext, 'today'> | undefined,
+): void {
+  const location = locate(path);
+  if (location.type === 'other') return;
+  if (text === undefined) {
+    set.unreadable.push(unreadable(path, [{ field: '', message: 'ce fichier est introuvable' }]));
+    return;
+  }
+  const parsed = parseJson(text);
+  if (!parsed.ok) {
+    set.unreadable.push(unreadable(path, [{ field: '', message: parsed.message }]));
+    return;
+  }
+  if (location.type === 'application') {
+    const checked = checkApplication(location.kind, parsed.value, context);
+    if (!checked.ok) set.unreadable.push(unreadable(path, checked.problems));
+    else if (checked.value.id !== location.id)
+      set.unreadable.push(unreadable(path, [nameMismatch(checked.value.id)]));
+    else set.applications.push(checked.value);
+  } else {
+    const checked = checkScreeningDecision(parsed.value);
+    if (!checked.ok) set.unreadable.push(unreadable(path, checked.problems));
+    else if (checked.value.id !== location.id)
+      set.unreadable.push(unreadable(path, [nameMismatch(checked.value.id)]));
+    else set.decisions.set(checked.value.id, checked.value);
+  }
 }

@@ -177,12 +177,18 @@ export class LocalGitStore implements DataStore {
   ): Promise<(string | undefined)[]> {
     await this.#init();
     const tip = await this.#tip(options.branch);
-    if (!tip || paths.length === 0) return paths.map(() => undefined);
+    // `cat-file --batch` reads one path a line: a name holding a line break (Git allows it)
+    // would shift every answer after it, so such a file reads as absent.
+    const readable = paths.filter((p) => !/[\n\r\0]/.test(p));
+    if (!tip || readable.length === 0) return paths.map(() => undefined);
     const output = await this.#gitBytes(
       ['cat-file', '--batch'],
-      paths.map((p) => `${tip}:${p}\n`).join(''),
+      readable.map((p) => `${tip}:${p}\n`).join(''),
     );
-    return parseBatch(output, paths.length).map((body) => body?.toString('utf8'));
+    const bodies = new Map(
+      parseBatch(output, readable.length).map((body, i) => [readable[i]!, body?.toString('utf8')]),
+    );
+    return paths.map((p) => bodies.get(p));
   }
 
   commit(

@@ -8,6 +8,7 @@ import {
   type RepositoryReport,
 } from '../../scripts/validation/validate-repository.ts';
 import { escapeMarkdown } from '../../scripts/text/escape-markdown.ts';
+import { printable } from '../../scripts/text/printable.ts';
 
 export interface ValidateDependencies {
   store: DataStore;
@@ -23,7 +24,7 @@ function commentBody(report: RepositoryReport): string {
   }
   const lines = report.problems.map(
     (p) =>
-      `| \`${p.file}\` | ${p.field ? `\`${escapeMarkdown(p.field)}\`` : '—'} | ${escapeMarkdown(p.message)} |`,
+      `| \`${printable(p.file)}\` | ${p.field ? `\`${escapeMarkdown(p.field)}\`` : '—'} | ${escapeMarkdown(p.message)} |`,
   );
   return [
     '### ❌ Validation des données',
