@@ -262,7 +262,9 @@ export const programmeSchema = {
       items: {
         type: 'object',
         additionalProperties: false,
-        required: ['id', 'label', 'applicationsOpen', 'start', 'end'],
+        // Applications are taken from `applicationsOpen` to `applicationsClose` (both included),
+        // which lies between that day and `start` (readSettings checks the order, issue 8).
+        required: ['id', 'label', 'applicationsOpen', 'applicationsClose', 'start', 'end'],
         properties: {
           id: {
             type: 'string',
@@ -272,6 +274,9 @@ export const programmeSchema = {
             $ref: '#/$defs/text',
           },
           applicationsOpen: {
+            $ref: '#/$defs/date',
+          },
+          applicationsClose: {
             $ref: '#/$defs/date',
           },
           start: {
@@ -328,6 +333,7 @@ export const programmeSchema = {
         'minFillSeconds',
         'rateLimit',
         'proofOfWork',
+        'answerWithinDays',
       ],
       properties: {
         url: { type: 'string', pattern: '^(|https://[^\\s]+[^/])$' },
@@ -359,6 +365,8 @@ export const programmeSchema = {
             expiresMinutes: { type: 'integer', minimum: 5, maximum: 1440 },
           },
         },
+        // The receipt promises an answer « sous N jours » (issue 8): the Espace Jeunes' own delay.
+        answerWithinDays: { type: 'integer', minimum: 1, maximum: 90 },
       },
     },
   },

@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { stringify, parse } from 'yaml';
-import { findPlaceholders, readSettings, SettingsError } from './read-settings.ts';
+import {
+  findPlaceholders,
+  isPlaceholder,
+  PlaceholdersError,
+  readSettings,
+  refusePlaceholders,
+  SettingsError,
+} from './read-settings.ts';
 
 const text = readFileSync('content/programme.yaml', 'utf8');
 
@@ -97,6 +104,39 @@ describe('readSettings', () => {
     );
   });
 
+  it('refuses a cohort whose applications close outside their window, or that ends before it starts', () => {
+    const broken = withChange((s) => {
+      s.cohorts[0].applicationsClose = s.cohorts[0].start.replace(/-\d\d$/, '-31');
+      s.cohorts[1].applicationsClose = '2027-05-02';
+      s.cohorts[1].end = '2027-09-19';
+    });
+    expect(() => readSettings(broken)).toThrowErrorMatchingInlineSnapshot(`
+      [SettingsError: content/programme.yaml contient 3 erreurs :
+        - « cohorts.0.applicationsClose » : la clôture des candidatures (2027-01-31) doit tomber entre leur ouverture (2026-11-02) et le début de la cohorte (2027-01-11)
+        - « cohorts.1.applicationsClose » : la clôture des candidatures (2027-05-02) doit tomber entre leur ouverture (2027-05-03) et le début de la cohorte (2027-09-20)
+        - « cohorts.1.end » : la fin de la cohorte (2027-09-19) précède son début (2027-09-20)
+      Corrigez ce fichier puis relancez la construction du site.]
+    `);
+    const sameDays = withChange((s) => {
+      s.cohorts[0].applicationsClose = s.cohorts[0].start;
+      s.cohorts[1].applicationsClose = s.cohorts[1].applicationsOpen;
+    });
+    expect(() => readSettings(sameDays)).not.toThrow();
+  });
+
+  it('asks for every cohort’s closing date and for the delay promised on the receipt', () => {
+    const missing = withChange((s) => {
+      delete s.cohorts[1].applicationsClose;
+      s.intake.answerWithinDays = 0;
+    });
+    expect(() => readSettings(missing)).toThrowErrorMatchingInlineSnapshot(`
+      [SettingsError: content/programme.yaml contient 2 erreurs :
+        - « cohorts.1.applicationsClose » : ce champ est obligatoire
+        - « intake.answerWithinDays » : doit être supérieur ou égal à 1
+      Corrigez ce fichier puis relancez la construction du site.]
+    `);
+  });
+
   it('explains unreadable YAML instead of crashing', () => {
     expect(() => readSettings('site: [unclosed')).toThrow(/le YAML est illisible/);
   });
@@ -109,3 +149,70 @@ describe('findPlaceholders', () => {
     expect(found.every((p) => /^\[À compléter[ \u00a0]: /.test(p.text))).toBe(true);
   });
 });
+
+describe('refusePlaceholders (production builds)', () => {
+  it('names, in French, every value still to fill in', () => {
+    const settings = readSettings(text);
+    expect(() => refusePlaceholders(settings)).toThrowErrorMatchingInlineSnapshot(`
+      [PlaceholdersError: content/programme.yaml contient encore 11 valeurs « [À compléter : …] », qu’un site public ne peut pas afficher :
+        - « structure.address.street » : numéro et rue de l’Espace Jeunes Anne Frank
+        - « structure.hours.0.days » : jours d’ouverture
+        - « structure.hours.0.hours » : horaires
+        - « structure.phone » : téléphone de l’Espace Jeunes
+        - « structure.email » : adresse électronique du programme
+        - « structure.access » : transports en commun et accès pour les personnes à mobilité réduite
+        - « publication.director » : nom et fonction du directeur de la publication
+        - « dataProtection.controller.address » : adresse postale du siège du CLAVIM
+        - « dataProtection.controller.email » : adresse de contact du responsable de traitement
+        - « dataProtection.dpo.email » : adresse électronique du délégué à la protection des données
+        - « dataProtection.dpo.address » : adresse postale du délégué à la protection des données
+      Remplacez chacune par la vraie information, puis relancez la construction du site.]
+    `);
+  });
+
+  it('lets complete settings through, and counts one value in the singular', () => {
+    const complete = readSettings(withChange(fillIn));
+    expect(findPlaceholders(complete)).toEqual([]);
+    expect(() => refusePlaceholders(complete)).not.toThrow();
+    const one = readSettings(
+      withChange((s) => {
+        fillIn(s);
+        s.publication.director = '[À compléter : directeur]';
+      }),
+    );
+    let error: unknown;
+    try {
+      refusePlaceholders(one, 'autre.yaml');
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(PlaceholdersError);
+    expect((error as PlaceholdersError).message).toMatch(
+      /^autre\.yaml contient encore une valeur /,
+    );
+    expect((error as PlaceholdersError).placeholders).toEqual([
+      { field: 'publication.director', text: '[À compléter : directeur]' },
+    ]);
+  });
+
+  it('tells a placeholder from a real value', () => {
+    expect(isPlaceholder('[À compléter : horaires]')).toBe(true);
+    expect(isPlaceholder('[À compléter\u00a0: horaires]')).toBe(true);
+    expect(isPlaceholder('01 23 45 67 89')).toBe(false);
+    expect(isPlaceholder(undefined)).toBe(false);
+  });
+});
+
+/** Replaces every placeholder of the settings by a plausible (synthetic) value. */
+function fillIn(s: Loose): void {
+  s.structure.address.street = '1 rue de l’Exemple';
+  s.structure.hours = [{ days: 'Du mardi au samedi', hours: '14 h – 19 h' }];
+  s.structure.phone = '01 23 45 67 89';
+  s.structure.email = 'mentorat@example.org';
+  s.structure.access = 'Bus 123, arrêt Exemple ; accès de plain-pied.';
+  s.publication.director = 'Camille Exemple, directrice';
+  s.dataProtection.controller.address = '2 place de l’Exemple, 92130 Issy-les-Moulineaux';
+  s.dataProtection.controller.email = 'contact@example.org';
+  s.dataProtection.dpo.email = 'dpo@example.org';
+  s.dataProtection.dpo.address = '3 avenue de l’Exemple, 92130 Issy-les-Moulineaux';
+}

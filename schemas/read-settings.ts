@@ -19,7 +19,10 @@ export class SettingsError extends Error {
 
 const validate = createAjv().compile<ProgrammeSettings>(programmeSchema);
 
-/** What the settings schema cannot say: each age range is in order, the time zone exists. */
+/**
+ * What the settings schema cannot say: each age range is in order, each cohort's dates follow
+ * one another (applications close between their opening and the start), the time zone exists.
+ */
 function settingsRules(settings: ProgrammeSettings): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const [role, range] of Object.entries(settings.eligibility.ages)) {
@@ -29,6 +32,20 @@ function settingsRules(settings: ProgrammeSettings): FieldProblem[] {
         message: `l’âge minimum (${range.min} ans) dépasse l’âge maximum (${range.max} ans)`,
       });
   }
+  settings.cohorts.forEach((cohort, i) => {
+    // ISO dates compare as text.
+    const { applicationsOpen: open, applicationsClose: close, start, end } = cohort;
+    if (close < open || close > start)
+      problems.push({
+        field: `cohorts.${i}.applicationsClose`,
+        message: `la clôture des candidatures (${close}) doit tomber entre leur ouverture (${open}) et le début de la cohorte (${start})`,
+      });
+    if (end < start)
+      problems.push({
+        field: `cohorts.${i}.end`,
+        message: `la fin de la cohorte (${end}) précède son début (${start})`,
+      });
+  });
   try {
     new Intl.DateTimeFormat('fr-FR', { timeZone: settings.structure.timeZone });
   } catch {
@@ -65,10 +82,17 @@ export function readSettings(
   return data;
 }
 
+const placeholderPattern = /^\[À compléter[ \u00a0]: /;
+
+/** Whether a settings value is still a "[À compléter : …]" placeholder. */
+export function isPlaceholder(value: unknown): boolean {
+  return typeof value === 'string' && placeholderPattern.test(value);
+}
+
 /** Values still written "[À compléter : …]", with their field, for the structure to fill in. */
 export function findPlaceholders(value: unknown, path = ''): { field: string; text: string }[] {
   if (typeof value === 'string')
-    return /^\[À compléter[ \u00a0]: /.test(value) ? [{ field: path, text: value }] : [];
+    return placeholderPattern.test(value) ? [{ field: path, text: value }] : [];
   if (Array.isArray(value))
     return value.flatMap((item, i) => findPlaceholders(item, `${path}.${i}`));
   if (value && typeof value === 'object')
@@ -76,4 +100,35 @@ export function findPlaceholders(value: unknown, path = ''): { field: string; te
       findPlaceholders(item, path ? `${path}.${key}` : key),
     );
   return [];
+}
+
+/** A production build met values still to fill in; `placeholders` names each one. */
+export class PlaceholdersError extends Error {
+  override name = 'PlaceholdersError';
+  readonly placeholders: { field: string; text: string }[];
+  constructor(source: string, placeholders: { field: string; text: string }[]) {
+    const count = placeholders.length;
+    super(
+      `${source} contient encore ${count === 1 ? 'une valeur' : `${count} valeurs`} « [À compléter : …] », qu’un site public ne peut pas afficher :\n` +
+        placeholders
+          .map(
+            (p) => `  - « ${p.field} » : ${p.text.replace(/^\[À compléter[ \u00a0]: |\]$/g, '')}`,
+          )
+          .join('\n') +
+        '\nRemplacez chacune par la vraie information, puis relancez la construction du site.',
+    );
+    this.placeholders = placeholders;
+  }
+}
+
+/**
+ * For a production build (issue 8): throws a `PlaceholdersError` naming, in French, every value
+ * still written "[À compléter : …]". A development build shows them instead, on purpose.
+ */
+export function refusePlaceholders(
+  settings: ProgrammeSettings,
+  source = 'content/programme.yaml',
+): void {
+  const placeholders = findPlaceholders(settings);
+  if (placeholders.length) throw new PlaceholdersError(source, placeholders);
 }

@@ -1,12 +1,65 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { readSettings } from '../schemas/read-settings.ts';
+import { tokensFrom } from '../schemas/fill-tokens.ts';
+import { nextCohort } from '../schemas/next-cohort.ts';
+import { isPlaceholder, readSettings, refusePlaceholders } from '../schemas/read-settings.ts';
+import { dateIn } from '../schemas/rules-context.ts';
+
+// The build's environment (scripts/dev/build.ts sets the first; tests of the build the others):
+// - BINOME_PRODUCTION=1: a site for the public, which refuses "[À compléter : …]" values;
+// - BINOME_SETTINGS_FILE: another settings file than content/programme.yaml (tests of the build);
+// - BINOME_TODAY=YYYY-MM-DD: the build's date, for tests; otherwise today in the structure's zone.
+const settingsFile = process.env['BINOME_SETTINGS_FILE'] || 'content/programme.yaml';
 
 /** The programme settings, validated once at build time (a mistake stops the build, naming the field). */
 export const settings = readSettings(
-  readFileSync(join(process.cwd(), 'content/programme.yaml'), 'utf8'),
+  readFileSync(resolve(process.cwd(), settingsFile), 'utf8'),
+  settingsFile,
 );
+if (process.env['BINOME_PRODUCTION'] === '1') refusePlaceholders(settings, settingsFile);
+
+/** The day the site is built (`YYYY-MM-DD`), in the structure's time zone. */
+export const today = buildDay(process.env['BINOME_TODAY'], settings.structure.timeZone);
+
+function buildDay(injected: string | undefined, timeZone: string): string {
+  if (!injected) return dateIn(timeZone, new Date());
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(injected))
+    throw new Error(
+      `BINOME_TODAY vaut « ${injected} » : écrivez une date AAAA-MM-JJ, ou retirez-la.`,
+    );
+  return injected;
+}
+
+/** The cohort the pages announce on the build's day (home, application pages, receipt). */
+export const cohortOnShow = nextCohort(settings.cohorts, today);
+
+/** The communes where a mentoré studies or lives, in words: « Issy-les-Moulineaux », « A ou B ». */
+export const communes = tokensFrom(settings).commune;
+
+const known = (value: string) => (isPlaceholder(value) ? undefined : value);
+
+/**
+ * The structure's contact details a visitor may be shown: a value still to fill in is left out
+ * (undefined) rather than shown, and the pages fall back on the name, the town and the contact
+ * page. Only a development build can have such values: a production build refuses them.
+ */
+export const contact = {
+  name: settings.structure.name,
+  shortName: settings.structure.shortName,
+  street: known(settings.structure.address.street),
+  postalCode: settings.structure.address.postalCode,
+  city: settings.structure.address.city,
+  phone: known(settings.structure.phone),
+  email: known(settings.structure.email),
+  hours: settings.structure.hours.filter((h) => !isPlaceholder(h.days) && !isPlaceholder(h.hours)),
+  access: known(settings.structure.access),
+};
+
+/** The structure's postal address on one line, its street left out while still to fill in. */
+export const postalAddress = [contact.street, `${contact.postalCode} ${contact.city}`]
+  .filter(Boolean)
+  .join(', ');
 
 /** RGAA compliance status as the official wording has it. */
 export const accessibilityStatus = {

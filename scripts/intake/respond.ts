@@ -33,6 +33,8 @@ export interface Responder {
   ): Response;
   accepted(request: Request, id: string, status: 201 | 200): Response;
   receipt(reference: string): Response;
+  /** A receipt link whose reference is malformed (mistyped, cut): a French page, 404, never JSON. */
+  unknownReceipt(): Response;
   json(
     request: Request,
     body: unknown,
@@ -59,7 +61,9 @@ function valuesOf(sent: readonly (readonly [string, string])[]): Map<string, str
   const values = new Map<string, string[]>();
   for (const [name, value] of sent) {
     if (name === 'altcha' || name === 'website') continue;
-    values.set(name, [...(values.get(name) ?? []), value]);
+    const list = values.get(name);
+    if (list) list.push(value);
+    else values.set(name, [value]);
   }
   return values;
 }
@@ -164,6 +168,19 @@ export function createResponder(options: ResponderOptions): Responder {
     receipt(reference) {
       const html = `<p class="intake-reference">Votre numéro de candidature : <strong>${escapeHtml(reference)}</strong></p>`;
       return page(templates.receipt, frenchTypography(html), 200, base);
+    },
+    unknownReceipt() {
+      // A person follows this link from a browser (the receipt, a bookmark, an e-mail): whatever
+      // it accepts, the answer is a page in French that says what to do (issue 8).
+      const html =
+        paragraph(
+          'Ce lien de confirmation est incomplet ou mal recopié : il ne contient pas de numéro de candidature valide.',
+          ' class="intake-message"',
+        ) +
+        paragraph(
+          `Si vous avez envoyé une candidature, elle n’est pas perdue pour autant. Vérifiez le lien, ou contactez l’${tokens.structure} pour savoir si elle est bien arrivée.`,
+        );
+      return page(templates.problems, html, 404, base);
     },
   };
 }

@@ -1,15 +1,17 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { collectedFields } from '../../schemas/collected-fields.ts';
-import { fillTokens } from '../../schemas/fill-tokens.ts';
+import { fillTokens, tokensFrom } from '../../schemas/fill-tokens.ts';
+import { frenchDate, nextCohort } from '../../schemas/next-cohort.ts';
 import { readSettings } from '../../schemas/read-settings.ts';
-import { rulesSettingsFrom } from '../../schemas/rules-context.ts';
+import { dateIn, rulesSettingsFrom } from '../../schemas/rules-context.ts';
 import type { SchemaNode } from '../../schemas/schema-walk.ts';
 import { formSchemas } from '../../schemas/validators.ts';
 import { builtPages, distDir } from '../../scripts/dev/built-site.ts';
+import { renderResultPage } from '../../scripts/intake/render-result-page.ts';
 import { htmlToText, markdownBlocks, normalizeText } from '../helpers/text.ts';
 
 const formPages = ['devenir-mentor/index.html', 'trouver-un-mentor/index.html'];
@@ -67,7 +69,7 @@ describe('built pages', () => {
     for (const page of pages) {
       const text = htmlToText(await readFile(join(distDir, page), 'utf8'));
       expect(text, page).not.toMatch(
-        /\{(status|commune|structure|duration|capacityMax)\}|undefined|\[object Object\]|props\.settings/,
+        /\{[a-zA-Z]+\}|undefined|\[object Object\]|props\.(settings|contact|communes)/,
       );
     }
   });
@@ -163,5 +165,166 @@ describe('the application forms', () => {
     for (const title of [...titles('mentee'), ...titles('mentor')])
       expect(listed, title).toContain(shown(title));
     expect(listed).toContain('Si vous avez moins de 18 ans');
+  });
+});
+
+// Issue 8: knowing what happens next, in words an 18-year-old reads without a dictionary.
+describe('what happens next', () => {
+  const settings = readSettings(readFileSync('content/programme.yaml', 'utf8'));
+  const read = (page: string) => readFile(join(distDir, page), 'utf8');
+  const text = async (page: string) => normalizeText(htmlToText(await read(page)));
+  /** The text before the first visible h2: what a phone shows first. */
+  const top = (html: string) =>
+    normalizeText(htmlToText(html.slice(0, html.search(/<h2(?![^>]*visually-hidden)/))));
+  const cohortPages = [
+    'index.html',
+    'devenir-mentor/index.html',
+    'trouver-un-mentor/index.html',
+    'candidature-recue/index.html',
+  ];
+
+  it.each(cohortPages)(
+    '%s: announces the next cohort of the build’s day, its closing and start dates',
+    async (page) => {
+      // The build takes « today » in the structure's time zone when it writes the pages.
+      const built = dateIn(settings.structure.timeZone, statSync(join(distDir, page)).mtime);
+      const next = nextCohort(settings.cohorts, built);
+      const shown = top(await read(page));
+      if (next.state === 'none') {
+        expect(shown).toContain('Aucune nouvelle cohorte n’est encore programmée');
+        return;
+      }
+      const { cohort } = next;
+      expect(shown).toContain(normalizeText(`Prochaine cohorte : ${cohort.label}`));
+      expect(shown).toContain(frenchDate(cohort.applicationsClose));
+      expect(shown).toContain(`début du mentorat le ${frenchDate(cohort.start)}`);
+      if (next.state === 'upcoming') expect(shown).toContain(frenchDate(cohort.applicationsOpen));
+      expect(await read(page)).toContain(`<time datetime="${cohort.applicationsClose}">`);
+    },
+  );
+
+  it('the home page opens with both calls to action, before any other section', async () => {
+    const html = await read('index.html');
+    const hero = html.slice(html.indexOf('<div class="hero"'), html.indexOf('id="pour-qui"'));
+    expect([...hero.matchAll(/<a class="call" href="([^"]+)"/g)].map((m) => m[1])).toEqual([
+      '/trouver-un-mentor/',
+      '/devenir-mentor/',
+    ]);
+  });
+
+  it.each(formPages)(
+    '%s: a « Déposer ma candidature » link before the first section jumps to the form',
+    async (page) => {
+      const html = await read(page);
+      const link = '<a class="button" href="#formulaire">Déposer ma candidature</a>';
+      expect(html).toContain(link);
+      expect(html.indexOf(link)).toBeLessThan(html.search(/<h2(?![^>]*visually-hidden)/));
+      const target = html.indexOf('id="formulaire"');
+      expect(target).toBeGreaterThan(html.indexOf(link));
+      expect(html.indexOf('<form', target)).toBeGreaterThan(target);
+    },
+  );
+
+  it.each(['index.html', 'trouver-un-mentor/index.html'])(
+    '%s: says who may apply in plain words, from the settings’ communes, not the convention’s',
+    async (page) => {
+      const words = `Vous étudiez à ${tokensFrom(settings).commune} ou vous y habitez`;
+      expect(top(await read(page))).toContain(normalizeText(words));
+      expect(await text(page)).not.toMatch(/Isséen|de la ville d'Issy/);
+    },
+  );
+
+  it('the mentor page says who may become a mentor in plain words', async () => {
+    const page = await text('devenir-mentor/index.html');
+    expect(top(await read('devenir-mentor/index.html'))).toContain(
+      'Vous avez une solide expérience professionnelle',
+    );
+    const { min, max } = settings.eligibility.ages.mentor;
+    expect(page).toContain(`Il faut avoir entre ${min} et ${max} ans.`);
+  });
+
+  it('the receipt says when, how, what comes next, and how to correct or withdraw', async () => {
+    const html = await read('candidature-recue/index.html');
+    const receipt = normalizeText(htmlToText(html.slice(html.indexOf('<main'))));
+    expect(receipt).toContain(`sous ${settings.intake.answerWithinDays} jours`);
+    expect(receipt).toContain('par téléphone ou par courriel');
+    const steps = ['Un entretien', 'La formation des binômes', 'La convention'].map((step) =>
+      receipt.indexOf(step),
+    );
+    expect(steps.every((at) => at > 0)).toBe(true);
+    expect(steps).toEqual([...steps].sort((a, b) => a - b));
+    expect(receipt).toContain('Corriger ou retirer votre candidature');
+    expect(receipt).toMatch(
+      /contactez l'Espace Jeunes Anne Frank en donnant votre numéro de candidature/,
+    );
+    expect(html.slice(html.indexOf('<main'), html.indexOf('</main>'))).toContain(
+      'href="/contact/"',
+    );
+  });
+
+  it('the receipt keeps all that once the intake has put the reference number in', async () => {
+    const template = await read('candidature-recue/index.html');
+    // The intake replaces the inside of <div id="intake-result"> up to the first </div>.
+    const inside = /<div id="intake-result"[^>]*>([\s\S]*?)<\/div>/.exec(template)![1]!;
+    expect(inside).not.toMatch(/<div\b/);
+    const served = await renderResultPage(
+      template,
+      '<p>Votre numéro : mentee-7f3k9q</p>',
+      200,
+    ).text();
+    const shown = normalizeText(htmlToText(served));
+    expect(shown).toContain('mentee-7f3k9q');
+    expect(shown).toContain(`sous ${settings.intake.answerWithinDays} jours`);
+    expect(shown).toContain('Corriger ou retirer votre candidature');
+    expect(shown).not.toContain('Cette page confirme l’envoi');
+  });
+
+  it('names the matching software one way: « un outil informatique »', async () => {
+    let named = 0;
+    for (const page of pages.filter((p) => !p.startsWith('la-convention'))) {
+      // The forms' own texts come from the schemas (issue 8, another part).
+      const shown = htmlToText((await read(page)).replace(/<form[\s\S]*?<\/form>/g, ''));
+      expect(shown, page).not.toMatch(
+        /programme informatique|outil de mise en relation|algorithme/,
+      );
+      named += shown.match(/outil informatique/g)?.length ?? 0;
+    }
+    expect(named).toBeGreaterThanOrEqual(4);
+  });
+
+  it('writes for every reader: no agreement about « vous » in the masculine only', async () => {
+    // `\p{L}`, not `\b`: « é » is a letter, which `\b` does not know.
+    const masculineOnly =
+      /\bvous (êtes|serez|restez|soyez) (informé|prévenu|accompagné|rémunéré|inscrit|étudiant|intéressé|prêt|sûr|certain|seul|maître)(?!\p{L})(?! ou )/iu;
+    for (const page of pages.filter((p) => !p.startsWith('la-convention'))) {
+      const shown = normalizeText(
+        htmlToText((await read(page)).replace(/<form[\s\S]*?<\/form>/g, '')),
+      );
+      expect(shown, page).not.toMatch(masculineOnly);
+    }
+  });
+});
+
+// Issue 8: a value still « [À compléter : …] » never stands where a person looks for a way to
+// reach the Espace Jeunes; the structure's name, town and the contact page always do.
+describe('ways to reach the Espace Jeunes', () => {
+  it('every footer gives the structure, its town and the contact page, never a placeholder', async () => {
+    const settings = readSettings(readFileSync('content/programme.yaml', 'utf8'));
+    for (const page of pages) {
+      const html = await readFile(join(distDir, page), 'utf8');
+      const footer = html.slice(html.indexOf('<footer'));
+      expect(footer, page).not.toContain('À compléter');
+      expect(footer, page).toContain(settings.structure.address.city);
+      expect(footer, page).toMatch(/<a href="\/contact\/">Contacter l’/);
+    }
+  });
+
+  it('the contact page and the receipt show no placeholder, and still say where to go', async () => {
+    for (const page of ['contact/index.html', 'candidature-recue/index.html']) {
+      const html = await readFile(join(distDir, page), 'utf8');
+      const main = htmlToText(html.slice(html.indexOf('<main'), html.indexOf('</main>')));
+      expect(main, page).not.toContain('À compléter');
+      expect(main, page).toContain('Issy-les-Moulineaux');
+    }
   });
 });

@@ -24,16 +24,24 @@ afterAll(async () => {
   await site?.close();
 });
 
-/** Presses Tab until the link to `href` inside `region` has the focus; fails after 200 presses. */
+/**
+ * Presses Tab until the link to `href` inside `region` has the focus; fails after 200 presses.
+ * On a phone the main menu is folded in a disclosure (issue 8): when its toggle has the focus and
+ * the link is inside, Enter opens it, as a person would.
+ */
 async function tabTo(page: Page, region: string, href: string): Promise<void> {
   for (let presses = 0; presses < 200; presses += 1) {
     await page.keyboard.press('Tab');
     const focused = await page.evaluate((selector) => {
       const active = document.activeElement;
+      const disclosure = active?.tagName === 'SUMMARY' ? active.parentElement : null;
+      if (disclosure instanceof HTMLDetailsElement && !disclosure.open)
+        return disclosure.querySelector(selector) ? 'closed menu' : null;
       return active instanceof HTMLAnchorElement && active.closest(selector)
         ? active.getAttribute('href')
         : null;
     }, region);
+    if (focused === 'closed menu') await page.keyboard.press('Enter');
     if (focused === href) return;
   }
   throw new Error(`No link to ${href} in ${region} could be reached with the Tab key.`);
