@@ -8,6 +8,10 @@ export const annotationKeywords = [
   'x-input',
   'x-count-max',
   'x-required-when',
+  'x-applies-when',
+  'x-error-all',
+  'x-links',
+  'x-at-hand',
 ] as const;
 
 /**

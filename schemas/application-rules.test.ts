@@ -22,7 +22,7 @@ describe('the ages of the settings', () => {
     expect(birthProblems(menteeRules(born(birthDate), context))).toEqual(
       verdict.map(
         () =>
-          'Le programme s’adresse aux étudiants de 16 à 30 ans : vérifiez votre date de naissance.',
+          'Le programme s’adresse aux étudiants et étudiantes de 16 à 30 ans : vérifiez votre date de naissance.',
       ),
     );
   });
@@ -47,7 +47,7 @@ describe('the ages of the settings', () => {
       ages: { mentee: { min: 18, max: 25 }, mentor: { min: 25, max: 67 } },
     };
     expect(birthProblems(menteeRules(born('2000-01-01'), other))).toEqual([
-      'Le programme s’adresse aux étudiants de 18 à 25 ans : vérifiez votre date de naissance.',
+      'Le programme s’adresse aux étudiants et étudiantes de 18 à 25 ans : vérifiez votre date de naissance.',
     ]);
     expect(birthProblems(mentorRules(born('2005-01-01'), other))).toEqual([
       'Le programme accueille des mentors de 25 à 67 ans : vérifiez votre date de naissance.',
@@ -63,10 +63,8 @@ describe('the ages of the settings', () => {
 
   it('ask a minor mentoré for a legal representative, whatever the youngest age allowed', () => {
     const fields = menteeRules(born('2010-11-23'), context).map((p) => p.field);
-    expect(fields).toEqual([
-      'identity.legalRepresentative',
-      'commitments.legalRepresentativeConsent',
-    ]);
+    // Only the representative's contact: the minor cannot give the authorisation for them.
+    expect(fields).toEqual(['identity.legalRepresentative']);
   });
 });
 
@@ -76,7 +74,7 @@ describe('the mentor’s capacity', () => {
     expect(mentorRules(form, context)).toEqual([
       {
         field: 'profile.capacity',
-        message: 'Le programme prévoit 3 étudiants au plus par mentor : choisissez de 1 à 3.',
+        message: 'Le programme prévoit 3 mentorés au plus par mentor : choisissez de 1 à 3.',
       },
     ]);
     expect(mentorRules(form, { ...context, mentorCapacityMax: 4 })).toEqual([]);
@@ -84,7 +82,7 @@ describe('the mentor’s capacity', () => {
       [
         {
           field: 'profile.capacity',
-          message: 'Le programme prévoit un étudiant par mentor : choisissez 1.',
+          message: 'Le programme prévoit un mentoré par mentor : choisissez 1.',
         },
       ],
     );

@@ -26,17 +26,24 @@ interface LooseForm {
   profile?: {
     objectives?: unknown;
     objectiveOther?: unknown;
+    sector?: unknown;
+    sectors?: unknown;
+    sectorOther?: unknown;
     capacity?: unknown;
     eligibility?: { basis?: unknown; schoolCommune?: unknown };
   };
-  commitments?: { legalRepresentativeConsent?: unknown };
 }
 
 /**
  * Civil majority in France (Code civil, article 414): below it, a mentoré needs their legal
  * representative's authorisation. The law's, not the programme's, so not a setting.
  */
-const ageOfMajority = 18;
+export const ageOfMajority = 18;
+
+/** Whether a person born on `birthDate` is a minor on `today` (both `YYYY-MM-DD`). */
+export function isMinorOn(birthDate: string, today: string): boolean {
+  return isCalendarDate(birthDate) && ageOn(birthDate, today) < ageOfMajority;
+}
 
 /** Whole years between `birthDate` and `today`, both `YYYY-MM-DD`. */
 export function ageOn(birthDate: string, today: string): number {
@@ -67,7 +74,7 @@ function ageOf(form: LooseForm, today: string): number | undefined {
 /** The refusal of an age outside the role's range, which says the range. */
 function ageMessage(role: 'mentee' | 'mentor', range: AgeRange): string {
   return role === 'mentee'
-    ? `Le programme s’adresse aux étudiants de ${range.min} à ${range.max} ans : vérifiez votre date de naissance.`
+    ? `Le programme s’adresse aux étudiants et étudiantes de ${range.min} à ${range.max} ans : vérifiez votre date de naissance.`
     : `Le programme accueille des mentors de ${range.min} à ${range.max} ans : vérifiez votre date de naissance.`;
 }
 
@@ -96,12 +103,21 @@ function commonRules(
       message: 'Vous avez coché « Un autre objectif » : décrivez-le en quelques mots.',
     });
   }
+  const sector = form.profile?.sector ?? form.profile?.sectors;
+  const otherSector = Array.isArray(sector) ? sector.includes('autre') : sector === 'autre';
+  if (otherSector && !form.profile?.sectorOther) {
+    problems.push({
+      field: 'profile.sectorOther',
+      message: 'Vous avez choisi « Autre secteur » : indiquez-le en quelques mots.',
+    });
+  }
   return problems;
 }
 
 /**
  * Rules a JSON Schema cannot say, shared by the browser and the intake: the programme's ages; a
- * minor needs a legal representative and their authorisation; the programme is for students who
+ * minor gives their legal representative's contact (who authorises by signing the convention:
+ * a minor cannot tick that for them); the programme is for students who
  * live or study in the programme's commune (convention, first paragraph); « autre » needs its
  * text.
  */
@@ -118,13 +134,6 @@ export function menteeRules(form: LooseForm, context: RulesContext): FieldProble
         field: 'identity.legalRepresentative',
         message:
           'Comme vous avez moins de 18 ans, indiquez les coordonnées de votre représentant légal.',
-      });
-    }
-    if (form.commitments?.legalRepresentativeConsent !== true) {
-      problems.push({
-        field: 'commitments.legalRepresentativeConsent',
-        message:
-          'Comme vous avez moins de 18 ans, l’autorisation de votre représentant légal est nécessaire.',
       });
     }
   }
@@ -157,8 +166,8 @@ export function mentorRules(form: LooseForm, context: RulesContext): FieldProble
       field: 'profile.capacity',
       message:
         max === 1
-          ? 'Le programme prévoit un étudiant par mentor : choisissez 1.'
-          : `Le programme prévoit ${max} étudiants au plus par mentor : choisissez de 1 à ${max}.`,
+          ? 'Le programme prévoit un mentoré par mentor : choisissez 1.'
+          : `Le programme prévoit ${max} mentorés au plus par mentor : choisissez de 1 à ${max}.`,
     });
   }
   return problems;

@@ -33,6 +33,7 @@ export function checkForm(
     ...fromRules.filter((r) => !fromSchema.some((p) => p.field === r.field)),
   ];
   if (problems.length === 0) return { ok: true };
+  collapseUnticked(schema, data, problems);
   return {
     ok: false,
     problems: inFieldOrder(schema, problems).map((p) => ({
@@ -40,4 +41,24 @@ export function checkForm(
       message: fillTokens(p.message, context.tokens),
     })),
   };
+}
+
+/**
+ * A group of boxes none of which is ticked (`x-error-all`) gets one message, not one per box:
+ * six « Cochez… » in a row tell a person less than one sentence (issue 8).
+ */
+function collapseUnticked(schema: SchemaNode, data: unknown, problems: FieldProblem[]): void {
+  for (const [key, group] of Object.entries(schema.properties ?? {})) {
+    const message = group['x-error-all'];
+    if (!message || !group.properties) continue;
+    const sent = (data as Record<string, unknown> | null)?.[key];
+    const ticked = Object.values((sent ?? {}) as Record<string, unknown>).some((v) => v === true);
+    if (ticked) continue;
+    const inside = (p: FieldProblem) => p.field.startsWith(`${key}.`) || p.field === key;
+    const first = problems.findIndex(inside);
+    if (first === -1) continue;
+    const kept = problems.filter((p) => !inside(p));
+    kept.splice(first, 0, { field: key, message });
+    problems.splice(0, problems.length, ...kept);
+  }
 }

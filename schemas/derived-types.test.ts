@@ -23,9 +23,9 @@ describe('types derived from the schemas', () => {
 
   it('make required commitments literally true, and optional fields optional', () => {
     expectTypeOf<MenteeApplicationForm['commitments']['listening']>().toEqualTypeOf<true>();
-    expectTypeOf<
-      MenteeApplicationForm['commitments']['legalRepresentativeConsent']
-    >().toEqualTypeOf<true | undefined>();
+    expectTypeOf<MenteeApplication['legalRepresentativeAuthorisation']>().toEqualTypeOf<
+      'pending' | 'given' | undefined
+    >();
     expectTypeOf<MenteeApplicationForm['identity']['legalRepresentative']>().toEqualTypeOf<
       { name: string; email: string; phone: string } | undefined
     >();

@@ -10,11 +10,17 @@
 // they make a record read differently on screen than it is, so no text field accepts them.
 const bidiControls = '\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069';
 
+// Invisible or non-characters that no person types: C1 controls (U+0085 is a line break), the
+// Unicode line and paragraph separators, zero-width spaces, a byte-order mark, non-characters
+// and tag characters (which hide text). Emoji joiners (U+200D) stay: people write emoji.
+const invisibles =
+  '\\u0080-\\u009F\\u200B\\u2028\\u2029\\uFEFF\\uFFF0-\\uFFFF\\u{E0000}-\\u{E007F}';
+
 /** No control character at all: a one-line value must not smuggle a line break (« Bcc: »). */
-export const oneLineText = `^[^\\u0000-\\u001F\\u007F${bidiControls}]*$`;
+export const oneLineText = `^[^\\u0000-\\u001F\\u007F${invisibles}${bidiControls}]*$`;
 
 /** Line breaks (LF, CR) allowed, no other control character. */
-export const multiLineText = `^[^\\u0000-\\u0009\\u000B\\u000C\\u000E-\\u001F\\u007F${bidiControls}]*$`;
+export const multiLineText = `^[^\\u0000-\\u0009\\u000B\\u000C\\u000E-\\u001F\\u007F${invisibles}${bidiControls}]*$`;
 
 /** A one-line text. */
 export function line<const T extends string, const E extends string>(
@@ -105,7 +111,7 @@ export function objectivesFor<const A extends 'mentee' | 'mentor'>(audience: A) 
   const mine = audience === 'mentee';
   return {
     type: 'array',
-    title: mine ? 'Vos objectifs' : 'Sur quoi pouvez-vous accompagner un étudiant ?',
+    title: mine ? 'Vos objectifs' : 'Sur quoi pouvez-vous accompagner un mentoré ?',
     description: mine ? 'Cochez tout ce qui vous concerne.' : 'Cochez tout ce qui vous convient.',
     uniqueItems: true,
     minItems: 1,
@@ -139,12 +145,9 @@ export function objectivesFor<const A extends 'mentee' | 'mentor'>(audience: A) 
 }
 
 export const objectiveOther = {
-  ...paragraph(
-    'Autre objectif',
-    'Décrivez en quelques mots l’autre objectif (300 caractères au plus).',
-    300,
-  ),
+  ...paragraph('Autre objectif', 'Décrivez en quelques mots l’autre objectif.', 300),
   description: 'Seulement si vous avez coché « Un autre objectif ».',
+  'x-applies-when': { field: 'profile.objectives', has: 'autre' },
   'x-required-when': 'si vous avez coché « Un autre objectif »',
 } as const;
 
@@ -187,6 +190,15 @@ export const sectors = {
   items: { oneOf: sectorValues },
   'x-error': 'Cochez entre un et cinq secteurs.',
 } as const;
+
+/** The other sector, in words, when « Autre secteur » is chosen (`field` names the choice). */
+export function sectorOther<const F extends string>(field: F) {
+  return {
+    ...line('Autre secteur', 'Indiquez en quelques mots l’autre secteur.', 150),
+    description: 'Seulement si vous avez choisi « Autre secteur ».',
+    'x-applies-when': { field, has: 'autre' },
+  } as const;
+}
 
 export const meetingMode = {
   title: 'Comment préférez-vous vous rencontrer ?',
@@ -305,12 +317,8 @@ export const identityGroup = {
   additionalProperties: false,
   required: ['firstName', 'lastName', 'email', 'phone', 'birthDate', 'commune'],
   properties: {
-    firstName: personName(
-      'Prénom',
-      'Indiquez votre prénom (100 caractères au plus).',
-      'given-name',
-    ),
-    lastName: personName('Nom', 'Indiquez votre nom (100 caractères au plus).', 'family-name'),
+    firstName: personName('Prénom', 'Indiquez votre prénom.', 'given-name'),
+    lastName: personName('Nom', 'Indiquez votre nom.', 'family-name'),
     email,
     phone,
     birthDate,

@@ -100,7 +100,16 @@ export function formatErrors(
     if (schema) {
       const chain = nodesAlong(schema, segments);
       const owner = [...chain].reverse().find((step) => step.node['x-error']);
-      if (owner) problem = { field: owner.path.join('.'), message: owner.node['x-error']! };
+      const own = chain.at(-1)!;
+      if (error.keyword === 'maxLength' && own.node.title && own.path.length === segments.length) {
+        // A field's message says what to write when it is empty or wrong; a length limit is
+        // said only to the person who went past it (issue 8).
+        const limit = Number((error.params as { limit?: unknown }).limit).toLocaleString('fr-FR');
+        problem = {
+          field: own.path.join('.'),
+          message: `Raccourcissez « ${own.node.title} » : ${limit} caractères au plus.`,
+        };
+      } else if (owner) problem = { field: owner.path.join('.'), message: owner.node['x-error']! };
     }
     if (seen.has(problem.field)) continue;
     seen.add(problem.field);

@@ -14,6 +14,7 @@ import {
   objectivesFor,
   organisationsToAvoid,
   phone,
+  sectorOther,
   sectors,
 } from './fields.ts';
 import { envelopeProperties, envelopeRequired } from './record-envelope.ts';
@@ -23,6 +24,8 @@ export const menteeApplicationFormSchema = {
   $id: 'mentee-application-form',
   title: 'Candidature pour trouver un mentor',
   type: 'object',
+  'x-at-hand':
+    'Ayez sous la main le nom de votre établissement et, si vous avez moins de 18 ans, les coordonnées de votre représentant légal.',
   additionalProperties: false,
   required: ['identity', 'profile', 'commitments'],
   properties: {
@@ -32,9 +35,10 @@ export const menteeApplicationFormSchema = {
         ...identityGroup.properties,
         legalRepresentative: {
           type: 'object',
-          title: 'Votre représentant légal (seulement si vous avez moins de 18 ans)',
+          title: 'Votre représentant légal',
           description:
-            'Seulement si vous avez moins de 18 ans : la personne qui autorise votre participation.',
+            'Seulement si vous avez moins de 18 ans : la personne qui autorise votre participation. Vous ne pouvez pas donner son autorisation à sa place : l’équipe du programme contactera cette personne, qui signera la convention de mentorat avec vous.',
+          'x-applies-when': { minor: 'identity.birthDate' },
           additionalProperties: false,
           required: ['name', 'email', 'phone'],
           properties: {
@@ -59,7 +63,7 @@ export const menteeApplicationFormSchema = {
       type: 'object',
       title: 'Votre parcours et vos attentes',
       description:
-        'Ce que le coordinateur et l’outil de mise en relation utilisent pour former les binômes.',
+        'Ce que l’équipe du programme et l’outil informatique utilisent pour former les binômes.',
       additionalProperties: false,
       required: [
         'eligibility',
@@ -121,11 +125,7 @@ export const menteeApplicationFormSchema = {
               'x-error': 'Choisissez votre niveau d’études.',
             },
             field: {
-              ...line(
-                'Domaine d’études',
-                'Indiquez votre domaine d’études (150 caractères au plus).',
-                150,
-              ),
+              ...line('Domaine d’études', 'Indiquez votre domaine d’études.', 150),
               description: 'Par exemple : droit, informatique, soins infirmiers…',
             },
           },
@@ -133,6 +133,7 @@ export const menteeApplicationFormSchema = {
         objectives: objectivesFor('mentee'),
         objectiveOther,
         sectors,
+        sectorOther: sectorOther('profile.sectors'),
         meetingMode,
         availability,
         languages,
@@ -151,6 +152,8 @@ export const menteeApplicationFormSchema = {
     commitments: {
       type: 'object',
       title: 'Vos engagements',
+      'x-error-all':
+        'Cochez chacun de vos engagements : ils sont la condition de votre participation.',
       description:
         'D’après l’article 4 de la convention de mentorat, que vous signerez avec votre mentor.',
       additionalProperties: false,
@@ -179,23 +182,19 @@ export const menteeApplicationFormSchema = {
           'Je m’engage pour au moins {duration} mois, avec environ une rencontre par mois.',
           'Cochez l’engagement sur la durée du mentorat.',
         ),
-        convention: commitment(
-          'J’ai lu la convention de mentorat et je suis prêt ou prête à la signer.',
-          'Cochez la case confirmant que vous avez lu la convention.',
-        ),
-        privacyNotice: commitment(
-          'J’ai lu la notice d’information sur mes données personnelles.',
-          'Cochez la case confirmant que vous avez lu la notice sur vos données personnelles.',
-        ),
-        legalRepresentativeConsent: {
+        convention: {
           ...commitment(
-            'J’ai moins de 18 ans : mon représentant légal m’autorise à participer au programme et a lu la convention.',
-            'Comme vous avez moins de 18 ans, l’autorisation de votre représentant légal est nécessaire.',
+            'J’ai lu la convention de mentorat et je suis prêt ou prête à la signer.',
+            'Cochez la case confirmant que vous avez lu la convention.',
           ),
-          description: 'Seulement si vous avez moins de 18 ans.',
-          'x-error':
-            'Comme vous avez moins de 18 ans, l’autorisation de votre représentant légal est nécessaire.',
-          'x-required-when': 'si vous avez moins de 18 ans',
+          'x-links': [{ text: 'la convention de mentorat', href: '/la-convention/' }],
+        },
+        privacyNotice: {
+          ...commitment(
+            'J’ai lu la notice d’information sur mes données personnelles.',
+            'Cochez la case confirmant que vous avez lu la notice sur vos données personnelles.',
+          ),
+          'x-links': [{ text: 'la notice d’information', href: '/donnees-personnelles/' }],
         },
       },
     },
@@ -213,6 +212,15 @@ export const menteeApplicationSchema = {
     ...envelopeProperties,
     id: { type: 'string', pattern: idPatterns.mentee },
     ...menteeApplicationFormSchema.properties,
+    // A minor cannot give their legal representative's authorisation themselves: it is pending
+    // until the representative signs the convention (issue 8). Set by the intake for a minor.
+    legalRepresentativeAuthorisation: {
+      title: 'Autorisation du représentant légal',
+      oneOf: [
+        { const: 'pending', title: 'En attente de la signature de la convention' },
+        { const: 'given', title: 'Donnée par la signature de la convention' },
+      ],
+    },
   },
 } as const;
 

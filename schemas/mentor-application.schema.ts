@@ -14,6 +14,7 @@ import {
   objectivesFor,
   organisationsToAvoid,
   sector,
+  sectorOther,
 } from './fields.ts';
 import { envelopeProperties, envelopeRequired } from './record-envelope.ts';
 
@@ -22,6 +23,8 @@ export const mentorApplicationFormSchema = {
   $id: 'mentor-application-form',
   title: 'Candidature pour devenir mentor',
   type: 'object',
+  'x-at-hand':
+    'Ayez sous la main vos disponibilités habituelles et le nom des organisations avec lesquelles vous pourriez avoir un conflit d’intérêts.',
   additionalProperties: false,
   required: ['identity', 'profile', 'commitments'],
   properties: {
@@ -39,7 +42,7 @@ export const mentorApplicationFormSchema = {
       type: 'object',
       title: 'Votre expérience et ce que vous proposez',
       description:
-        'Ce que le coordinateur et l’outil de mise en relation utilisent pour former les binômes.',
+        'Ce que l’équipe du programme et l’outil informatique utilisent pour former les binômes.',
       additionalProperties: false,
       required: [
         'sector',
@@ -54,22 +57,15 @@ export const mentorApplicationFormSchema = {
       ],
       properties: {
         sector,
+        sectorOther: sectorOther('profile.sector'),
         jobTitle: {
-          ...line(
-            'Métier ou fonction',
-            'Indiquez votre métier ou votre fonction (150 caractères au plus).',
-            150,
-          ),
+          ...line('Métier ou fonction', 'Indiquez votre métier ou votre fonction.', 150),
           'x-autocomplete': 'organization-title',
         },
         organisation: {
-          ...line(
-            'Organisation',
-            'Indiquez votre employeur ou votre organisation (150 caractères au plus).',
-            150,
-          ),
+          ...line('Organisation', 'Indiquez votre employeur ou votre organisation.', 150),
           description:
-            'Votre employeur, ou « indépendant » ou « retraité » le cas échéant. Cette information sert seulement à éviter les conflits d’intérêts.',
+            'Votre employeur, ou « indépendant ou indépendante », « retraité ou retraitée » le cas échéant. Cette information sert seulement à éviter les conflits d’intérêts.',
           'x-autocomplete': 'organization',
         },
         yearsOfExperience: {
@@ -88,12 +84,12 @@ export const mentorApplicationFormSchema = {
         // hold each application to its own programme's maximum.
         capacity: {
           type: 'integer',
-          title: 'Combien d’étudiants pouvez-vous accompagner en même temps ?',
+          title: 'Combien de mentorés pouvez-vous accompagner en même temps ?',
           default: 1,
           minimum: 1,
           maximum: mentorCapacityCeiling,
           'x-count-max': '{capacityMax}',
-          'x-error': 'Choisissez combien d’étudiants vous pouvez accompagner.',
+          'x-error': 'Choisissez combien de mentorés vous pouvez accompagner.',
         },
         meetingMode,
         availability,
@@ -109,6 +105,8 @@ export const mentorApplicationFormSchema = {
     commitments: {
       type: 'object',
       title: 'Vos engagements',
+      'x-error-all':
+        'Cochez chacun de vos engagements : ils sont la condition de votre participation.',
       description:
         'D’après l’article 4 de la convention de mentorat, que vous signerez avec votre mentoré.',
       additionalProperties: false,
@@ -137,14 +135,20 @@ export const mentorApplicationFormSchema = {
           'Je m’engage pour au moins {duration} mois, avec environ une rencontre par mois, bénévolement.',
           'Cochez l’engagement sur la durée du mentorat.',
         ),
-        convention: commitment(
-          'J’ai lu la convention de mentorat et je suis prêt ou prête à la signer.',
-          'Cochez la case confirmant que vous avez lu la convention.',
-        ),
-        privacyNotice: commitment(
-          'J’ai lu la notice d’information sur mes données personnelles.',
-          'Cochez la case confirmant que vous avez lu la notice sur vos données personnelles.',
-        ),
+        convention: {
+          ...commitment(
+            'J’ai lu la convention de mentorat et je suis prêt ou prête à la signer.',
+            'Cochez la case confirmant que vous avez lu la convention.',
+          ),
+          'x-links': [{ text: 'la convention de mentorat', href: '/la-convention/' }],
+        },
+        privacyNotice: {
+          ...commitment(
+            'J’ai lu la notice d’information sur mes données personnelles.',
+            'Cochez la case confirmant que vous avez lu la notice sur vos données personnelles.',
+          ),
+          'x-links': [{ text: 'la notice d’information', href: '/donnees-personnelles/' }],
+        },
       },
     },
   },

@@ -35,12 +35,17 @@ export interface FormOptions {
   tokens: TextTokens;
   /** Text of the submit button. */
   submit: string;
+  /** The site's base path (`/`, or `/<repository>/` on GitHub Pages), for links to pages. */
+  base?: string;
 }
 
 interface Context {
   tokens: TextTokens;
   values: ReadonlyMap<string, readonly string[]>;
   errors: ReadonlyMap<string, string>;
+  base: string;
+  /** « Étape 2 sur 4 » of each top-level group. */
+  steps: ReadonlyMap<string, string>;
 }
 
 const attribute = (name: string, value: string | number | undefined | false) =>
@@ -66,6 +71,26 @@ function notes(hint: string | undefined, id: string, error: string | undefined):
 }
 
 const requiredMark = '<span class="required" aria-hidden="true">*</span>';
+
+/** What the browser needs to show a conditional field only when it applies. */
+function conditional(node: SchemaNode): string {
+  const when = node['x-applies-when'];
+  return when ? attribute('data-applies-when', JSON.stringify(when)) : '';
+}
+
+/** A label's text, with the words the schema names made links to pages (in a new tab). */
+function labelWithLinks(node: SchemaNode, label: string, base: string): string {
+  let html = label;
+  for (const link of node['x-links'] ?? []) {
+    const words = escapeHtml(frenchTypography(link.text));
+    const href = `${base.replace(/\/$/, '')}${link.href}`;
+    html = html.replace(
+      words,
+      `<a href="${escapeHtml(href)}" target="_blank" rel="noopener">${words}<span class="visually-hidden"> (nouvel onglet)</span></a>`,
+    );
+  }
+  return html;
+}
 
 function choicesOf(node: SchemaNode, tokens: TextTokens) {
   // A count (`x-count-max`) offers each number from its minimum to a maximum the settings give.
@@ -108,9 +133,12 @@ function renderField(
         ),
       )
       .join('');
+    const step = context.steps.get(path);
     return (
-      `<fieldset class="group group--level-${level}" id="${id}" data-field="${escapeHtml(path)}">` +
-      `<legend><${heading} class="group__title">${label}</${heading}></legend>` +
+      `<fieldset class="group group--level-${level}" id="${id}" data-field="${escapeHtml(path)}"${conditional(node)}>` +
+      `<legend><${heading} class="group__title">${
+        step ? `<span class="group__step">${escapeHtml(frenchTypography(step))}</span> ` : ''
+      }${label}</${heading}></legend>` +
       notes(hint, id, error) +
       children +
       `</fieldset>`
@@ -132,10 +160,13 @@ function renderField(
       })
       .join('');
     return (
-      `<fieldset class="field field--choices" id="${id}" data-field="${escapeHtml(path)}" aria-describedby="${describedBy}">` +
+      `<fieldset class="field field--choices" id="${id}" data-field="${escapeHtml(path)}" aria-describedby="${describedBy}"` +
+      `${conditional(node)}${attribute('data-max-items', many ? node.maxItems : undefined)}>` +
       `<legend>${label}${required ? requiredMark : ''}</legend>` +
       notes(hint, id, error) +
       `<div class="${options.length > 6 ? 'choices choices--columns' : 'choices'}">${choices}</div>` +
+      // Where the browser says, as boxes are ticked, that the most allowed are ticked.
+      (many && node.maxItems ? `<p class="choice-limit" aria-live="polite"></p>` : '') +
       `</fieldset>`
     );
   }
@@ -146,11 +177,11 @@ function renderField(
         ? `<p class="field-error" id="${id}-error" hidden></p>`
         : `<p class="field-error" id="${id}-error">${escapeHtml(frenchTypography(error))}</p>`;
     return (
-      `<div class="field field--checkbox" data-field="${escapeHtml(path)}">` +
+      `<div class="field field--checkbox" data-field="${escapeHtml(path)}"${conditional(node)}>` +
       errorHtml +
       `<div class="choice"><input type="checkbox" id="${id}" name="${escapeHtml(path)}"` +
       ` aria-describedby="${describedBy}"${flag('required', required)}${flag('checked', checked)}${invalid}>` +
-      `<label for="${id}">${label}${required ? requiredMark : ''}</label></div>` +
+      `<label for="${id}">${labelWithLinks(node, label, context.base)}${required ? requiredMark : ''}</label></div>` +
       (hint ? `<p class="hint" id="${id}-hint">${hint}</p>` : '') +
       `</div>`
     );
@@ -179,7 +210,7 @@ function renderField(
         );
       })();
   return (
-    `<div class="field" data-field="${escapeHtml(path)}">` +
+    `<div class="field" data-field="${escapeHtml(path)}"${conditional(node)}>` +
     `<label for="${id}">${label}${required ? requiredMark : ''}</label>` +
     notes(hint, id, error) +
     control +
@@ -190,9 +221,12 @@ function renderField(
 /** The error summary: hidden until there is something to say; each message links to its field. */
 function renderSummary(problems: readonly FieldProblem[], texts: FormTexts): string {
   if (problems.length === 0)
+    // Hidden until the browser fills it; its heading is never empty (an empty heading is a
+    // WCAG failure, even hidden, for HTML_CodeSniffer).
     return (
       '<div class="error-summary" tabindex="-1" hidden>' +
-      '<h2 class="error-summary__title"></h2><ul class="error-summary__list"></ul></div>'
+      `<h2 class="error-summary__title">${escapeHtml(frenchTypography(texts.summaryOne))}</h2>` +
+      '<ul class="error-summary__list"></ul></div>'
     );
   const title =
     problems.length === 1
@@ -219,11 +253,18 @@ function renderSummary(problems: readonly FieldProblem[], texts: FormTexts): str
  */
 export function renderApplicationForm(options: FormOptions, state?: FormState): string {
   const { kind, schema, intakeUrl, texts, tokens } = options;
+  const base = options.base ?? '/';
   const problems = state?.problems ?? [];
+  const groups = Object.keys(schema.properties ?? {});
+  // Each section is a step, and checking the answers is the last one (issue 8: a person on a
+  // phone knows where they are).
+  const total = groups.length + 1;
   const context: Context = {
     tokens,
     values: state?.values ?? new Map(),
     errors: new Map(problems.map((p) => [p.field, p.message])),
+    base,
+    steps: new Map(groups.map((key, i) => [key, `Étape ${i + 1} sur ${total} :`])),
   };
   const fields = Object.entries(schema.properties ?? {})
     .map(([key, child]) =>
@@ -231,26 +272,68 @@ export function renderApplicationForm(options: FormOptions, state?: FormState): 
     )
     .join('');
   const key = state?.values.get('idempotencyKey')?.[0] ?? '';
+  const minutes = estimatedMinutes(schema);
+  const atHand = schema['x-at-hand'];
   return (
     `<binome-application-form data-kind="${kind}"` +
     attribute('data-challenge-url', `${intakeUrl}/api/altcha/challenge`) +
     attribute('data-rules', JSON.stringify(options.rules)) +
     attribute('data-texts', JSON.stringify(texts)) +
     attribute('data-submit', options.submit) +
+    attribute('data-base', base) +
     `><form class="application-form" method="post"` +
     attribute('action', `${intakeUrl}/api/candidatures/${kind}`) +
     ` novalidate>` +
     renderSummary(problems, texts) +
-    `<p class="form-intro">${escapeHtml(frenchTypography(texts.intro))}</p>` +
+    `<p class="form-intro">${escapeHtml(
+      frenchTypography(
+        `Comptez environ ${minutes} minutes.${atHand ? ` ${fillTokens(atHand, tokens)}` : ''} ${texts.intro}`,
+      ),
+    )}</p>` +
     `<div class="trap" aria-hidden="true"><label for="website-${kind}">Ne remplissez pas ce champ</label>` +
     `<input id="website-${kind}" name="website" type="text" tabindex="-1" autocomplete="off"></div>` +
     `<input type="hidden" name="idempotencyKey"${attribute('value', key)}>` +
     `<input type="hidden" name="altcha" value="">` +
     fields +
+    `<section class="review" aria-labelledby="review-${kind}">` +
+    `<h2 class="group__title" id="review-${kind}"><span class="group__step">${escapeHtml(
+      frenchTypography(`Étape ${total} sur ${total} :`),
+    )}</span> ${escapeHtml(frenchTypography('Vérifiez vos réponses'))}</h2>` +
+    `<p class="hint">${escapeHtml(
+      frenchTypography(
+        'Relisez vos réponses avant d’envoyer votre candidature : vous pourrez encore les corriger en écrivant à l’équipe du programme.',
+      ),
+    )}</p>` +
+    // Filled by the browser as the person answers; without JavaScript the form above is the review.
+    `<dl class="review__answers" hidden></dl>` +
+    `</section>` +
     `<p class="form-status" role="status"></p>` +
     `<button type="submit" class="button">${escapeHtml(frenchTypography(options.submit))}</button>` +
     `</form></binome-application-form>`
   );
+}
+
+/**
+ * How long the form takes a person, from what it asks: about 20 seconds a short answer, 10 a
+ * choice, 5 a box to tick, 2 minutes a free text (many leave it empty: counted once), plus the
+ * time to read the commitments. Said in the form and on its page, so it stays true when the
+ * form changes.
+ */
+export function estimatedMinutes(schema: SchemaNode): number {
+  let seconds = 0;
+  let freeTexts = 0;
+  const walk = (node: SchemaNode) => {
+    if (node.type === 'object' && node.properties) {
+      Object.values(node.properties).forEach(walk);
+      return;
+    }
+    if (node.type === 'boolean') seconds += 5 + (node.title?.split(' ').length ?? 0) / 3;
+    else if (node['x-input'] === 'textarea' || node['x-input'] === 'lines') freeTexts += 1;
+    else if (node.oneOf || node.items?.oneOf || node['x-count-max']) seconds += 10;
+    else seconds += 20;
+  };
+  walk(schema);
+  return Math.max(5, Math.ceil((seconds + Math.min(freeTexts, 1) * 120) / 60));
 }
 
 /** The element `renderApplicationForm` made, found in a built page. */
@@ -280,7 +363,12 @@ export function pageWithForm(
   const read = (name: string) =>
     unescapeHtml(new RegExp(`\\s${name}="([^"]*)"`).exec(element)?.[1] ?? '');
   const form = renderApplicationForm(
-    { ...options, texts: JSON.parse(read('data-texts')) as FormTexts, submit: read('data-submit') },
+    {
+      ...options,
+      texts: JSON.parse(read('data-texts')) as FormTexts,
+      submit: read('data-submit'),
+      base: read('data-base') || '/',
+    },
     state,
   );
   return page

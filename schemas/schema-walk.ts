@@ -1,3 +1,10 @@
+/**
+ * When a conditional field applies: another field holds a value (equals it, or, for a list of
+ * choices, includes it), or the person is a minor according to a birth-date field.
+ */
+export type AppliesWhen =
+  { readonly field: string; readonly has: string } | { readonly minor: string };
+
 /** The parts of a JSON Schema node the forms and messages read. */
 export interface SchemaNode {
   type?: string;
@@ -22,6 +29,14 @@ export interface SchemaNode {
   'x-count-max'?: string;
   /** The case in which an optional field is required, e.g. « si vous avez moins de 18 ans ». */
   'x-required-when'?: string;
+  /** When a field applies at all: otherwise the form hides it and nothing of it is sent or kept. */
+  'x-applies-when'?: AppliesWhen;
+  /** For a group of boxes to tick: the one message when none is ticked (not one per box). */
+  'x-error-all'?: string;
+  /** On a form: what a person should have at hand before starting, in French. */
+  'x-at-hand'?: string;
+  /** Words of the label that link to a page (opened in a new tab, so nothing typed is lost). */
+  'x-links'?: readonly { readonly text: string; readonly href: string }[];
 }
 
 /** Every node from the root down to `path` (dotted, array indexes allowed), as far as it goes. */

@@ -1,7 +1,7 @@
 import type { ValidateFunction } from 'ajv';
 import { createAjv } from './ajv-instance.ts';
 import { compactEnums } from './compact-enums.ts';
-import { menteeRules, mentorRules, type RulesContext } from './application-rules.ts';
+import { isMinorOn, menteeRules, mentorRules, type RulesContext } from './application-rules.ts';
 import { checkForm } from './check-form.ts';
 import type { TextTokens } from './fill-tokens.ts';
 import { formatErrors, type FieldProblem } from './format-errors.ts';
@@ -85,12 +85,27 @@ export function checkApplication<K extends ApplicationKind>(
   const validate = recordValidators[kind];
   const schema = recordSchemas[kind] as SchemaNode;
   const problems = validate(data) ? [] : formatErrors(validate.errors, schema);
-  if (context && problems.length === 0) {
-    const record = data as Application<K>;
+  if (problems.length > 0) return { ok: false, problems };
+  const record = data as Application<K>;
+  const submittedOn = record.submittedAt.slice(0, 10);
+  if (context) {
     const rules = kind === 'mentor' ? mentorRules : menteeRules;
-    const loose = record as Parameters<typeof rules>[0];
-    problems.push(...rules(loose, { ...context, today: record.submittedAt.slice(0, 10) }));
+    problems.push(
+      ...rules(record as Parameters<typeof rules>[0], { ...context, today: submittedOn }),
+    );
   }
+  // A minor's record says where their legal representative's authorisation stands.
+  const mentee = record as Application<'mentee'>;
+  if (
+    kind === 'mentee' &&
+    isMinorOn(mentee.identity.birthDate, submittedOn) &&
+    !mentee.legalRepresentativeAuthorisation
+  )
+    problems.push({
+      field: 'legalRepresentativeAuthorisation',
+      message:
+        'pour un mineur, indiquez où en est l’autorisation de son représentant légal (« pending » tant que la convention n’est pas signée)',
+    });
   return problems.length ? { ok: false, problems } : { ok: true, value: data as Application<K> };
 }
 

@@ -55,7 +55,11 @@ describe('personal data', () => {
         ]) {
           const response = await intake.handle(form);
           produced.push(`${response.status} ${response.headers.get('location') ?? ''}`);
-          if (response.status >= 400) produced.push(await response.text());
+          // A form sent back without JavaScript holds the person's own answers, for their own
+          // browser only: it must not be cached; everything else must hold nothing of them.
+          const formBack = response.headers.get('content-type')?.startsWith('text/html');
+          if (formBack) expect(response.headers.get('cache-control')).toBe('no-store');
+          else if (response.status >= 400) produced.push(await response.text());
           else ids.push(referenceOf(response));
         }
         produced.push(JSON.stringify(intake.logs));

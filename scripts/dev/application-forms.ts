@@ -98,7 +98,6 @@ export const aMinorMenteeForm = (overrides: FormFields = {}) =>
     'identity.legalRepresentative.name': syntheticPeople.guardian.name,
     'identity.legalRepresentative.email': syntheticPeople.guardian.email,
     'identity.legalRepresentative.phone': syntheticPeople.guardian.phone,
-    'commitments.legalRepresentativeConsent': 'on',
     ...overrides,
   });
 

@@ -1,3 +1,4 @@
+import { isMinorOn } from '../../schemas/application-rules.ts';
 import type { ApplicationKind } from '../../schemas/data-layout.ts';
 import type { Application, ApplicationForm } from '../../schemas/validators.ts';
 import { chooseCohort, type Cohort } from './choose-cohort.ts';
@@ -36,5 +37,9 @@ export function assembleApplication<K extends ApplicationKind>(
       idempotencyKeyHash: facts.idempotencyKeyHash,
     },
     ...form,
+    // A minor's authorisation comes with the representative's signature of the convention.
+    ...(isMinorOn(form.identity.birthDate, facts.today)
+      ? { legalRepresentativeAuthorisation: 'pending' }
+      : {}),
   } as Application<K>;
 }

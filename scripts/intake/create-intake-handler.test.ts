@@ -243,7 +243,7 @@ describe('the intake refuses, in French, and says why', () => {
     ).toBe(201);
     const other = aMentorForm({ 'identity.firstName': 'Autre' });
     const replay = await h.handle(formPost('mentor', [...other, ['altcha', altcha]], json));
-    expect((await refusalOf(replay)).error).toBe('proof-of-work-invalid');
+    expect((await refusalOf(replay)).error).toBe('proof-of-work-replayed');
   });
 
   it('an invalid application, naming each field', async () => {
@@ -255,7 +255,6 @@ describe('the intake refuses, in French, and says why', () => {
         'identity.legalRepresentative.name': undefined,
         'identity.legalRepresentative.email': undefined,
         'identity.legalRepresentative.phone': undefined,
-        'commitments.legalRepresentativeConsent': undefined,
         'profile.objectives': ['autre'],
         'profile.eligibility.basis': 'etudie',
         'profile.eligibility.schoolCommune': 'Vanves',
@@ -274,7 +273,7 @@ describe('the intake refuses, in French, and says why', () => {
           },
           {
             "field": "identity.legalRepresentative",
-            "label": "Votre représentant légal (seulement si vous avez moins de 18 ans)",
+            "label": "Votre représentant légal",
             "message": "Comme vous avez moins de 18 ans, indiquez les coordonnées de votre représentant légal.",
           },
           {
@@ -287,29 +286,33 @@ describe('the intake refuses, in French, and says why', () => {
             "label": "Autre objectif",
             "message": "Vous avez coché « Un autre objectif » : décrivez-le en quelques mots.",
           },
-          {
-            "field": "commitments.legalRepresentativeConsent",
-            "label": "J’ai moins de 18 ans : mon représentant légal m’autorise à participer au programme et a lu la convention.",
-            "message": "Comme vous avez moins de 18 ans, l’autorisation de votre représentant légal est nécessaire.",
-          },
         ],
         "status": 422,
       }
     `);
   });
 
-  it('an invalid application without JavaScript, with a page listing what to fix', async () => {
+  it('an invalid application without JavaScript: the form again, answers and messages in place', async () => {
     const h = await intakeHarness();
-    const response = await h.handle(
-      formPost('mentor', aMentorForm({ 'identity.phone': '<script>alert(1)</script>' })),
-    );
+    const hostile = '<b>06</b>';
+    const response = await h.handle(formPost('mentor', aMentorForm({ 'identity.phone': hostile })));
     expect(response.status).toBe(422);
+    expect(response.headers.get('cache-control')).toBe('no-store');
     const html = await response.text();
-    expect(html).toContain('<h1>Candidature non envoyée</h1>');
+    expect(html).toContain('<title>Erreur – Formulaire mentor</title>');
     expect(html).toContain(
-      '<li>Indiquez un numéro de téléphone valide, par exemple 06 12 34 56 78.</li>',
+      '<li><a href="#f-identity-phone">Indiquez un numéro de téléphone valide, par exemple 06 12 34 56 78.</a></li>',
     );
-    expect(html).not.toContain('<script>');
+    expect(html).toContain(
+      '<p class="field-error" id="f-identity-phone-error">Indiquez un numéro de téléphone valide, par exemple 06 12 34 56 78.</p>',
+    );
+    // What was typed is back in its field, as text.
+    expect(html).toContain('value="Barnabé"');
+    expect(html).toContain('value="&#60;b&#62;06&#60;/b&#62;"');
+    expect(html).toMatch(/<input type="checkbox" id="f-commitments-listening"[^>]* checked/);
+    expect(html).not.toContain(hostile);
+    // Nothing of it in the log.
+    expect(JSON.stringify(h.logs)).not.toContain('Barnabé');
   });
 
   it('when the data repository cannot be written, stores nothing and says so', async () => {
@@ -366,5 +369,45 @@ describe('what the intake writes about people', () => {
     ]);
     const record = JSON.parse((await h.store.readFile(`applications/mentors/${reference}.json`))!);
     expect(record.profile.jobTitle).toBe(hostile);
+  });
+});
+
+describe('a receipt link with a mistyped reference (issue 8)', () => {
+  it.each([
+    ['a mistyped reference', 'xyz'],
+    ['a reference cut short', 'mentee-7f3k'],
+    ['a path', '../../etc'],
+    ['markup', '<script>alert(1)</script>'],
+  ])('%s gets a French page, 404, never JSON', async (_, reference) => {
+    const h = await intakeHarness();
+    for (const headers of [{}, json]) {
+      const url = `${intakeOrigin}/api/candidatures/recu?reference=${encodeURIComponent(reference)}`;
+      const response = await h.handle(new Request(url, { headers }));
+      expect(response.status).toBe(404);
+      expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      const html = await response.text();
+      expect(html).toContain('<h1>Candidature non envoyée</h1>');
+      expect(html).toContain(
+        '<p class="intake-message">Ce lien de confirmation est incomplet ou mal recopié\u00a0: il ne contient pas de numéro de candidature valide.</p>',
+      );
+      expect(html).toContain(
+        'contactez l’Espace Jeunes Anne Frank pour savoir si elle est bien arrivée',
+      );
+      expect(html).not.toContain(reference);
+      expect(html).not.toContain('Page d’erreur.');
+    }
+    expect(await h.store.listFiles('applications')).toEqual([]);
+  });
+
+  it('a well-formed reference still gets its receipt', async () => {
+    const h = await intakeHarness();
+    const response = await h.handle(
+      new Request(`${intakeOrigin}/api/candidatures/recu?reference=mentor-7f3k9q`),
+    );
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('<strong>mentor-7f3k9q</strong>');
   });
 });

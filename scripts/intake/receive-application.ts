@@ -1,4 +1,5 @@
 import type { ApplicationKind } from '../../schemas/data-layout.ts';
+import { withoutInapplicable } from '../../schemas/applies-when.ts';
 import { formToObject } from '../../schemas/form-to-object.ts';
 import type { ProgrammeSettings } from '../../schemas/programme.schema.ts';
 import { rulesContext, type RulesSettings } from '../../schemas/rules-context.ts';
@@ -59,15 +60,17 @@ export async function receiveApplication(
   };
   const tooMany = (wait: number) =>
     refuse('rate-limited', { headers: { 'retry-after': String(wait) } });
+  // Another site's page is refused before anything is counted: it cannot use up the budget of
+  // the network its visitors share.
+  const origin = request.headers.get('origin');
+  if (origin !== null && !respond.allows(origin)) return refuse('origin-not-allowed');
   // Every form sent counts here, corrections included; what costs the programme counts below.
   const waitSubmissions = limiters.submissions.attempt(client, at);
   if (waitSubmissions) return tooMany(waitSubmissions);
   const cost = () => limiters.applications.record(client, at);
 
   const body = await readFormBody(request, settings.intake.maxBodyBytes);
-  if (!body.ok) return refuse(body.problem);
-  const origin = request.headers.get('origin');
-  if (origin !== null && !respond.allows(origin)) return refuse('origin-not-allowed');
+  if (!body.ok) return refuse(body.problem === 'aborted' ? 'aborted' : body.problem);
 
   const { entries } = body;
   const values = (name: string) => entries.filter(([key]) => key === name).map(([, v]) => v);
@@ -89,8 +92,11 @@ export async function receiveApplication(
     return refuse('too-fast');
   }
 
-  const form = formToObject(formSchemas[kind] as SchemaNode, entries);
   const context = rulesContext(rules, now);
+  // What does not apply to this person (a representative for an adult, « autre » left
+  // unticked) is neither checked nor kept, whatever the form sent.
+  const schema = formSchemas[kind] as SchemaNode;
+  const form = withoutInapplicable(schema, formToObject(schema, entries), context.today);
   const checked = checkApplicationForm(kind, form, context);
   if (!checked.ok) {
     log({ event: 'intake.refused', code: 'invalid', kind });
@@ -111,10 +117,16 @@ export async function receiveApplication(
       ? clientKey
       : JSON.stringify(entries.filter(([name]) => !technicalFields.has(name)));
   const keyHash = await sha256Hex(`binome:${kind}:${key}`);
+  const answersHash = await sha256Hex(JSON.stringify(checked.value));
   const verified = proof.status === 'verified';
+  // Checked and counted in one step, just before the commit: requests sent all at once must
+  // not all pass a check made before any of them was counted.
+  const waitToStore = limiters.applications.attempt(client, at);
+  if (waitToStore) return tooMany(waitToStore);
   const outcome = await storeApplication(store, {
     kind,
     keyHash,
+    answersHash,
     ...(verified ? { challengeHash: await sha256Hex(proof.signature) } : {}),
     newId: makeId,
     render: (id) => {
@@ -137,15 +149,13 @@ export async function receiveApplication(
       return JSON.stringify(record, null, 2) + '\n';
     },
   });
-  if (outcome.status === 'replayed') {
-    cost();
-    return refuse('proof-of-work-invalid');
-  }
+  if (outcome.status === 'replayed') return refuse('proof-of-work-replayed');
   if (outcome.status === 'duplicate') {
-    log({ event: 'intake.duplicate', kind, id: outcome.id });
+    log({ event: 'intake.duplicate', kind, id: outcome.id, sameAnswers: outcome.sameAnswers });
+    // Same key, other answers: say so, rather than show a receipt for answers never stored.
+    if (!outcome.sameAnswers) return refuse('already-sent');
     return respond.accepted(request, outcome.id, 200);
   }
-  cost();
   log({
     event: 'intake.accepted',
     kind,

@@ -3,12 +3,13 @@
 // the proof of work while the person types, and sends once, whatever the clicks or retries.
 import { solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/web/sha';
+import { isMinorOn } from '../../schemas/application-rules.ts';
 import { checkForm, type Validator } from '../../schemas/check-form.ts';
 import type { FieldProblem } from '../../schemas/format-errors.ts';
-import { formToObject } from '../../schemas/form-to-object.ts';
+import { formToObject, frenchDateToIso } from '../../schemas/form-to-object.ts';
 import { frenchTypography } from '../../schemas/french-typography.ts';
 import { rulesContext, type RulesSettings } from '../../schemas/rules-context.ts';
-import type { SchemaNode } from '../../schemas/schema-walk.ts';
+import type { AppliesWhen, SchemaNode } from '../../schemas/schema-walk.ts';
 
 interface Texts {
   summaryOne: string;
@@ -55,13 +56,104 @@ class ApplicationFormElement extends HTMLElement {
     this.#draftKey = `binome-draft-${this.dataset['kind']}`;
     const draft = this.#restoreDraft();
     this.#field('idempotencyKey').value = draft.key;
-    form.addEventListener('input', () => this.#scheduleSave());
-    form.addEventListener('change', () => this.#scheduleSave());
+    form.addEventListener('input', () => this.#changed());
+    form.addEventListener('change', () => this.#changed());
+    // Without JavaScript every part stays visible, each with its « seulement si » hint.
+    this.#applyConditions();
+    this.#applyLimits();
+    this.#showReview();
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       void this.#submit();
     });
     this.#proof = this.#solveProofOfWork();
+  }
+
+  #changed(): void {
+    this.#applyConditions();
+    this.#applyLimits();
+    this.#scheduleSave();
+    this.#showReview();
+  }
+
+  /**
+   * Shows a conditional part only when it applies (the representative for a minor, « autre »
+   * ticked); a hidden part is disabled, so it is neither checked nor sent.
+   */
+  #applyConditions(): void {
+    const today = rulesContext(
+      JSON.parse(this.dataset['rules']!) as RulesSettings,
+      new Date(),
+    ).today;
+    for (const holder of Array.from(this.querySelectorAll<HTMLElement>('[data-applies-when]'))) {
+      const when = JSON.parse(holder.dataset['appliesWhen']!) as AppliesWhen;
+      const applies =
+        'minor' in when
+          ? isMinorOn(frenchDateToIso(this.#field(when.minor)?.value.trim() ?? ''), today)
+          : Array.from(
+              this.#form.querySelectorAll<HTMLInputElement>(`[name="${CSS.escape(when.field)}"]`),
+            ).some((input) =>
+              input.type === 'checkbox' || input.type === 'radio'
+                ? input.checked && input.value === when.has
+                : input.value === when.has,
+            );
+      holder.hidden = !applies;
+      for (const control of Array.from(
+        holder.querySelectorAll<HTMLInputElement>('input, textarea'),
+      ))
+        control.disabled = !applies;
+    }
+  }
+
+  /** Lists of choices with a maximum: once it is reached, the other boxes wait (issue 8). */
+  #applyLimits(): void {
+    for (const list of Array.from(this.querySelectorAll<HTMLElement>('[data-max-items]'))) {
+      const max = Number(list.dataset['maxItems']);
+      const boxes = Array.from(list.querySelectorAll<HTMLInputElement>('input[type=checkbox]'));
+      const full = boxes.filter((b) => b.checked).length >= max;
+      for (const box of boxes) if (!box.checked) box.disabled = full;
+      const note = list.querySelector<HTMLElement>('.choice-limit');
+      const text = full
+        ? frenchTypography(
+            `Vous avez coché ${max} choix : c’est le maximum. Décochez-en un pour en choisir un autre.`,
+          )
+        : '';
+      if (note && note.textContent !== text) note.textContent = text;
+    }
+  }
+
+  /** The last step: the answers given so far, each with a link back to its field. */
+  #showReview(): void {
+    const list = this.querySelector<HTMLElement>('.review__answers');
+    if (!list) return;
+    const items: Node[] = [];
+    for (const holder of Array.from(
+      this.querySelectorAll<HTMLElement>('.field[data-field], .field--choices[data-field]'),
+    )) {
+      if (holder.closest('[hidden]') || holder.classList.contains('field--checkbox')) continue;
+      const controls = Array.from(holder.querySelectorAll<HTMLInputElement>('input, textarea'));
+      const answers = controls
+        .filter((c) => (c.type === 'checkbox' || c.type === 'radio' ? c.checked : c.value.trim()))
+        .map((c) =>
+          c.type === 'checkbox' || c.type === 'radio'
+            ? (holder.querySelector(`label[for="${CSS.escape(c.id)}"]`)?.textContent ?? c.value)
+            : c.value.trim(),
+        );
+      if (answers.length === 0) continue;
+      const term = document.createElement('dt');
+      const link = document.createElement('a');
+      link.href = `#${controls[0]!.id}`;
+      link.textContent = (holder.querySelector('label, legend')?.textContent ?? '').replace(
+        /\*$/,
+        '',
+      );
+      term.append(link);
+      const detail = document.createElement('dd');
+      detail.textContent = answers.join(', ');
+      items.push(term, detail);
+    }
+    list.replaceChildren(...items);
+    list.hidden = items.length === 0;
   }
 
   #field(name: string): HTMLInputElement {

@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
+import { parse } from 'yaml';
 import { readSettings } from '../../schemas/read-settings.ts';
+import { renderApplicationForm, type FormTexts } from '../../schemas/render-form.ts';
+import { rulesSettingsFrom } from '../../schemas/rules-context.ts';
+import type { SchemaNode } from '../../schemas/schema-walk.ts';
+import { formSchemas } from '../../schemas/validators.ts';
 import type { ProgrammeSettings } from '../../schemas/programme.schema.ts';
 import {
   createIntakeHandler,
@@ -14,12 +19,31 @@ import { LocalGitStore } from '../../scripts/store/local-git-store.ts';
 
 export const intakeOrigin = 'http://binome.test';
 
+/** A form page shaped like the built ones: a title, a heading, and the form's element. */
+function formPage(kind: 'mentor' | 'mentee'): string {
+  const settings = programmeSettings();
+  const rules = rulesSettingsFrom(settings);
+  const form = renderApplicationForm({
+    kind,
+    schema: formSchemas[kind] as SchemaNode,
+    intakeUrl: '',
+    rules,
+    texts: parse(readFileSync('content/forms.yaml', 'utf8')) as FormTexts,
+    tokens: rules.tokens,
+    submit: 'Envoyer ma candidature',
+  });
+  return `<!doctype html><html lang="fr"><head><title>Formulaire ${kind}</title></head><body><main><h1>Formulaire ${kind}</h1>${form}</main></body></html>`;
+}
+
 /** Minimal result pages, shaped like the built ones. */
 export const templates = {
   receipt:
     '<main><h1>Candidature reçue</h1><div id="intake-result"><p>Page de confirmation.</p></div></main>',
   problems:
     '<main><h1>Candidature non envoyée</h1><div id="intake-result"><p>Page d’erreur.</p></div></main>',
+  get forms() {
+    return { mentor: formPage('mentor'), mentee: formPage('mentee') };
+  },
 };
 
 export function programmeSettings(

@@ -130,7 +130,7 @@ describe.each(forms)(
         await page.evaluate(() => document.activeElement?.classList.contains('error-summary')),
       ).toBe(true);
       expect(await summary.locator('li').allTextContents()).toEqual([
-        'Indiquez votre nom (100 caractères au plus).',
+        'Indiquez votre nom.',
         'Indiquez une adresse électronique valide, par exemple nom@exemple.fr.',
       ]);
       expect(await page.locator('#f-identity-email').getAttribute('aria-invalid')).toBe('true');

@@ -86,9 +86,9 @@ const cases = [
       'identity.lastName': 'Testaccio\u202e',
     }),
     expected: [
-      'Indiquez votre nom (100 caractères au plus).',
+      'Indiquez votre nom.',
       'Indiquez une adresse électronique valide, par exemple nom@exemple.fr.',
-      'Le programme s’adresse aux étudiants de 16 à 30 ans : vérifiez votre date de naissance.',
+      'Le programme s’adresse aux étudiants et étudiantes de 16 à 30 ans : vérifiez votre date de naissance.',
     ],
   },
 ];

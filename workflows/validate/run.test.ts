@@ -117,7 +117,7 @@ describe('the validate job', () => {
     expect(comment).toContain('<!-- binome:validate -->');
     expect(comment).toContain('3 problèmes empêchent de fusionner ces changements');
     expect(comment).toContain(
-      '| `applications/mentors/mentor-bad003.json` | `profile.capacity` | Le programme prévoit 3 étudiants au plus par mentor : choisissez de 1 à 3. |',
+      '| `applications/mentors/mentor-bad003.json` | `profile.capacity` | Le programme prévoit 3 mentorés au plus par mentor : choisissez de 1 à 3. |',
     );
     // Where the file breaks, never what it says there.
     expect(comment).toContain(
