@@ -34,7 +34,10 @@ export const mentorApplicationFormSchema = {
         ...identityGroup.properties,
         birthDate: {
           ...birthDate,
+          // An adult's example, for a mentor; the error gives the same one (issue 8).
           description: 'Format attendu : JJ/MM/AAAA, par exemple 03/02/1980',
+          'x-error':
+            'Indiquez une date de naissance qui existe, au format JJ/MM/AAAA, par exemple 03/02/1980.',
         },
       },
     },

@@ -74,7 +74,7 @@ const cases = [
     }),
     expected: [
       'Indiquez une adresse électronique valide, par exemple nom@exemple.fr.',
-      'Indiquez une date de naissance qui existe, au format JJ/MM/AAAA, par exemple 14/07/2006.',
+      'Indiquez une date de naissance qui existe, au format JJ/MM/AAAA, par exemple 03/02/1980.',
     ],
   },
   {
