@@ -143,6 +143,8 @@ describe('with JavaScript, a form shows only what applies', () => {
       document.querySelector<HTMLInputElement>('#f-identity-lastName')!.value = 'x'.repeat(101);
     });
     await page.click('button[type=submit]');
+    // The check runs once the validator has loaded: wait for its summary, not for a clock.
+    await page.locator('.error-summary').waitFor();
     const messages = await page.locator('.error-summary li').allTextContents();
     expect(messages).toContain('Raccourcissez «\u00a0Nom\u00a0»\u00a0: 100 caractères au plus.');
     expect(messages).toContain('Indiquez votre prénom.');
