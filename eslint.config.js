@@ -7,7 +7,17 @@ import { layers } from './scripts/dev/eslint-layers.js';
 const astroBlocks = '**/*.astro/*.ts';
 
 export default defineConfig(
-  { ignores: ['dist/', 'node_modules/', '.astro/', 'data/', 'coverage/', 'schemas/generated/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      '.astro/',
+      'data/',
+      'coverage/',
+      'schemas/generated/',
+      '.tmp/',
+    ],
+  },
   {
     // Not on .astro blocks: their imports are used by the template, which these rules cannot see.
     ignores: [astroBlocks],

@@ -325,3 +325,21 @@ export const identityGroup = {
     commune,
   },
 } as const;
+
+/** « J'ai lu la convention… », linking to it (both forms). */
+export const conventionRead = {
+  ...commitment(
+    'J’ai lu la convention de mentorat et je suis prêt ou prête à la signer.',
+    'Cochez la case confirmant que vous avez lu la convention.',
+  ),
+  'x-links': [{ text: 'la convention de mentorat', href: '/la-convention/' }],
+} as const;
+
+/** « J'ai lu la notice… », linking to it (both forms). */
+export const privacyNoticeRead = {
+  ...commitment(
+    'J’ai lu la notice d’information sur mes données personnelles.',
+    'Cochez la case confirmant que vous avez lu la notice sur vos données personnelles.',
+  ),
+  'x-links': [{ text: 'la notice d’information', href: '/donnees-personnelles/' }],
+} as const;

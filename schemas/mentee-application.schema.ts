@@ -16,6 +16,8 @@ import {
   phone,
   sectorOther,
   sectors,
+  conventionRead,
+  privacyNoticeRead,
 } from './fields.ts';
 import { envelopeProperties, envelopeRequired } from './record-envelope.ts';
 
@@ -182,20 +184,8 @@ export const menteeApplicationFormSchema = {
           'Je m’engage pour au moins {duration} mois, avec environ une rencontre par mois.',
           'Cochez l’engagement sur la durée du mentorat.',
         ),
-        convention: {
-          ...commitment(
-            'J’ai lu la convention de mentorat et je suis prêt ou prête à la signer.',
-            'Cochez la case confirmant que vous avez lu la convention.',
-          ),
-          'x-links': [{ text: 'la convention de mentorat', href: '/la-convention/' }],
-        },
-        privacyNotice: {
-          ...commitment(
-            'J’ai lu la notice d’information sur mes données personnelles.',
-            'Cochez la case confirmant que vous avez lu la notice sur vos données personnelles.',
-          ),
-          'x-links': [{ text: 'la notice d’information', href: '/donnees-personnelles/' }],
-        },
+        convention: conventionRead,
+        privacyNotice: privacyNoticeRead,
       },
     },
   },

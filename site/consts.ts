@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
+import type { FormTexts } from '../schemas/render-form.ts';
 import { tokensFrom } from '../schemas/fill-tokens.ts';
 import { nextCohort } from '../schemas/next-cohort.ts';
 import { isPlaceholder, readSettings, refusePlaceholders } from '../schemas/read-settings.ts';
@@ -69,13 +70,7 @@ export const accessibilityStatus = {
 }[settings.accessibility.status];
 
 /** Texts of the application forms that are not field labels (content/forms.yaml). */
-export interface FormTexts {
-  intro: string;
-  summaryOne: string;
-  summaryMany: string;
-  sending: string;
-  networkError: string;
-}
+export type { FormTexts };
 
 const formTextsData = parse(
   readFileSync(join(process.cwd(), 'content/forms.yaml'), 'utf8'),

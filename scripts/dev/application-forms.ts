@@ -105,3 +105,13 @@ export const aMinorMenteeForm = (overrides: FormFields = {}) =>
 export function personalStrings(): string[] {
   return Object.values(syntheticPeople).flatMap((person) => Object.values(person));
 }
+
+/** The answers with two mistakes, as the form tests send them: no last name, a wrong e-mail. */
+export function withMistakes(entries: readonly (readonly [string, string])[]): [string, string][] {
+  return entries
+    .filter(([name]) => name !== 'identity.lastName')
+    .map(([name, value]): [string, string] => [
+      name,
+      name === 'identity.email' ? 'pas-une-adresse' : value,
+    ]);
+}

@@ -1,20 +1,10 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../scripts/dev/browser.ts';
-import { builtPages, pathOf, serveBuiltSite } from '../../scripts/dev/built-site.ts';
+import { describe, expect, it } from 'vitest';
+import { builtPages, pathOf } from '../../scripts/dev/built-site.ts';
+import { browserAndSite } from '../helpers/browser-and-site.ts';
 
 const pages = await builtPages();
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveBuiltSite>>;
-
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchChromium(), serveBuiltSite()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const shared = browserAndSite();
 
 // Phones first (320 px is the RGAA reflow width), then a desktop screen.
 describe.each([
@@ -22,10 +12,10 @@ describe.each([
   { name: 'desktop', width: 1280, height: 900 },
 ])('axe-core, WCAG 2.1 A and AA, on a $name', (viewport) => {
   it.each(pages)('%s has no violation', async (file) => {
-    const context = await browser.newContext({ viewport, locale: 'fr-FR' });
+    const context = await shared.browser.newContext({ viewport, locale: 'fr-FR' });
     try {
       const page = await context.newPage();
-      await page.goto(new URL(pathOf(file), site.url).href);
+      await page.goto(new URL(pathOf(file), shared.site.url).href);
       const results = await new AxeBuilder({ page })
         .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
         .analyze();

@@ -1,36 +1,21 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSettings } from '../../schemas/read-settings.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { checkApplication } from '../../schemas/validators.ts';
-import { aMenteeForm, aMentorForm } from '../../scripts/dev/application-forms.ts';
-import { launchChromium } from '../../scripts/dev/browser.ts';
-import { serveBuiltSite } from '../../scripts/dev/built-site.ts';
+import { aMenteeForm, aMentorForm, withMistakes } from '../../scripts/dev/application-forms.ts';
 import { fillByKeyboard } from '../helpers/keyboard-form.ts';
 import { measureFormScripts } from '../../scripts/bench/measure-form-scripts.ts';
+import { browserAndSite } from '../helpers/browser-and-site.ts';
 
 const vnuJar: string = createRequire(import.meta.url)('vnu-jar');
-// People in these tests type fast: the minimum fill time is checked in the intake's own tests.
-const settings = readSettings(readFileSync('content/programme.yaml', 'utf8'));
-settings.intake.minFillSeconds = 0;
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveBuiltSite>>;
-
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchChromium(), serveBuiltSite({ settings })]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const shared = browserAndSite({ fastForms: true });
 
 async function axeViolations(page: Page) {
   const results = await new AxeBuilder({ page })
@@ -43,16 +28,6 @@ async function axeViolations(page: Page) {
 }
 
 type Entries = readonly (readonly [string, string])[];
-
-/** The answers with two mistakes: the name left out, an e-mail address that is not one. */
-function withMistakes(entries: Entries): [string, string][] {
-  return entries
-    .filter(([name]) => name !== 'identity.lastName')
-    .map(([name, value]): [string, string] => [
-      name,
-      name === 'identity.email' ? 'pas-une-adresse' : value,
-    ]);
-}
 
 /** With JavaScript: sends the answers with mistakes, by keyboard, and waits for the summary. */
 async function sendWithMistakes(page: Page, entries: Entries) {
@@ -103,7 +78,7 @@ async function watchConsole(context: BrowserContext): Promise<string[]> {
 }
 
 async function storedRecord(kind: 'mentor' | 'mentee', reference: string) {
-  const text = await site.store.readFile(`applications/${kind}s/${reference}.json`);
+  const text = await shared.site.store.readFile(`applications/${kind}s/${reference}.json`);
   return text ? (JSON.parse(text) as Record<string, unknown>) : undefined;
 }
 
@@ -116,13 +91,13 @@ describe.each(forms)(
   'the $kind form, with JavaScript, by keyboard only',
   ({ kind, path, entries }) => {
     it('shows every error in a summary that takes the focus, then sends once the errors are fixed', async () => {
-      const context = await browser.newContext({
+      const context = await shared.browser.newContext({
         viewport: { width: 320, height: 700 },
         locale: 'fr-FR',
       });
       const problems = await watchConsole(context);
       const page = await context.newPage();
-      await page.goto(new URL(path, site.url).href);
+      await page.goto(new URL(path, shared.site.url).href);
 
       // Submit with a wrong e-mail address and a missing name.
       const summary = await sendWithMistakes(page, entries);
@@ -181,8 +156,8 @@ async function answersIn(page: Page): Promise<[string, string][]> {
 
 /** axe-core on a page shown without JavaScript (axe itself runs as a script, so in a copy). */
 async function axeOnCopy(page: Page) {
-  const checker = await (await browser.newContext()).newPage();
-  await checker.goto(site.url);
+  const checker = await (await shared.browser.newContext()).newPage();
+  await checker.goto(shared.site.url);
   await checker.setContent(await page.content());
   const violations = await axeViolations(checker);
   await checker.context().close();
@@ -193,12 +168,12 @@ describe.each(forms)(
   'the $kind form, without JavaScript, by keyboard only',
   ({ kind, path, entries }) => {
     it('comes back with the answers and the messages in place, empty then partly wrong; then the receipt', async () => {
-      const context = await browser.newContext({
+      const context = await shared.browser.newContext({
         javaScriptEnabled: false,
         viewport: { width: 375, height: 700 },
       });
       const page = await context.newPage();
-      await page.goto(new URL(path, site.url).href);
+      await page.goto(new URL(path, shared.site.url).href);
       const heading = await page.locator('h1').textContent();
       const title = await page.title();
 
@@ -261,9 +236,9 @@ describe.each(forms)(
 
 describe('the draft', () => {
   it('survives a reload in the same tab, never reaches another tab, and a double submission sends once', async () => {
-    const context = await browser.newContext();
+    const context = await shared.browser.newContext();
     const page = await context.newPage();
-    await page.goto(new URL('/trouver-un-mentor/', site.url).href);
+    await page.goto(new URL('/trouver-un-mentor/', shared.site.url).href);
     await page.locator('#f-identity-firstName').fill('Zéphyrine');
     const objective = page.locator('#f-profile-objectives-1');
     await objective.check();
@@ -277,11 +252,11 @@ describe('the draft', () => {
     expect(await page.evaluate(() => localStorage.length)).toBe(0);
 
     const other = await context.newPage();
-    await other.goto(new URL('/trouver-un-mentor/', site.url).href);
+    await other.goto(new URL('/trouver-un-mentor/', shared.site.url).href);
     expect(await other.locator('#f-identity-firstName').inputValue()).toBe('');
 
     await fillByKeyboard(page, aMenteeForm({ 'identity.lastName': 'Doublon' }));
-    const before = (await site.store.listFiles('applications/mentees')).length;
+    const before = (await shared.site.store.listFiles('applications/mentees')).length;
     const posts: string[] = [];
     page.on('request', (r) => {
       if (r.method() === 'POST') posts.push(r.url());
@@ -290,7 +265,7 @@ describe('the draft', () => {
       page.waitForURL(/\/api\/candidatures\/recu/),
       page.locator('button[type=submit]').dblclick(),
     ]);
-    expect((await site.store.listFiles('applications/mentees')).length).toBe(before + 1);
+    expect((await shared.site.store.listFiles('applications/mentees')).length).toBe(before + 1);
     expect(posts).toHaveLength(1);
     await context.close();
   });
@@ -308,14 +283,16 @@ describe('the forms in their error states', () => {
       snapshots.push(file);
     };
     for (const { kind, path, entries } of forms) {
-      const withJs = await (await browser.newContext()).newPage();
-      await withJs.goto(new URL(path, site.url).href);
+      const withJs = await (await shared.browser.newContext()).newPage();
+      await withJs.goto(new URL(path, shared.site.url).href);
       await sendWithMistakes(withJs, entries);
       await keep(withJs, `${kind}-errors-with-js`);
       await withJs.context().close();
 
-      const withoutJs = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
-      await withoutJs.goto(new URL(path, site.url).href);
+      const withoutJs = await (
+        await shared.browser.newContext({ javaScriptEnabled: false })
+      ).newPage();
+      await withoutJs.goto(new URL(path, shared.site.url).href);
       await fillByKeyboard(withoutJs, []);
       await Promise.all([withoutJs.waitForNavigation(), withoutJs.keyboard.press('Enter')]);
       await keep(withoutJs, `${kind}-empty-without-js`);
@@ -342,8 +319,8 @@ describe('the JavaScript of a form page', () => {
   it.each(['/devenir-mentor/', '/trouver-un-mentor/'])(
     '%s stays under 20 KB gzip, proof of work included',
     async (path) => {
-      const page = await (await browser.newContext()).newPage();
-      const size = await measureFormScripts(page, new URL(path, site.url).href);
+      const page = await (await shared.browser.newContext()).newPage();
+      const size = await measureFormScripts(page, new URL(path, shared.site.url).href);
       expect(size.files).toBeGreaterThanOrEqual(2);
       expect(size.gzip).toBeLessThan(20 * 1024);
       await page.context().close();

@@ -1,36 +1,23 @@
 // The second accessibility engine of issue 8: HTML_CodeSniffer, WCAG 2 AA, on every built page
 // and on each application form in each state a person can bring it to. Only errors fail a test:
 // warnings and notices ask for a human judgement (« if this is a navigation section… »).
-import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSettings } from '../../schemas/read-settings.ts';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   aMenteeForm,
   aMentorForm,
   personalStrings,
   syntheticPeople,
+  withMistakes,
 } from '../../scripts/dev/application-forms.ts';
-import { launchChromium } from '../../scripts/dev/browser.ts';
-import { builtPages, pathOf, serveBuiltSite } from '../../scripts/dev/built-site.ts';
+import { builtPages, pathOf } from '../../scripts/dev/built-site.ts';
 import { codeSniffer, codeSnifferErrors } from '../../scripts/dev/html-codesniffer.ts';
 import { fillByKeyboard } from '../helpers/keyboard-form.ts';
+import { browserAndSite } from '../helpers/browser-and-site.ts';
 
 const pages = await builtPages();
-// People in these tests type fast: the minimum fill time is checked in the intake's own tests.
-const settings = readSettings(readFileSync('content/programme.yaml', 'utf8'));
-settings.intake.minFillSeconds = 0;
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveBuiltSite>>;
-
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchChromium(), serveBuiltSite({ settings })]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const shared = browserAndSite({ fastForms: true });
 
 const viewports = [
   { name: 'a 375 px phone', viewport: { width: 375, height: 667 } },
@@ -49,7 +36,7 @@ async function expectClean(page: Page, label: string) {
 }
 
 async function withPage<T>(options: BrowserContextOptions, run: (page: Page) => Promise<T>) {
-  const context = await browser.newContext({ locale: 'fr-FR', ...options });
+  const context = await shared.browser.newContext({ locale: 'fr-FR', ...options });
   try {
     return await run(await context.newPage());
   } finally {
@@ -98,23 +85,11 @@ describe('the HTML_CodeSniffer helper', () => {
 describe.each(viewports)('HTML_CodeSniffer, WCAG 2 AA, on $name', ({ viewport }) => {
   it.each(pages)('%s has no error', (file) =>
     withPage({ viewport }, async (page) => {
-      await page.goto(new URL(pathOf(file), site.url).href);
+      await page.goto(new URL(pathOf(file), shared.site.url).href);
       await expectClean(page, `${pathOf(file)}, ${viewport.width} px`);
     }),
   );
 });
-
-type Entries = readonly (readonly [string, string])[];
-
-/** Two mistakes, as in the forms' own tests: the name left out, an e-mail address that is not one. */
-function withMistakes(entries: Entries): [string, string][] {
-  return entries
-    .filter(([name]) => name !== 'identity.lastName')
-    .map(([name, value]): [string, string] => [
-      name,
-      name === 'identity.email' ? 'pas-une-adresse' : value,
-    ]);
-}
 
 const forms = [
   { kind: 'mentee', path: '/trouver-un-mentor/', entries: aMenteeForm() },
@@ -136,7 +111,7 @@ describe.each(viewports)('HTML_CodeSniffer on the application forms, on $name', 
 
     it('with JavaScript, sent empty: the error summary shown', () =>
       withPage({ viewport }, async (page) => {
-        await page.goto(new URL(path, site.url).href);
+        await page.goto(new URL(path, shared.site.url).href);
         await page.locator(submitButton).click();
         await page.locator('.error-summary').waitFor();
         await expectErrorSummary(page);
@@ -145,7 +120,7 @@ describe.each(viewports)('HTML_CodeSniffer on the application forms, on $name', 
 
     it('with JavaScript, sent with two mistakes', () =>
       withPage({ viewport }, async (page) => {
-        await page.goto(new URL(path, site.url).href);
+        await page.goto(new URL(path, shared.site.url).href);
         await fillByKeyboard(page, withMistakes(entries));
         await page.keyboard.press('Enter');
         await page.locator('.error-summary').waitFor();
@@ -157,7 +132,7 @@ describe.each(viewports)('HTML_CodeSniffer on the application forms, on $name', 
     // through the DevTools protocol, so no script of the page runs and nothing is rewritten.
     it('without JavaScript, sent empty: the intake’s answer', () =>
       withPage({ viewport, javaScriptEnabled: false }, async (page) => {
-        await page.goto(new URL(path, site.url).href);
+        await page.goto(new URL(path, shared.site.url).href);
         await Promise.all([page.waitForNavigation(), page.locator(submitButton).click()]);
         await expectClean(page, where('sent empty without JavaScript'));
         // Issue 8: the intake answers with the form itself, its error summary at the top.
@@ -166,7 +141,7 @@ describe.each(viewports)('HTML_CodeSniffer on the application forms, on $name', 
 
     it('without JavaScript, sent with two mistakes: the intake’s answer', () =>
       withPage({ viewport, javaScriptEnabled: false }, async (page) => {
-        await page.goto(new URL(path, site.url).href);
+        await page.goto(new URL(path, shared.site.url).href);
         await fillByKeyboard(page, withMistakes(entries));
         await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
         await expectClean(page, where('with two mistakes, without JavaScript'));
@@ -175,7 +150,7 @@ describe.each(viewports)('HTML_CodeSniffer on the application forms, on $name', 
 
     it('without JavaScript, sent right: the receipt', () =>
       withPage({ viewport, javaScriptEnabled: false }, async (page) => {
-        await page.goto(new URL(path, site.url).href);
+        await page.goto(new URL(path, shared.site.url).href);
         await fillByKeyboard(page, entries);
         await Promise.all([
           page.waitForURL(/\/api\/candidatures\/recu\?reference=/),

@@ -1,33 +1,19 @@
-import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSettings } from '../../schemas/read-settings.ts';
-import { launchChromium } from '../../scripts/dev/browser.ts';
-import { serveBuiltSite } from '../../scripts/dev/built-site.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAndSite } from '../helpers/browser-and-site.ts';
 
 // Issue 8: forms that ask only what applies, limits said as boxes are ticked, steps, a review,
 // links that lose nothing. One Chromium and one served site for the whole file.
-const settings = readSettings(readFileSync('content/programme.yaml', 'utf8'));
-settings.intake.minFillSeconds = 0;
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveBuiltSite>>;
-
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchChromium(), serveBuiltSite({ settings })]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const shared = browserAndSite({ fastForms: true });
 
 async function open(path: string, javaScriptEnabled = true): Promise<Page> {
-  const context = await browser.newContext({
+  const context = await shared.browser.newContext({
     javaScriptEnabled,
     viewport: { width: 375, height: 700 },
   });
   const page = await context.newPage();
-  await page.goto(new URL(path, site.url).href);
+  await page.goto(new URL(path, shared.site.url).href);
   return page;
 }
 

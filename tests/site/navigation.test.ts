@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { launchChromium } from '../../scripts/dev/browser.ts';
-import { builtPages, distDir, pathOf, serveBuiltSite } from '../../scripts/dev/built-site.ts';
+import { builtPages, distDir, pathOf } from '../../scripts/dev/built-site.ts';
+import { browserAndSite } from '../helpers/browser-and-site.ts';
 
 interface NavItem {
   label: string;
@@ -13,16 +13,7 @@ interface NavItem {
 }
 
 const navigation = parse(await readFile('content/navigation.yaml', 'utf8')) as NavItem[];
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveBuiltSite>>;
-
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchChromium(), serveBuiltSite()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const shared = browserAndSite();
 
 /**
  * Presses Tab until the link to `href` inside `region` has the focus; fails after 200 presses.
@@ -49,7 +40,7 @@ async function tabTo(page: Page, region: string, href: string): Promise<void> {
 
 describe('navigation by keyboard', () => {
   it('reaches every page from the home page through the menu and the footer, with no console error', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 720 } });
+    const context = await shared.browser.newContext({ viewport: { width: 375, height: 720 } });
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('console', (message) => {
@@ -61,7 +52,7 @@ describe('navigation by keyboard', () => {
       if (response.status() >= 400) problems.push(`${response.url()}: HTTP ${response.status()}`);
     });
 
-    await page.goto(site.url);
+    await page.goto(shared.site.url);
     // The first Tab reaches the skip link, which moves the focus to the main content.
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Aller au contenu');
@@ -69,7 +60,7 @@ describe('navigation by keyboard', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('contenu');
 
     // Each step starts from a freshly loaded page, where the focus starts at the top.
-    await page.goto(site.url);
+    await page.goto(shared.site.url);
     const visited: string[] = [];
     for (const item of navigation) {
       const region =
@@ -79,7 +70,7 @@ describe('navigation by keyboard', () => {
       await tabTo(page, region, item.href);
       // Waiting for the navigation also covers a link to the page already shown (it reloads).
       await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
-      expect(page.url()).toBe(new URL(item.href, site.url).href);
+      expect(page.url()).toBe(new URL(item.href, shared.site.url).href);
       await page.locator('main h1').waitFor();
       expect(await page.locator('h1').count()).toBe(1);
       if (item.menu === 'main') {
@@ -100,7 +91,7 @@ describe('navigation by keyboard', () => {
     const broken: string[] = [];
     for (const file of await builtPages()) {
       const html = await readFile(join(distDir, file), 'utf8');
-      const from = new URL(pathOf(file), site.url);
+      const from = new URL(pathOf(file), shared.site.url);
       for (const [, href] of html.matchAll(/\bhref="([^"]+)"/g)) {
         const target = new URL(href!.replace(/&amp;/g, '&'), from);
         if (target.origin !== from.origin) continue;
@@ -120,7 +111,7 @@ describe('navigation by keyboard', () => {
   });
 
   it('answers an unknown address with the 404 page and status', async () => {
-    const response = await fetch(new URL('/cette-page-n-existe-pas/', site.url));
+    const response = await fetch(new URL('/cette-page-n-existe-pas/', shared.site.url));
     expect(response.status).toBe(404);
     expect(await response.text()).toContain('Page introuvable');
   });

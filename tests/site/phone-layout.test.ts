@@ -1,7 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../scripts/dev/browser.ts';
-import { serveBuiltSite } from '../../scripts/dev/built-site.ts';
+import { describe, expect, it } from 'vitest';
+import { browserAndSite } from '../helpers/browser-and-site.ts';
 
 // Issue 8: on a 375 × 667 phone, what a person came for is on the first screen, under a header
 // that takes a fifth of it at most; on a desktop, the menu stands on one line.
@@ -15,26 +14,17 @@ const firstScreens = [
   { path: '/trouver-un-mentor/', calls: ['a.button[href="#formulaire"]'] },
 ];
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveBuiltSite>>;
-
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchChromium(), serveBuiltSite()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const shared = browserAndSite();
 
 async function withPage<T>(
   options: Parameters<Browser['newContext']>[0],
   path: string,
   use: (page: Page, context: BrowserContext) => Promise<T>,
 ): Promise<T> {
-  const context = await browser.newContext({ locale: 'fr-FR', ...options });
+  const context = await shared.browser.newContext({ locale: 'fr-FR', ...options });
   try {
     const page = await context.newPage();
-    await page.goto(new URL(path, site.url).href);
+    await page.goto(new URL(path, shared.site.url).href);
     return await use(page, context);
   } finally {
     await context.close();
