@@ -197,6 +197,7 @@ export function sectorOther<const F extends string>(field: F) {
     ...line('Autre secteur', 'Indiquez en quelques mots l’autre secteur.', 150),
     description: 'Seulement si vous avez choisi « Autre secteur ».',
     'x-applies-when': { field, has: 'autre' },
+    'x-required-when': 'si vous avez choisi « Autre secteur »',
   } as const;
 }
 

@@ -18,6 +18,8 @@ export interface FormState {
 
 export interface FormTexts {
   intro: string;
+  /** Said only where a draft is kept (with JavaScript). */
+  draft: string;
   summaryOne: string;
   summaryMany: string;
   sending: string;
@@ -164,9 +166,10 @@ function renderField(
       `${conditional(node)}${attribute('data-max-items', many ? node.maxItems : undefined)}>` +
       `<legend>${label}${required ? requiredMark : ''}</legend>` +
       notes(hint, id, error) +
-      `<div class="${options.length > 6 ? 'choices choices--columns' : 'choices'}">${choices}</div>` +
-      // Where the browser says, as boxes are ticked, that the most allowed are ticked.
+      // Where the browser says, as boxes are ticked, that the most allowed are ticked: above
+      // the boxes, where a phone user sees it when a box does not tick.
       (many && node.maxItems ? `<p class="choice-limit" aria-live="polite"></p>` : '') +
+      `<div class="${options.length > 6 ? 'choices choices--columns' : 'choices'}">${choices}</div>` +
       `</fieldset>`
     );
   }
@@ -241,8 +244,10 @@ function renderSummary(problems: readonly FieldProblem[], texts: FormTexts): str
   return (
     // Without JavaScript nothing can move the focus: `autofocus` brings the summary into view
     // and reads it out when the page the intake sends back loads.
-    '<div class="error-summary" tabindex="-1" role="alert" autofocus>' +
-    `<h2 class="error-summary__title">${escapeHtml(frenchTypography(title))}</h2>` +
+    '<div class="error-summary" tabindex="-1" role="alert">' +
+    // Its heading takes the focus, not the whole box: on a phone a long summary would be
+    // scrolled to its middle, its heading and first messages above the screen.
+    `<h2 class="error-summary__title" tabindex="-1" autofocus>${escapeHtml(frenchTypography(title))}</h2>` +
     `<ul class="error-summary__list">${items}</ul></div>`
   );
 }
@@ -272,7 +277,6 @@ export function renderApplicationForm(options: FormOptions, state?: FormState): 
     )
     .join('');
   const key = state?.values.get('idempotencyKey')?.[0] ?? '';
-  const minutes = estimatedMinutes(schema);
   const atHand = schema['x-at-hand'];
   return (
     `<binome-application-form data-kind="${kind}"` +
@@ -286,10 +290,10 @@ export function renderApplicationForm(options: FormOptions, state?: FormState): 
     ` novalidate>` +
     renderSummary(problems, texts) +
     `<p class="form-intro">${escapeHtml(
-      frenchTypography(
-        `Comptez environ ${minutes} minutes.${atHand ? ` ${fillTokens(atHand, tokens)}` : ''} ${texts.intro}`,
-      ),
+      frenchTypography(`${atHand ? `${fillTokens(atHand, tokens)} ` : ''}${texts.intro}`),
     )}</p>` +
+    // True only where the browser keeps a draft: shown by the form's script.
+    `<p class="form-draft" hidden>${escapeHtml(frenchTypography(texts.draft))}</p>` +
     `<div class="trap" aria-hidden="true"><label for="website-${kind}">Ne remplissez pas ce champ</label>` +
     `<input id="website-${kind}" name="website" type="text" tabindex="-1" autocomplete="off"></div>` +
     `<input type="hidden" name="idempotencyKey"${attribute('value', key)}>` +
@@ -299,10 +303,8 @@ export function renderApplicationForm(options: FormOptions, state?: FormState): 
     `<h2 class="group__title" id="review-${kind}"><span class="group__step">${escapeHtml(
       frenchTypography(`Étape ${total} sur ${total} :`),
     )}</span> ${escapeHtml(frenchTypography('Vérifiez vos réponses'))}</h2>` +
-    `<p class="hint">${escapeHtml(
-      frenchTypography(
-        'Relisez vos réponses avant d’envoyer votre candidature : vous pourrez encore les corriger en écrivant à l’équipe du programme.',
-      ),
+    `<p class="hint review__hint">${escapeHtml(
+      frenchTypography('Relisez vos réponses ci-dessus, puis envoyez votre candidature.'),
     )}</p>` +
     // Filled by the browser as the person answers; without JavaScript the form above is the review.
     `<dl class="review__answers" hidden></dl>` +

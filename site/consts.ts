@@ -75,7 +75,14 @@ export type { FormTexts };
 const formTextsData = parse(
   readFileSync(join(process.cwd(), 'content/forms.yaml'), 'utf8'),
 ) as Partial<FormTexts>;
-for (const key of ['intro', 'summaryOne', 'summaryMany', 'sending', 'networkError'] as const) {
+for (const key of [
+  'intro',
+  'draft',
+  'summaryOne',
+  'summaryMany',
+  'sending',
+  'networkError',
+] as const) {
   if (typeof formTextsData[key] !== 'string')
     throw new Error(`content/forms.yaml: « ${key} » est obligatoire.`);
 }

@@ -389,7 +389,8 @@ describe('a receipt link with a mistyped reference (issue 8)', () => {
       expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       const html = await response.text();
-      expect(html).toContain('<h1>Candidature non envoyée</h1>');
+      // Not « Candidature non envoyée »: the person may well have applied.
+      expect(html).toContain('<h1>Lien de confirmation incorrect</h1>');
       expect(html).toContain(
         '<p class="intake-message">Ce lien de confirmation est incomplet ou mal recopié\u00a0: il ne contient pas de numéro de candidature valide.</p>',
       );
@@ -400,6 +401,19 @@ describe('a receipt link with a mistyped reference (issue 8)', () => {
       expect(html).not.toContain('Page d’erreur.');
     }
     expect(await h.store.listFiles('applications')).toEqual([]);
+  });
+
+  it('a reference copied in capitals or with a full stop still gets its receipt', async () => {
+    const h = await intakeHarness();
+    for (const reference of ['MENTEE-WSZMK6', 'mentee-wszmk6.', ' mentee-wszmk6 ']) {
+      const response = await h.handle(
+        new Request(
+          `${intakeOrigin}/api/candidatures/recu?reference=${encodeURIComponent(reference)}`,
+        ),
+      );
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain('<strong>mentee-wszmk6</strong>');
+    }
   });
 
   it('a well-formed reference still gets its receipt', async () => {

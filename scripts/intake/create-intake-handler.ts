@@ -134,7 +134,11 @@ export function createIntakeHandler(deps: IntakeDependencies): IntakeHandler {
           undefined,
           refusal('method-not-allowed', { headers: { allow: 'GET, HEAD' } }),
         );
-      const reference = url.searchParams.get('reference') ?? '';
+      // A reference copied by hand may come in capitals or with a full stop after it.
+      const reference = (url.searchParams.get('reference') ?? '')
+        .trim()
+        .replace(/[.,;:!?]+$/, '')
+        .toLowerCase();
       if (!isApplicationId(reference)) return respond.unknownReceipt();
       return respond.receipt(reference);
     }

@@ -180,7 +180,14 @@ export function createResponder(options: ResponderOptions): Responder {
         paragraph(
           `Si vous avez envoyé une candidature, elle n’est pas perdue pour autant. Vérifiez le lien, ou contactez l’${tokens.structure} pour savoir si elle est bien arrivée.`,
         );
-      return page(templates.problems, html, 404, base);
+      // Not « Candidature non envoyée »: this person may well have applied (issue 8 review).
+      const title = 'Lien de confirmation incorrect';
+      const template = templates.problems
+        .replace(/<title>[^<–]*/, `<title>${title} `)
+        .replace(/<h1>[^<]*<\/h1>/, `<h1>${title}</h1>`)
+        .replace(/(<meta name="description" content=")[^"]*/, `$1${title}.`)
+        .replace(/<div id="intake-advice">[\s\S]*?<\/div>/, '');
+      return page(template, html, 404, base);
     },
   };
 }

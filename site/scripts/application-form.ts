@@ -56,9 +56,11 @@ class ApplicationFormElement extends HTMLElement {
     this.#draftKey = `binome-draft-${this.dataset['kind']}`;
     const draft = this.#restoreDraft();
     this.#field('idempotencyKey').value = draft.key;
-    form.addEventListener('input', () => this.#changed());
-    form.addEventListener('change', () => this.#changed());
-    // Without JavaScript every part stays visible, each with its « seulement si » hint.
+    form.addEventListener('input', (event) => this.#changed(event));
+    form.addEventListener('change', (event) => this.#changed(event));
+    // Without JavaScript every part stays visible, each with its « seulement si » hint, and no
+    // draft is kept, so that sentence is shown only here.
+    this.querySelector<HTMLElement>('.form-draft')?.removeAttribute('hidden');
     this.#applyConditions();
     this.#applyLimits();
     this.#showReview();
@@ -69,7 +71,13 @@ class ApplicationFormElement extends HTMLElement {
     this.#proof = this.#solveProofOfWork();
   }
 
-  #changed(): void {
+  #changed(event?: Event): void {
+    // A field corrected after a failed send loses its message at once (and its summary line).
+    const target = event?.target;
+    if (target instanceof HTMLElement) {
+      const holder = target.closest<HTMLElement>('[data-field]');
+      if (holder && target.getAttribute('aria-invalid') === 'true') this.#clearField(holder);
+    }
     this.#applyConditions();
     this.#applyLimits();
     this.#scheduleSave();
@@ -102,7 +110,28 @@ class ApplicationFormElement extends HTMLElement {
         holder.querySelectorAll<HTMLInputElement>('input, textarea'),
       ))
         control.disabled = !applies;
+      // A part that no longer applies keeps no message, and the summary no link to it.
+      if (!applies) this.#clearField(holder);
     }
+  }
+
+  /** Removes the messages of a field (or of a part) and their lines in the summary. */
+  #clearField(holder: HTMLElement): void {
+    const ids = new Set<string>();
+    for (const control of Array.from(holder.querySelectorAll<HTMLElement>('[aria-invalid]')))
+      control.removeAttribute('aria-invalid');
+    for (const error of Array.from(holder.querySelectorAll<HTMLElement>('.field-error'))) {
+      error.hidden = true;
+      error.textContent = '';
+    }
+    for (const element of Array.from(holder.querySelectorAll<HTMLElement>('[id]')))
+      ids.add(element.id);
+    if (holder.id) ids.add(holder.id);
+    const summary = this.querySelector<HTMLElement>('.error-summary');
+    for (const link of Array.from(summary?.querySelectorAll<HTMLAnchorElement>('li a') ?? [])) {
+      if (ids.has(link.hash.slice(1))) link.closest('li')?.remove();
+    }
+    if (summary && !summary.querySelector('li')) summary.hidden = true;
   }
 
   /** Lists of choices with a maximum: once it is reached, the other boxes wait (issue 8). */
@@ -122,7 +151,10 @@ class ApplicationFormElement extends HTMLElement {
     }
   }
 
-  /** The last step: the answers given so far, each with a link back to its field. */
+  /**
+   * The last step: every question with its answer (a list for several choices, line breaks
+   * kept), a required one still empty said so, each with a link back to its field.
+   */
   #showReview(): void {
     const list = this.querySelector<HTMLElement>('.review__answers');
     if (!list) return;
@@ -132,28 +164,52 @@ class ApplicationFormElement extends HTMLElement {
     )) {
       if (holder.closest('[hidden]') || holder.classList.contains('field--checkbox')) continue;
       const controls = Array.from(holder.querySelectorAll<HTMLInputElement>('input, textarea'));
+      const choice = (c: HTMLInputElement) => c.type === 'checkbox' || c.type === 'radio';
       const answers = controls
-        .filter((c) => (c.type === 'checkbox' || c.type === 'radio' ? c.checked : c.value.trim()))
+        .filter((c) => (choice(c) ? c.checked : c.value.trim()))
         .map((c) =>
-          c.type === 'checkbox' || c.type === 'radio'
+          choice(c)
             ? (holder.querySelector(`label[for="${CSS.escape(c.id)}"]`)?.textContent ?? c.value)
             : c.value.trim(),
         );
-      if (answers.length === 0) continue;
+      const required = Boolean(
+        holder.querySelector(':scope > legend .required, :scope > label .required'),
+      );
+      if (answers.length === 0 && !required) continue;
       const term = document.createElement('dt');
       const link = document.createElement('a');
       link.href = `#${controls[0]!.id}`;
-      link.textContent = (holder.querySelector('label, legend')?.textContent ?? '').replace(
+      // A question inside a group (« Jours » in « Disponibilités ») is named with its group.
+      const group = holder.parentElement?.closest<HTMLElement>('.group--level-3, .group--level-4');
+      const groupTitle = group?.querySelector('.group__title')?.textContent?.trim();
+      const question = (holder.querySelector('label, legend')?.textContent ?? '').replace(
         /\*$/,
         '',
       );
+      link.textContent = groupTitle ? `${groupTitle} — ${question}` : question;
       term.append(link);
       const detail = document.createElement('dd');
-      detail.textContent = answers.join(', ');
+      if (answers.length === 0) {
+        detail.textContent = 'Non renseigné';
+        detail.className = 'review__missing';
+      } else if (answers.length > 1) {
+        const values = document.createElement('ul');
+        for (const answer of answers) {
+          const item = document.createElement('li');
+          item.textContent = answer;
+          values.append(item);
+        }
+        detail.append(values);
+      } else detail.textContent = answers[0]!;
       items.push(term, detail);
     }
     list.replaceChildren(...items);
     list.hidden = items.length === 0;
+    const hint = this.querySelector<HTMLElement>('.review__hint');
+    const text = frenchTypography(
+      'Relisez vos réponses ci-dessous : chaque question mène à sa réponse, pour la corriger. Puis envoyez votre candidature.',
+    );
+    if (hint && hint.textContent !== text) hint.textContent = text;
   }
 
   #field(name: string): HTMLInputElement {

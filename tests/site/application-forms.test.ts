@@ -188,8 +188,13 @@ describe.each(forms)(
           as.map((a) => ({ href: a.getAttribute('href')!, text: a.textContent! })),
         );
       expect(links.length).toBeGreaterThan(5);
+      // The summary's heading has the focus (autofocus): the page shows the summary's top,
+      // not its middle, even on a phone with many messages.
+      const top = await page.locator('.error-summary__title').boundingBox();
+      expect(top!.y).toBeGreaterThanOrEqual(0);
+      expect(top!.y).toBeLessThan(700 / 2);
       expect(
-        await page.evaluate(() => document.activeElement?.classList.contains('error-summary')),
+        await page.evaluate(() => Boolean(document.activeElement?.closest('.error-summary'))),
       ).toBe(true);
       for (const link of links) {
         // Each link leads to its field, and the field says the same beside it.

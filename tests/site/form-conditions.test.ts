@@ -156,4 +156,44 @@ describe('without JavaScript', () => {
     }
     await page.context().close();
   });
+
+  it('after a failed send, a corrected field or a part that no longer applies loses its message', async () => {
+    const page = await shared.browser.newPage({ viewport: { width: 375, height: 700 } });
+    await page.goto(new URL('/trouver-un-mentor/', shared.site.url).href);
+    await page.fill('#f-identity-birthDate', '15/06/2010');
+    await page.click('button[type=submit]');
+    await page.locator('.error-summary').waitFor();
+    const summary = page.locator('.error-summary li');
+    const before = await summary.allTextContents();
+    expect(before.some((m) => m.includes('représentant légal'))).toBe(true);
+    expect(before).toContain('Indiquez votre prénom.');
+    await page.fill('#f-identity-firstName', 'Zéphyrine');
+    expect(await summary.allTextContents()).not.toContain('Indiquez votre prénom.');
+    expect(await page.locator('#f-identity-firstName-error').isVisible()).toBe(false);
+    await page.fill('#f-identity-birthDate', '15/06/2000');
+    expect((await summary.allTextContents()).some((m) => m.includes('représentant légal'))).toBe(
+      false,
+    );
+    await page.close();
+  });
+
+  it('reviews several choices as a list, and says which required answers are missing', async () => {
+    const page = await shared.browser.newPage();
+    await page.goto(new URL('/trouver-un-mentor/', shared.site.url).href);
+    await page.check('[name="profile.sectors"][value="numerique"]');
+    await page.check('[name="profile.sectors"][value="sante-social"]');
+    const sectors = page.locator('.review__answers dd').filter({ has: page.locator('li') });
+    expect(await sectors.first().locator('li').allTextContents()).toEqual([
+      'Informatique, numérique, télécommunications',
+      'Santé, social, médico-social',
+    ]);
+    expect(await page.locator('.review__missing').first().textContent()).toBe('Non renseigné');
+    // The limit's message sits above the boxes, where a person sees it on a phone.
+    expect(
+      await page
+        .locator('[data-field="profile.sectors"]')
+        .evaluate((f) => f.querySelector('.choice-limit')!.nextElementSibling!.className),
+    ).toMatch(/^choices/);
+    await page.close();
+  });
 });
