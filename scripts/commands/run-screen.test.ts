@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aMenteeForm, aMentorForm, personalStrings } from '../dev/application-forms.ts';
 import { formPost, intakeHarness, referenceOf } from '../../tests/helpers/intake-harness.ts';
+import { LocalGitStore } from '../store/local-git-store.ts';
 import { runScreen } from './run-screen.ts';
 
 async function seeded() {
@@ -73,6 +74,21 @@ describe('npm run screen', () => {
     lines.length = 0;
     await runScreen(['list'], deps);
     expect(lines.join('\n')).not.toContain(mentee);
+  });
+
+  it('keeps both decisions when two coordinators decide at the same time', async () => {
+    const { h, ids, deps } = await seeded();
+    const [mentee] = ids as [string];
+    const other = { ...deps, store: new LocalGitStore(h.directory) };
+    await Promise.all([
+      runScreen([mentee, 'interviewed'], deps),
+      runScreen([mentee, 'declined', '--reason', 'Hors délai'], other),
+    ]);
+    const decision = JSON.parse((await h.store.readFile(`screening/${mentee}.json`))!);
+    expect(decision.history.map((e: { status: string }) => e.status).sort()).toEqual([
+      'declined',
+      'interviewed',
+    ]);
   });
 
   it('refuses, in French, an unknown id, an unknown status and a bad date, writing nothing', async () => {

@@ -1,11 +1,14 @@
 import { parseArgs } from 'node:util';
 import { applicationPath, isApplicationId, screeningPath } from '../../schemas/data-layout.ts';
 import { parseJson } from '../../schemas/parse-json.ts';
-import type { ScreeningStatus } from '../../schemas/screening-decision.schema.ts';
+import type {
+  ScreeningDecision,
+  ScreeningStatus,
+} from '../../schemas/screening-decision.schema.ts';
 import { checkScreeningDecision } from '../../schemas/validators.ts';
 import { pendingRows } from '../screening/pending-rows.ts';
 import { recordDecision } from '../screening/record-decision.ts';
-import type { DataStore } from '../store/data-store.ts';
+import { StaleFileError, type DataStore } from '../store/data-store.ts';
 import { readRecords } from '../store/read-records.ts';
 import { printable } from '../text/printable.ts';
 
@@ -81,7 +84,34 @@ export async function runScreen(args: readonly string[], deps: ScreenDependencie
     );
   }
   const path = screeningPath(id);
-  const previousText = await deps.store.readFile(path);
+  // Read, decide, write only if nobody changed the file meanwhile; else read again: two
+  // coordinators deciding at once both keep their decision in the history (hostile review).
+  for (let attempt = 1; ; attempt += 1) {
+    const previousText = await deps.store.readFile(path);
+    const decision = decide(id, path, previousText, second as ScreeningStatus, values, deps.now());
+    try {
+      await deps.store.commit(
+        [{ path, content: JSON.stringify(decision, null, 2) + '\n' }],
+        `Screen ${id}: ${decision.status}`,
+        { unchanged: new Map([[path, previousText]]) },
+      );
+      deps.print(`${id} : ${decision.status} (enregistré dans ${path}).`);
+      return;
+    } catch (error) {
+      if (!(error instanceof StaleFileError) || attempt >= 10) throw error;
+    }
+  }
+}
+
+/** The decision to write, from the file as read now; bad input is a ScreenUsageError. */
+function decide(
+  id: string,
+  path: string,
+  previousText: string | undefined,
+  status: ScreeningStatus,
+  values: { reason?: string | undefined; training?: string | undefined },
+  now: Date,
+): ScreeningDecision {
   const parsed = previousText === undefined ? undefined : parseJson(previousText);
   if (parsed && !parsed.ok)
     throw new ScreenUsageError(`${path} : ${parsed.message}. Corrigez-le d’abord.`);
@@ -92,8 +122,8 @@ export async function runScreen(args: readonly string[], deps: ScreenDependencie
     );
   }
   const decision = recordDecision(id, previous?.value, {
-    status: second as ScreeningStatus,
-    at: deps.now().toISOString(),
+    status,
+    at: now.toISOString(),
     ...(values.reason ? { reason: values.reason } : {}),
     ...(values.training ? { trainingCompletedOn: values.training } : {}),
   });
@@ -103,9 +133,5 @@ export async function runScreen(args: readonly string[], deps: ScreenDependencie
       `Décision refusée : ${checked.problems.map((p) => `« ${p.field} » ${p.message}`).join(' ; ')}. Rien n’a été enregistré.`,
     );
   }
-  await deps.store.commit(
-    [{ path, content: JSON.stringify(decision, null, 2) + '\n' }],
-    `Screen ${id}: ${decision.status}`,
-  );
-  deps.print(`${id} : ${decision.status} (enregistré dans ${path}).`);
+  return decision;
 }

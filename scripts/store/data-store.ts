@@ -22,6 +22,19 @@ export class RejectedRequestError extends Error {
   override name = 'RejectedRequestError';
 }
 
+/**
+ * Raised when a file changed since the caller read it (a commit made with `unchanged`): another
+ * writer got there first. Nothing was written; read again, then decide again.
+ */
+export class StaleFileError extends Error {
+  override name = 'StaleFileError';
+  readonly path: string;
+  constructor(path: string) {
+    super(`${path} changed since it was read; nothing was written.`);
+    this.path = path;
+  }
+}
+
 /** A pull request or an issue of the data repository. */
 export interface Thread {
   number: number;
@@ -65,7 +78,15 @@ export interface DataStore {
   commit(
     files: readonly FileChange[],
     message: string,
-    options?: BranchOption & { create?: boolean },
+    options?: BranchOption & {
+      create?: boolean;
+      /**
+       * Read-modify-write without losing another writer's change: each of these paths (among
+       * `files`) must still hold this text (undefined: still absent), or the commit fails with
+       * `StaleFileError` and writes nothing.
+       */
+      unchanged?: ReadonlyMap<string, string | undefined>;
+    },
   ): Promise<string>;
   /** Creates `branch` from main if it does not exist; with `reset`, moves it back onto main. */
   ensureBranch(branch: string, options?: { reset?: boolean }): Promise<void>;

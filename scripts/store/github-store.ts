@@ -1,7 +1,9 @@
 import type { GitHubClient } from './create-octokit.ts';
+import { looseObject } from './git-objects.ts';
 import {
   FileExistsError,
   RejectedRequestError,
+  StaleFileError,
   markerComment,
   type BranchOption,
   type ChangedFile,
@@ -159,11 +161,16 @@ export class GitHubStore implements DataStore {
   async commit(
     files: readonly FileChange[],
     message: string,
-    options: BranchOption & { create?: boolean } = {},
+    options: BranchOption & {
+      create?: boolean;
+      unchanged?: ReadonlyMap<string, string | undefined>;
+    } = {},
   ): Promise<string> {
     const branch = options.branch ?? 'main';
     const create = options.create ?? false;
-    return this.#commits.run(() => this.#commitWithRetries(files, message, branch, create));
+    return this.#commits.run(() =>
+      this.#commitWithRetries(files, message, branch, create, options.unchanged),
+    );
   }
 
   async #commitWithRetries(
@@ -171,12 +178,13 @@ export class GitHubStore implements DataStore {
     message: string,
     branch: string,
     create: boolean,
+    unchanged?: ReadonlyMap<string, string | undefined>,
   ): Promise<string> {
     for (let attempt = 1; ; attempt += 1) {
       try {
         return files.length === 1
-          ? await this.#commitOne(files[0]!, message, branch, create)
-          : await this.#commitMany(files, message, branch, create);
+          ? await this.#commitOne(files[0]!, message, branch, create, unchanged)
+          : await this.#commitMany(files, message, branch, create, unchanged);
       } catch (error) {
         const raced =
           statusOf(error) === 409 ||
@@ -192,8 +200,18 @@ export class GitHubStore implements DataStore {
     message: string,
     branch: string,
     create: boolean,
+    unchanged?: ReadonlyMap<string, string | undefined>,
   ): Promise<string> {
-    const existing = create ? undefined : await this.#fileSha(file.path, branch);
+    // With `unchanged`, the sha sent is the one of the text the caller read: GitHub itself
+    // refuses the write (409, or 422 without a sha) if the file changed meanwhile.
+    const expected = unchanged?.has(file.path) ? { text: unchanged.get(file.path) } : undefined;
+    const existing = expected
+      ? expected.text === undefined
+        ? undefined
+        : { sha: looseObject('blob', Buffer.from(expected.text)).sha }
+      : create
+        ? undefined
+        : await this.#fileSha(file.path, branch);
     try {
       const { data } = await this.#octokit.rest.repos.createOrUpdateFileContents({
         ...this.#repo,
@@ -207,6 +225,8 @@ export class GitHubStore implements DataStore {
     } catch (error) {
       // Without a sha, GitHub refuses a path that exists: that is our « create » check. On an
       // update, the file appeared after we read it: `commit` reads again.
+      if (expected && (statusOf(error) === 409 || isShaNotSupplied(error)))
+        throw new StaleFileError(file.path);
       if (isShaNotSupplied(error)) {
         if (create) throw new FileExistsError(file.path);
         throw error;
@@ -220,6 +240,7 @@ export class GitHubStore implements DataStore {
     message: string,
     branch: string,
     create: boolean,
+    unchanged?: ReadonlyMap<string, string | undefined>,
   ): Promise<string> {
     const { data: ref } = await this.#octokit.rest.git.getRef({
       ...this.#repo,
@@ -229,6 +250,12 @@ export class GitHubStore implements DataStore {
       ...this.#repo,
       commit_sha: ref.object.sha,
     });
+    if (unchanged?.size) {
+      const paths = [...unchanged.keys()];
+      const now = await this.readFiles(paths, { branch: ref.object.sha });
+      const stale = paths.find((path, i) => now[i] !== unchanged.get(path));
+      if (stale) throw new StaleFileError(stale);
+    }
     if (create) {
       // One read per file at the commit we build on, so a creation costs the same however large
       // the repository grows. A file added after that commit makes the fast-forward below fail,

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import {
   FileExistsError,
+  StaleFileError,
   type BranchOption,
   type ChangedFile,
   type DataStore,
@@ -194,7 +195,10 @@ export class LocalGitStore implements DataStore {
   commit(
     files: readonly FileChange[],
     message: string,
-    options: BranchOption & { create?: boolean } = {},
+    options: BranchOption & {
+      create?: boolean;
+      unchanged?: ReadonlyMap<string, string | undefined>;
+    } = {},
   ): Promise<string> {
     return this.#queue.run(async () => {
       await this.#init();
@@ -207,7 +211,13 @@ export class LocalGitStore implements DataStore {
       const started = Date.now();
       for (let attempt = 1; ; attempt += 1) {
         const parent = await this.#tip(branch);
-        const commit = await this.#buildCommit(parent, files, message, options.create ?? false);
+        const commit = await this.#buildCommit(
+          parent,
+          files,
+          message,
+          options.create ?? false,
+          options.unchanged,
+        );
         try {
           await this.#git([
             'update-ref',
@@ -364,6 +374,7 @@ export class LocalGitStore implements DataStore {
     files: readonly FileChange[],
     message: string,
     create: boolean,
+    unchanged?: ReadonlyMap<string, string | undefined>,
   ): Promise<string> {
     const folders = new Set<string>(['']);
     for (const file of files) {
@@ -390,6 +401,13 @@ export class LocalGitStore implements DataStore {
       const entries = trees.get(folder)!;
       const index = entries.findIndex((e) => e.name === name);
       if (index !== -1 && create) throw new FileExistsError(file.path);
+      if (unchanged?.has(file.path)) {
+        const expected = unchanged.get(file.path);
+        const expectedSha =
+          expected === undefined ? undefined : looseObject('blob', Buffer.from(expected)).sha;
+        if ((index === -1 ? undefined : entries[index]!.sha) !== expectedSha)
+          throw new StaleFileError(file.path);
+      }
       const entry = {
         mode: '100644',
         name,

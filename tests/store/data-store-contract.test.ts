@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FileExistsError, type DataStore } from '../../scripts/store/data-store.ts';
+import { FileExistsError, StaleFileError, type DataStore } from '../../scripts/store/data-store.ts';
 import { LocalGitStore } from '../../scripts/store/local-git-store.ts';
 import { gitHubHarness } from '../helpers/github-harness.ts';
 
@@ -105,6 +105,48 @@ describe.each(Object.keys(backends))('the data store contract: %s', (backend) =>
     expect(await store.listFiles('applications')).toEqual([
       'applications/mentors/mentor-cccccc.json',
     ]);
+  });
+
+  it('writes a file read before only if nobody changed it since (read-modify-write)', async () => {
+    const store = await make();
+    const path = 'screening/mentee-aaaaaa.json';
+    const many = 'screening/mentee-bbbbbb.json';
+    await store.commit([{ path, content: 'first\n' }], 'First');
+    // Unchanged since read: written (one file, and several).
+    await store.commit([{ path, content: 'second\n' }], 'Second', {
+      unchanged: new Map([[path, 'first\n']]),
+    });
+    await store.commit(
+      [
+        { path, content: 'third\n' },
+        { path: many, content: 'new\n' },
+      ],
+      'Third',
+      {
+        unchanged: new Map<string, string | undefined>([
+          [path, 'second\n'],
+          [many, undefined],
+        ]),
+      },
+    );
+    // Changed since read, or appeared since: refused, nothing written.
+    for (const [file, seen] of [
+      [path, 'second\n'],
+      [many, undefined],
+    ] as const) {
+      for (const files of [
+        [{ path: file, content: 'late\n' }],
+        [
+          { path: file, content: 'late\n' },
+          { path: 'screening/mentee-cccccc.json', content: 'x\n' },
+        ],
+      ])
+        await expect(
+          store.commit(files, 'Late', { unchanged: new Map([[file, seen]]) }),
+        ).rejects.toBeInstanceOf(StaleFileError);
+    }
+    expect(await store.readFiles([path, many])).toEqual(['third\n', 'new\n']);
+    expect(await store.listFiles('screening')).toEqual([path, many]);
   });
 
   it('keeps concurrent writers from losing each other’s commits', async () => {
