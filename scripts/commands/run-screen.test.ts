@@ -92,7 +92,7 @@ describe('npm run screen', () => {
   });
 
   it('refuses, in French, an unknown id, an unknown status and a bad date, writing nothing', async () => {
-    const { h, ids, deps } = await seeded();
+    const { h, ids, deps, lines } = await seeded();
     await expect(
       runScreen(['mentee-zzzzzz', 'accepted'], deps),
     ).rejects.toThrowErrorMatchingInlineSnapshot(
@@ -102,6 +102,8 @@ describe('npm run screen', () => {
       /Statut « peut-être » inconnu/,
     );
     await expect(runScreen(['list', '--bogus'], deps)).rejects.toThrow(/^Option inconnue/);
+    await runScreen(['--help'], deps);
+    expect(lines.at(-1)).toMatch(/^Utilisation :/);
     await expect(runScreen([ids[0]!, 'accepted', '--reason'], deps)).rejects.toThrow(
       /^Option inconnue/,
     );

@@ -34,6 +34,10 @@ export interface ScreenDependencies {
  * `screening/<id>.json` in one commit whose message holds the id and status only.
  */
 export async function runScreen(args: readonly string[], deps: ScreenDependencies): Promise<void> {
+  if (args.includes('--help') || args.includes('-h')) {
+    deps.print(usage);
+    return;
+  }
   let options;
   try {
     options = parseArgs({
