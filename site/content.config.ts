@@ -8,6 +8,8 @@ const pages = defineCollection({
   schema: z.object({
     title: z.string().min(1),
     description: z.string().min(50).max(170),
+    /** Result pages (receipt, refusal, 404): no use in a search engine's index. */
+    noindex: z.boolean().optional(),
   }),
 });
 

@@ -403,12 +403,17 @@ describe('a receipt link with a mistyped reference (issue 8)', () => {
     expect(await h.store.listFiles('applications')).toEqual([]);
   });
 
-  it('a reference copied in capitals or with a full stop still gets its receipt', async () => {
+  it('a reference copied in capitals, with a full stop or after a trailing slash still gets its receipt', async () => {
     const h = await intakeHarness();
-    for (const reference of ['MENTEE-WSZMK6', 'mentee-wszmk6.', ' mentee-wszmk6 ']) {
+    for (const [path, reference] of [
+      ['recu', 'MENTEE-WSZMK6'],
+      ['recu', 'mentee-wszmk6.'],
+      ['recu', ' mentee-wszmk6 '],
+      ['recu/', 'mentee-wszmk6'],
+    ]) {
       const response = await h.handle(
         new Request(
-          `${intakeOrigin}/api/candidatures/recu?reference=${encodeURIComponent(reference)}`,
+          `${intakeOrigin}/api/candidatures/${path}?reference=${encodeURIComponent(reference!)}`,
         ),
       );
       expect(response.status).toBe(200);

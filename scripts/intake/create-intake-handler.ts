@@ -127,7 +127,7 @@ export function createIntakeHandler(deps: IntakeDependencies): IntakeHandler {
       }
       return respond.json(request, await issueChallenge(pow, clock()));
     }
-    if (url.pathname === '/api/candidatures/recu') {
+    if (/^\/api\/candidatures\/recu\/?$/.test(url.pathname)) {
       if (request.method !== 'GET' && request.method !== 'HEAD')
         return respond.refuse(
           request,

@@ -65,6 +65,22 @@ describe('the intake takes exactly what the forms send', () => {
     expect(await h.store.listFiles('applications')).toEqual([]);
   });
 
+  it('refuses two proofs of work in one form, whichever comes first', async () => {
+    const h = await intakeHarness();
+    const altcha = await solvedProofOfWork(h.handle);
+    h.now = new Date(h.now.getTime() + 60_000);
+    for (const pair of [
+      ['', altcha],
+      [altcha, ''],
+    ]) {
+      const form = [...aMenteeForm(), ['altcha', pair[0]!], ['altcha', pair[1]!]] as const;
+      expect(await errorOf(await h.handle(formPost('mentee', form, json)))).toBe(
+        'proof-of-work-invalid',
+      );
+    }
+    expect(await h.store.listFiles('applications')).toEqual([]);
+  });
+
   it('trips the honeypot on any non-empty value, even behind an empty one', async () => {
     const h = await intakeHarness();
     const form = [...aMenteeForm(), ['website', ''], ['website', 'x']] as const;

@@ -82,7 +82,12 @@ export async function receiveApplication(
     return refuse('honeypot');
   }
 
-  const proof = await checkProofOfWork(values('altcha')[0], pow, now);
+  // A form sends one proof: a second value (`altcha=&altcha=…`) is tampering, not a retry.
+  const proofs = values('altcha');
+  const proof =
+    proofs.length > 1
+      ? { status: 'invalid' as const }
+      : await checkProofOfWork(proofs[0], pow, now);
   if (proof.status === 'invalid') {
     cost();
     return refuse('proof-of-work-invalid');

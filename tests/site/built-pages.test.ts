@@ -65,6 +65,21 @@ describe('built pages', () => {
     }
   });
 
+  it('keep the result pages and the 404 out of search engines, and only those', async () => {
+    const hidden = new Set([
+      '404.html',
+      'candidature-recue/index.html',
+      'candidature-non-envoyee/index.html',
+    ]);
+    for (const page of pages) {
+      const html = await readFile(join(distDir, page), 'utf8');
+      expect([page, html.includes('<meta name="robots" content="noindex">')]).toEqual([
+        page,
+        hidden.has(page),
+      ]);
+    }
+  });
+
   it('never show a settings key or an unreplaced template', async () => {
     for (const page of pages) {
       const text = htmlToText(await readFile(join(distDir, page), 'utf8'));
