@@ -25,19 +25,41 @@ import {
 // Personal data is radioactive: it may sit in an application's own file, nowhere else. This test
 // runs the whole path (intake, screening, a coordinator's pull request, validation, digest) on
 // the GitHub stand-in and on the local repository, and searches everything else they produced.
+/**
+ * The files a GitHub Actions job writes (summary, outputs), in a fresh folder, and the real
+ * `@actions/core` with its log lines and failure kept in `logged` instead of this process.
+ */
+async function actionsJob(name: string) {
+  const dir = await mkdtemp(join(tmpdir(), `binome-privacy-${name}-`));
+  const files = {
+    GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
+    GITHUB_OUTPUT: join(dir, 'output.txt'),
+  };
+  for (const [variable, file] of Object.entries(files)) {
+    process.env[variable] = file;
+    await writeFile(file, '');
+  }
+  const logged: string[] = [];
+  const core = {
+    ...actionsCore,
+    info: (m: string) => void logged.push(m),
+    setFailed: (m: string) => void logged.push(m),
+  };
+  return {
+    core,
+    logged,
+    /** What the job wrote to its summary and outputs. */
+    written: () => Promise.all(Object.values(files).map((file) => readFile(file, 'utf8'))),
+    end: () => {
+      for (const variable of Object.keys(files)) delete process.env[variable];
+    },
+  };
+}
+
 describe('personal data', () => {
   it('never reaches a workflow, log, error, commit message, branch, pull request, issue or comment', async () => {
-    const produced: string[] = [];
-    const dir = await mkdtemp(join(tmpdir(), 'binome-privacy-'));
-    process.env['GITHUB_STEP_SUMMARY'] = join(dir, 'summary.md');
-    process.env['GITHUB_OUTPUT'] = join(dir, 'output.txt');
-    await writeFile(process.env['GITHUB_STEP_SUMMARY'], '');
-    await writeFile(process.env['GITHUB_OUTPUT'], '');
-    const core = {
-      ...actionsCore,
-      info: (m: string) => void produced.push(m),
-      setFailed: (m: string) => void produced.push(m),
-    };
+    const job = await actionsJob('path');
+    const { core, logged: produced } = job;
     try {
       const { store, standIn, warnings } = gitHubHarness();
       const onGitHub = await intakeHarness({ store });
@@ -105,10 +127,7 @@ describe('personal data', () => {
       await runDigest({ store, core, fileUrl: (p) => `https://github.com/x/y/blob/main/${p}` });
 
       produced.push(JSON.stringify(warnings));
-      produced.push(
-        await readFile(process.env['GITHUB_STEP_SUMMARY'], 'utf8'),
-        await readFile(process.env['GITHUB_OUTPUT'], 'utf8'),
-      );
+      produced.push(...(await job.written()));
       produced.push(
         ...[...standIn.git.commits.values()].map((c) => c.message),
         ...standIn.git.refs.keys(),
@@ -134,23 +153,13 @@ describe('personal data', () => {
       const all = produced.join('\n');
       for (const personal of personalStrings()) expect(all).not.toContain(personal);
     } finally {
-      delete process.env['GITHUB_STEP_SUMMARY'];
-      delete process.env['GITHUB_OUTPUT'];
+      job.end();
     }
   });
 
   it('never reaches the validation job’s comment, summary, logs or outputs, whatever is wrong with a file', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'binome-privacy-validate-'));
-    process.env['GITHUB_STEP_SUMMARY'] = join(dir, 'summary.md');
-    process.env['GITHUB_OUTPUT'] = join(dir, 'output.txt');
-    await writeFile(process.env['GITHUB_STEP_SUMMARY'], '');
-    await writeFile(process.env['GITHUB_OUTPUT'], '');
-    const logged: string[] = [];
-    const core = {
-      ...actionsCore,
-      info: (m: string) => void logged.push(m),
-      setFailed: (m: string) => void logged.push(m),
-    };
+    const job = await actionsJob('validate');
+    const { core, logged } = job;
     try {
       const { store, standIn } = gitHubHarness();
       const local = await intakeHarness();
@@ -217,20 +226,14 @@ describe('personal data', () => {
       for (const file of ['mentee-spoil1', 'mentee-broken', 'mentor-broken', 'mentee-named'])
         expect(comment).toContain(file);
       expect(comment.split('\n').length).toBeGreaterThan(20);
-      const all = [
-        comment,
-        ...logged,
-        await readFile(process.env['GITHUB_STEP_SUMMARY'], 'utf8'),
-        await readFile(process.env['GITHUB_OUTPUT'], 'utf8'),
-      ].join('\n');
+      const all = [comment, ...logged, ...(await job.written())].join('\n');
       for (const value of personalStrings()) {
         expect(all).not.toContain(value);
         // A message that quotes a few characters of a file would show a part of it.
         expect(all).not.toContain(value.slice(0, 8));
       }
     } finally {
-      delete process.env['GITHUB_STEP_SUMMARY'];
-      delete process.env['GITHUB_OUTPUT'];
+      job.end();
     }
   });
 });

@@ -13,6 +13,14 @@ import {
 } from './data-store.ts';
 import { SerialQueue } from './serial-queue.ts';
 
+/** How a commit is to be made, as `commit` was asked. */
+interface CommitRequest {
+  message: string;
+  branch: string;
+  create: boolean;
+  unchanged?: ReadonlyMap<string, string | undefined>;
+}
+
 /** GitHub refused or failed; the message names the operation and status, never a token. */
 export class GitHubStoreError extends Error {
   override name = 'GitHubStoreError';
@@ -169,22 +177,22 @@ export class GitHubStore implements DataStore {
     const branch = options.branch ?? 'main';
     const create = options.create ?? false;
     return this.#commits.run(() =>
-      this.#commitWithRetries(files, message, branch, create, options.unchanged),
+      this.#commitWithRetries(files, {
+        message,
+        branch,
+        create,
+        ...(options.unchanged ? { unchanged: options.unchanged } : {}),
+      }),
     );
   }
 
-  async #commitWithRetries(
-    files: readonly FileChange[],
-    message: string,
-    branch: string,
-    create: boolean,
-    unchanged?: ReadonlyMap<string, string | undefined>,
-  ): Promise<string> {
+  async #commitWithRetries(files: readonly FileChange[], request: CommitRequest): Promise<string> {
+    const { create } = request;
     for (let attempt = 1; ; attempt += 1) {
       try {
         return files.length === 1
-          ? await this.#commitOne(files[0]!, message, branch, create, unchanged)
-          : await this.#commitMany(files, message, branch, create, unchanged);
+          ? await this.#commitOne(files[0]!, request)
+          : await this.#commitMany(files, request);
       } catch (error) {
         const raced =
           statusOf(error) === 409 ||
@@ -197,10 +205,7 @@ export class GitHubStore implements DataStore {
 
   async #commitOne(
     file: FileChange,
-    message: string,
-    branch: string,
-    create: boolean,
-    unchanged?: ReadonlyMap<string, string | undefined>,
+    { message, branch, create, unchanged }: CommitRequest,
   ): Promise<string> {
     // With `unchanged`, the sha sent is the one of the text the caller read: GitHub itself
     // refuses the write (409, or 422 without a sha) if the file changed meanwhile.
@@ -237,10 +242,7 @@ export class GitHubStore implements DataStore {
 
   async #commitMany(
     files: readonly FileChange[],
-    message: string,
-    branch: string,
-    create: boolean,
-    unchanged?: ReadonlyMap<string, string | undefined>,
+    { message, branch, create, unchanged }: CommitRequest,
   ): Promise<string> {
     const { data: ref } = await this.#octokit.rest.git.getRef({
       ...this.#repo,
