@@ -25,6 +25,7 @@ export const operations = [
   ['patch', '/repos/{owner}/{repo}/git/refs/{ref}'],
   ['get', '/repos/{owner}/{repo}/pulls'],
   ['post', '/repos/{owner}/{repo}/pulls'],
+  ['get', '/repos/{owner}/{repo}/pulls/{pull_number}'],
   ['patch', '/repos/{owner}/{repo}/pulls/{pull_number}'],
   ['get', '/repos/{owner}/{repo}/pulls/{pull_number}/files'],
   ['get', '/repos/{owner}/{repo}/issues'],
@@ -34,6 +35,8 @@ export const operations = [
   ['post', '/repos/{owner}/{repo}/issues/{issue_number}/comments'],
   ['patch', '/repos/{owner}/{repo}/issues/comments/{comment_id}'],
   ['post', '/repos/{owner}/{repo}/issues/{issue_number}/labels'],
+  ['post', '/repos/{owner}/{repo}/merges'],
+  ['get', '/repos/{owner}/{repo}/collaborators/{username}/permission'],
   ['post', '/app/installations/{installation_id}/access_tokens'],
 ] as const;
 

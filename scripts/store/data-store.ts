@@ -35,6 +35,48 @@ export class StaleFileError extends Error {
   }
 }
 
+/**
+ * The data repository could not say what permission a login has (GitHub refused the question, e.g.
+ * 403 « Resource not accessible by integration », or failed). The caller must refuse what that
+ * person asked for: a permission is never guessed.
+ */
+export class PermissionUnknownError extends Error {
+  override name = 'PermissionUnknownError';
+  readonly login: string;
+  readonly status: number | undefined;
+  constructor(login: string, status: number | undefined, options?: ErrorOptions) {
+    super(
+      `Could not learn the permission of ${login} on the data repository` +
+        `${status === undefined ? '' : ` (status ${status})`}; treat it as none.`,
+      options,
+    );
+    this.login = login;
+    this.status = status;
+  }
+}
+
+/** Raised when a branch cannot be merged into another without a conflict. Nothing was written. */
+export class MergeConflictError extends Error {
+  override name = 'MergeConflictError';
+  readonly head: string;
+  readonly base: string;
+  constructor({ head, base }: Merge) {
+    super(`${head} conflicts with ${base}; nothing was merged.`);
+    this.head = head;
+    this.base = base;
+  }
+}
+
+/** What `mergeBranch` merges: `head` into `base`. */
+export interface Merge {
+  head: string;
+  base: string;
+}
+
+/** A branch name alone means « into main ». */
+export const mergeOf = (what: string | Merge): Merge =>
+  typeof what === 'string' ? { head: what, base: 'main' } : what;
+
 /** A pull request or an issue of the data repository. */
 export interface Thread {
   number: number;
@@ -50,6 +92,48 @@ export interface ChangedFile {
 export interface BranchOption {
   /** The branch to read or write; `main` when absent. */
   branch?: string;
+}
+
+export interface CommitOptions extends BranchOption {
+  create?: boolean;
+  /**
+   * Read-modify-write without losing another writer's change: each of these paths (among `files`
+   * and `remove`) must still hold this text (undefined: still absent), or the commit fails with
+   * `StaleFileError` and writes nothing.
+   */
+  unchanged?: ReadonlyMap<string, string | undefined>;
+  /**
+   * Files to delete in the same commit; a path that is not there (or is a folder) is ignored, and
+   * a folder left empty disappears, as Git keeps no empty folders.
+   */
+  remove?: readonly string[];
+}
+
+/** A pull request of the data repository, as it stands now. */
+export interface PullRequest {
+  number: number;
+  /** The branch it proposes to merge into main. */
+  branch: string;
+  state: 'open' | 'closed';
+  /** Whether its changes reached main (a merged pull request is also closed). */
+  merged: boolean;
+}
+
+/**
+ * A login's role on the data repository, from the highest down; `none` for someone who is not a
+ * collaborator.
+ */
+export type Permission = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none';
+
+/**
+ * Refuses a commit that both writes and removes one path: which one wins would be an accident of
+ * the back end, so it is the caller's bug. Thrown before anything is read or written.
+ */
+export function checkCommitRequest(files: readonly FileChange[], options: CommitOptions): void {
+  const removed = new Set(options.remove ?? []);
+  const both = files.find((f) => removed.has(f.path));
+  if (both)
+    throw new Error(`${both.path} is both written and removed in one commit: a bug in the caller.`);
 }
 
 /**
@@ -71,29 +155,43 @@ export interface DataStore {
   /** The paths of the files under `folder`, sorted. */
   listFiles(folder: string, options?: BranchOption): Promise<string[]>;
   /**
-   * Writes `files` in one commit and returns the commit id. With `{ create: true }`, fails with
-   * `FileExistsError` if any of them exists already, naming the first one in the order given,
-   * and writes nothing.
+   * Writes `files` and deletes `options.remove` in one commit, and returns the commit id (`files`
+   * may be empty when something is removed; a path in both is refused). With `{ create: true }`,
+   * fails with `FileExistsError` if any of `files` exists already, naming the first one in the
+   * order given, and writes nothing.
    */
-  commit(
-    files: readonly FileChange[],
-    message: string,
-    options?: BranchOption & {
-      create?: boolean;
-      /**
-       * Read-modify-write without losing another writer's change: each of these paths (among
-       * `files`) must still hold this text (undefined: still absent), or the commit fails with
-       * `StaleFileError` and writes nothing.
-       */
-      unchanged?: ReadonlyMap<string, string | undefined>;
-    },
-  ): Promise<string>;
-  /** Creates `branch` from main if it does not exist; with `reset`, moves it back onto main. */
+  commit(files: readonly FileChange[], message: string, options?: CommitOptions): Promise<string>;
+  /**
+   * Creates `branch` from main if it does not exist; with `reset`, moves it back onto main. The
+   * name may hold slashes (`binomes/2026-2027`).
+   */
   ensureBranch(branch: string, options?: { reset?: boolean }): Promise<void>;
   /** Opens a pull request from `branch` into main, or updates the open one's title and body. */
   upsertPullRequest(request: { branch: string; title: string; body: string }): Promise<Thread>;
+  /**
+   * Pull request #number as it stands (open, closed, merged), or undefined when #number is an
+   * issue or does not exist: GitHub answers both with one 404, so neither back end tells them
+   * apart.
+   */
+  pullRequest(number: number): Promise<PullRequest | undefined>;
   /** The files a pull request changes compared with main. */
   pullRequestFiles(number: number): Promise<ChangedFile[]>;
+  /**
+   * Merges `head` into `base` (a branch name alone: into main); `merged` is false when `base`
+   * already had all of it. `commit` is `base`'s commit afterwards. A merge commit (with
+   * `message`) is made when `base` cannot simply move forward to `head`, where the local
+   * repository fast-forwards and GitHub still makes one. Once merged into main, the open pull
+   * request of `head` is merged and closed. A conflict raises `MergeConflictError`, with nothing
+   * written.
+   */
+  mergeBranch(what: string | Merge, message: string): Promise<{ merged: boolean; commit: string }>;
+  /**
+   * What `login` may do on the data repository, to decide whether a command a person typed in a
+   * comment may run. `none` when they are not a collaborator (or not a user); any other failure
+   * to find out raises `PermissionUnknownError`, so that the caller fails closed. The local
+   * repository answers `admin`: it belongs to the person at the terminal.
+   */
+  permissionOf(login: string): Promise<Permission>;
   /**
    * Comments once on an issue or pull request, then updates that same comment: it is found by
    * `marker`, an HTML comment kept at the top of its body.

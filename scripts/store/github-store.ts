@@ -2,85 +2,47 @@ import type { GitHubClient } from './create-octokit.ts';
 import { looseObject } from './git-objects.ts';
 import {
   FileExistsError,
-  RejectedRequestError,
   StaleFileError,
+  checkCommitRequest,
   markerComment,
   type BranchOption,
   type ChangedFile,
+  type CommitOptions,
   type DataStore,
   type FileChange,
+  type Merge,
+  type Permission,
+  type PullRequest,
   type Thread,
+  mergeOf,
 } from './data-store.ts';
+import {
+  GitHubStoreError,
+  asking,
+  isExistingRef,
+  isNotFastForward,
+  isShaNotSupplied,
+  rejected,
+  statusOf,
+} from './github-errors.ts';
+import { mergeBranch, permissionOf, pullRequest } from './github-pulls.ts';
 import { SerialQueue } from './serial-queue.ts';
+
+export { GitHubRequestRejectedError, GitHubStoreError } from './github-errors.ts';
 
 /** How a commit is to be made, as `commit` was asked. */
 interface CommitRequest {
   message: string;
   branch: string;
   create: boolean;
+  remove: readonly string[];
   unchanged?: ReadonlyMap<string, string | undefined>;
-}
-
-/** GitHub refused or failed; the message names the operation and status, never a token. */
-export class GitHubStoreError extends Error {
-  override name = 'GitHubStoreError';
-}
-
-/**
- * GitHub rejected a request as malformed (a 422 that is none of the answers the store expects):
- * a bug on our side, so nothing is retried. The message names the operation and the status only:
- * GitHub's own message may quote what was sent, and that can be an application's content.
- */
-export class GitHubRequestRejectedError extends RejectedRequestError {
-  override name = 'GitHubRequestRejectedError';
-  readonly operation: string;
-  readonly status: number;
-  constructor(operation: string, status: number) {
-    super(`GitHub rejected ${operation} as malformed (${status}): a bug in Binôme, not retried.`);
-    this.operation = operation;
-    this.status = status;
-  }
-}
-
-function statusOf(error: unknown): number | undefined {
-  return typeof error === 'object' && error && 'status' in error
-    ? Number((error as { status: unknown }).status)
-    : undefined;
-}
-
-/** GitHub's own `message`, which tells its 422s apart (Octokit's adds the documentation URL). */
-function gitHubMessage(error: unknown): string {
-  const data = (error as { response?: { data?: unknown } } | undefined)?.response?.data;
-  const message = data && typeof data === 'object' ? (data as { message?: unknown }).message : '';
-  return typeof message === 'string' ? message : '';
-}
-
-const rejectedWith = (error: unknown, pattern: RegExp) =>
-  statusOf(error) === 422 && pattern.test(gitHubMessage(error));
-
-/** A contents PUT without `sha` on a path that exists: GitHub says `"sha" wasn't supplied.` */
-const isShaNotSupplied = (error: unknown) => rejectedWith(error, /"sha" wasn't supplied/);
-/** A non-forced ref update whose commit does not descend from the branch's: another writer won. */
-const isNotFastForward = (error: unknown) => rejectedWith(error, /not a fast forward/i);
-const isExistingRef = (error: unknown) => rejectedWith(error, /reference already exists/i);
-
-/** Any 422 left once the expected ones are handled: our request was malformed. */
-function rejected(operation: string, error: unknown): unknown {
-  return statusOf(error) === 422 ? new GitHubRequestRejectedError(operation, 422) : error;
-}
-
-async function asking<T>(operation: string, request: Promise<T>): Promise<T> {
-  try {
-    return await request;
-  } catch (error) {
-    throw rejected(operation, error);
-  }
 }
 
 /**
  * The data repository on GitHub, through Octokit. A single-file commit uses the contents API (one
- * request, and GitHub itself refuses a second creation of the same path); several files use the
- * Git data API (tree, commit, then a fast-forward of the branch). A stale sha (409), a file
+ * request, and GitHub itself refuses a second creation of the same path); several files, or any
+ * removal, use the Git data API (tree, commit, then a fast-forward of the branch). A stale sha (409), a file
  * created meanwhile (422 « "sha" wasn't supplied » on an update) or a branch that moved meanwhile
  * (422 « not a fast forward ») is re-read and retried; any other 422 is our bug
  * (GitHubRequestRejectedError), never retried. Commits from one process are queued, so that they
@@ -169,11 +131,9 @@ export class GitHubStore implements DataStore {
   async commit(
     files: readonly FileChange[],
     message: string,
-    options: BranchOption & {
-      create?: boolean;
-      unchanged?: ReadonlyMap<string, string | undefined>;
-    } = {},
+    options: CommitOptions = {},
   ): Promise<string> {
+    checkCommitRequest(files, options);
     const branch = options.branch ?? 'main';
     const create = options.create ?? false;
     return this.#commits.run(() =>
@@ -181,6 +141,7 @@ export class GitHubStore implements DataStore {
         message,
         branch,
         create,
+        remove: options.remove ?? [],
         ...(options.unchanged ? { unchanged: options.unchanged } : {}),
       }),
     );
@@ -190,7 +151,8 @@ export class GitHubStore implements DataStore {
     const { create } = request;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return files.length === 1
+        // The contents API writes one file and deletes none.
+        return files.length === 1 && !request.remove.length
           ? await this.#commitOne(files[0]!, request)
           : await this.#commitMany(files, request);
       } catch (error) {
@@ -242,7 +204,7 @@ export class GitHubStore implements DataStore {
 
   async #commitMany(
     files: readonly FileChange[],
-    { message, branch, create, unchanged }: CommitRequest,
+    { message, branch, create, remove, unchanged }: CommitRequest,
   ): Promise<string> {
     const { data: ref } = await this.#octokit.rest.git.getRef({
       ...this.#repo,
@@ -269,25 +231,38 @@ export class GitHubStore implements DataStore {
       const clash = files.find((_, i) => present[i] !== undefined);
       if (clash) throw new FileExistsError(clash.path);
     }
-    const { data: tree } = await asking(
-      'git.createTree',
-      this.#octokit.rest.git.createTree({
-        ...this.#repo,
-        base_tree: parent.tree.sha,
-        tree: files.map((f) => ({
-          path: f.path,
-          mode: '100644' as const,
-          type: 'blob' as const,
-          content: f.content,
-        })),
-      }),
-    );
+    // GitHub refuses to delete a file that is not there (« Returns an error if you try to delete
+    // a file that does not exist »): only the paths present at the commit we build on are sent.
+    const present = remove.length ? await this.readFiles(remove, { branch: ref.object.sha }) : [];
+    const entries = [
+      ...files.map((f) => ({
+        path: f.path,
+        mode: '100644' as const,
+        type: 'blob' as const,
+        content: f.content,
+      })),
+      ...remove
+        .filter((_, i) => present[i] !== undefined)
+        .map((path) => ({ path, mode: '100644' as const, type: 'blob' as const, sha: null })),
+    ];
+    const tree = entries.length
+      ? (
+          await asking(
+            'git.createTree',
+            this.#octokit.rest.git.createTree({
+              ...this.#repo,
+              base_tree: parent.tree.sha,
+              tree: entries,
+            }),
+          )
+        ).data.sha
+      : parent.tree.sha;
     const { data: commit } = await asking(
       'git.createCommit',
       this.#octokit.rest.git.createCommit({
         ...this.#repo,
         message,
-        tree: tree.sha,
+        tree,
         parents: [parent.sha],
       }),
     );
@@ -360,6 +335,18 @@ export class GitHubStore implements DataStore {
       body: request.body,
     });
     return { number: data.number, url: data.html_url };
+  }
+
+  pullRequest(number: number): Promise<PullRequest | undefined> {
+    return pullRequest(this.#octokit, this.#repo, number);
+  }
+
+  mergeBranch(what: string | Merge, message: string): Promise<{ merged: boolean; commit: string }> {
+    return mergeBranch(this.#octokit, this.#repo, mergeOf(what), message);
+  }
+
+  permissionOf(login: string): Promise<Permission> {
+    return permissionOf(this.#octokit, this.#repo, login);
   }
 
   async pullRequestFiles(number: number): Promise<ChangedFile[]> {

@@ -10,6 +10,8 @@ interface LocalThread {
   labels: string[];
   /** For a pull request: the branch it proposes. */
   branch?: string;
+  /** For a pull request: true once merged; absent (false) before, as in older forge.json files. */
+  merged?: boolean;
 }
 
 interface ForgeState {
@@ -53,10 +55,24 @@ export class LocalForge {
     return thread;
   }
 
+  /** Thread `number` if it exists, else undefined. */
+  async find(number: number): Promise<LocalThread | undefined> {
+    return (await this.#read()).threads.find((t) => t.number === number);
+  }
+
+  /** Marks the open pull request of `branch`, if there is one, as merged and closed. */
+  async markMerged(branch: string): Promise<void> {
+    const state = await this.#read();
+    const pull = state.threads.find((t) => t.state === 'open' && t.branch === branch);
+    if (!pull) return;
+    Object.assign(pull, { state: 'closed', merged: true });
+    await this.#write(state);
+  }
+
   /** Creates or updates an open thread; returns its number and its body before the update. */
   async upsertThread(
     find: (t: LocalThread) => boolean,
-    fields: Omit<LocalThread, 'number' | 'state'>,
+    fields: Omit<LocalThread, 'number' | 'state' | 'merged'>,
   ): Promise<{ number: number; previousBody: string }> {
     const state = await this.#read();
     const existing = state.threads.find((t) => t.state === 'open' && find(t));

@@ -1,44 +1,27 @@
-import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import {
-  FileExistsError,
-  StaleFileError,
+  MergeConflictError,
+  checkCommitRequest,
   type BranchOption,
   type ChangedFile,
+  type CommitOptions,
   type DataStore,
   type FileChange,
+  type Merge,
+  type Permission,
+  type PullRequest,
   type Thread,
+  mergeOf,
 } from './data-store.ts';
 import { LocalForge } from './local-forge.ts';
-import { encodeCommit, encodeTree, looseObject, parseBatch, parseTree } from './git-objects.ts';
+import { buildCommit } from './local-commit.ts';
+import { LocalGit, LocalStoreBusyError, LocalStoreError, refOf, zero } from './local-git.ts';
+import { parseBatch } from './git-objects.ts';
 import { SerialQueue } from './serial-queue.ts';
 
-const run = promisify(execFile);
-const refOf = (branch = 'main') => `refs/heads/${branch}`;
-const zero = '0000000000000000000000000000000000000000';
-
-/** Git could not do what was asked; the message says what, the repository is unchanged. */
-export class LocalStoreError extends Error {
-  override name = 'LocalStoreError';
-}
-
-/** Other writers kept moving the branch for longer than we wait; nothing was written. */
-export class LocalStoreBusyError extends LocalStoreError {
-  override name = 'LocalStoreBusyError';
-}
-
-// Commits carry the programme's name, never a person's: the repository's history is read by
-// coordinators and must not identify applicants.
-const identity = {
-  GIT_AUTHOR_NAME: 'Binôme',
-  GIT_AUTHOR_EMAIL: 'binome@localhost',
-  GIT_COMMITTER_NAME: 'Binôme',
-  GIT_COMMITTER_EMAIL: 'binome@localhost',
-};
+export { LocalStoreBusyError, LocalStoreError } from './local-git.ts';
 
 /**
  * The embedded default data repository: a bare Git repository on disk (default `./data`),
@@ -52,6 +35,7 @@ export class LocalGitStore implements DataStore {
   readonly #staleLockMs: number;
   readonly #busyMs: number;
   readonly #forge: LocalForge;
+  readonly #repo: LocalGit;
   #queue = new SerialQueue();
   #ready: Promise<void> | undefined;
 
@@ -66,6 +50,7 @@ export class LocalGitStore implements DataStore {
     this.#staleLockMs = options.staleLockMs ?? 30_000;
     this.#busyMs = options.busyMs ?? 120_000;
     this.#forge = new LocalForge(this.directory);
+    this.#repo = new LocalGit(this.directory);
   }
 
   async #removeStaleLock(branch = 'main'): Promise<void> {
@@ -78,32 +63,8 @@ export class LocalGitStore implements DataStore {
     }
   }
 
-  async #git(
-    args: string[],
-    options: { input?: string; env?: Record<string, string> } = {},
-  ): Promise<string> {
-    const env = { ...process.env, ...identity, GIT_TERMINAL_PROMPT: '0', ...options.env };
-    if (options.input === undefined) {
-      const { stdout } = await run('git', ['-C', this.directory, ...args], {
-        env,
-        maxBuffer: 64 * 1024 * 1024,
-      });
-      return stdout;
-    }
-    return new Promise((done, fail) => {
-      const child = spawn('git', ['-C', this.directory, ...args], { env });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-      child.on('error', fail);
-      child.on('close', (code) =>
-        code === 0
-          ? done(stdout)
-          : fail(new LocalStoreError(`git ${args[0]} failed: ${stderr.trim()}`)),
-      );
-      child.stdin.end(options.input);
-    });
+  #git(args: string[], options: { input?: string } = {}): Promise<string> {
+    return this.#repo.run(args, options);
   }
 
   /** Creates the repository (bare, branch `main`) if it does not exist yet. */
@@ -132,16 +93,8 @@ export class LocalGitStore implements DataStore {
     return this.#ready;
   }
 
-  async #tip(branch = 'main'): Promise<string | undefined> {
-    try {
-      return (
-        (
-          await this.#git(['rev-parse', '--verify', '--quiet', `${refOf(branch)}^{commit}`])
-        ).trim() || undefined
-      );
-    } catch {
-      return undefined;
-    }
+  #tip(branch = 'main'): Promise<string | undefined> {
+    return this.#repo.tip(branch);
   }
 
   async readFile(path: string, options: BranchOption = {}): Promise<string | undefined> {
@@ -182,7 +135,7 @@ export class LocalGitStore implements DataStore {
     // would shift every answer after it, so such a file reads as absent.
     const readable = paths.filter((p) => !/[\n\r\0]/.test(p));
     if (!tip || readable.length === 0) return paths.map(() => undefined);
-    const output = await this.#gitBytes(
+    const output = await this.#repo.bytes(
       ['cat-file', '--batch'],
       readable.map((p) => `${tip}:${p}\n`).join(''),
     );
@@ -195,11 +148,13 @@ export class LocalGitStore implements DataStore {
   commit(
     files: readonly FileChange[],
     message: string,
-    options: BranchOption & {
-      create?: boolean;
-      unchanged?: ReadonlyMap<string, string | undefined>;
-    } = {},
+    options: CommitOptions = {},
   ): Promise<string> {
+    try {
+      checkCommitRequest(files, options);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
     return this.#queue.run(async () => {
       await this.#init();
       const branch = options.branch ?? 'main';
@@ -208,40 +163,83 @@ export class LocalGitStore implements DataStore {
           `There is no branch ${branch} in ${this.directory}: create it with ensureBranch first.`,
         );
       }
-      const started = Date.now();
-      for (let attempt = 1; ; attempt += 1) {
-        const parent = await this.#tip(branch);
-        const commit = await this.#buildCommit(
-          parent,
+      const { commit } = await this.#publish(branch, (parent) =>
+        buildCommit(this.#repo, parent, {
           files,
+          remove: options.remove ?? [],
           message,
-          options.create ?? false,
-          options.unchanged,
-        );
-        try {
-          await this.#git([
-            'update-ref',
-            '-m',
-            'binome: commit',
-            refOf(branch),
-            commit,
-            parent ?? zero,
-          ]);
-          return commit;
-        } catch (error) {
-          // Another process moved the branch since we read it (build again on the new tip), or
-          // one died holding the branch lock (remove it once it is clearly stale). Under
-          // contention, wait a little longer each time, with jitter so that writers spread out.
-          await this.#removeStaleLock(branch);
-          if (Date.now() - started > this.#busyMs) {
-            throw new LocalStoreBusyError(
-              `Could not update ${refOf(branch)} in ${this.directory} after ${attempt} attempts in ${Date.now() - started} ms: ${(error as Error).message}`,
-            );
-          }
-          const backoff = Math.min(1000, 5 * 2 ** Math.min(attempt, 8));
-          await new Promise((done) => setTimeout(done, backoff / 2 + Math.random() * backoff));
+          create: options.create ?? false,
+          unchanged: options.unchanged,
+        }),
+      );
+      return commit;
+    });
+  }
+
+  /**
+   * Moves `branch` to the commit `build` makes on its current tip (undefined: nothing to do),
+   * by compare-and-swap; if another process moved the branch meanwhile, builds again on the new
+   * tip.
+   */
+  async #publish(
+    branch: string,
+    build: (parent: string | undefined) => Promise<string | undefined>,
+  ): Promise<{ commit: string; moved: boolean }> {
+    const started = Date.now();
+    for (let attempt = 1; ; attempt += 1) {
+      const parent = await this.#tip(branch);
+      const commit = await build(parent);
+      if (commit === undefined || commit === parent) return { commit: parent!, moved: false };
+      try {
+        await this.#git([
+          'update-ref',
+          '-m',
+          'binome: commit',
+          refOf(branch),
+          commit,
+          parent ?? zero,
+        ]);
+        return { commit, moved: true };
+      } catch (error) {
+        // Another process moved the branch since we read it (build again on the new tip), or
+        // one died holding the branch lock (remove it once it is clearly stale). Under
+        // contention, wait a little longer each time, with jitter so that writers spread out.
+        await this.#removeStaleLock(branch);
+        if (Date.now() - started > this.#busyMs) {
+          throw new LocalStoreBusyError(
+            `Could not update ${refOf(branch)} in ${this.directory} after ${attempt} attempts in ${Date.now() - started} ms: ${(error as Error).message}`,
+          );
         }
+        const backoff = Math.min(1000, 5 * 2 ** Math.min(attempt, 8));
+        await new Promise((done) => setTimeout(done, backoff / 2 + Math.random() * backoff));
       }
+    }
+  }
+
+  /**
+   * Fast-forwards `base` when it has nothing of its own, else makes a merge commit of the two
+   * trees (Git's `merge-tree`, which writes no ref); once merged into main, closes the head's
+   * open pull request as merged.
+   */
+  mergeBranch(what: string | Merge, message: string): Promise<{ merged: boolean; commit: string }> {
+    const merge = mergeOf(what);
+    return this.#queue.run(async () => {
+      await this.#init();
+      const head = await this.#tip(merge.head);
+      if (!head || !(await this.#tip(merge.base)))
+        throw new LocalStoreError(
+          `There is no branch ${merge.head} or ${merge.base} in ${this.directory} to merge.`,
+        );
+      const { commit, moved } = await this.#publish(merge.base, async (base) => {
+        if (await this.#repo.isAncestor(head, base!)) return undefined;
+        if (await this.#repo.isAncestor(base!, head)) return head;
+        const tree = await this.#repo.mergeTree(base!, head);
+        if (!tree) throw new MergeConflictError(merge);
+        return this.#repo.writeCommit(tree, [base!, head], message);
+      });
+      // The local forge's pull requests all go into main.
+      if (moved && merge.base === 'main') await this.#forge.markMerged(merge.head);
+      return { merged: moved, commit };
     });
   }
 
@@ -274,6 +272,17 @@ export class LocalGitStore implements DataStore {
       branch: request.branch,
     });
     return { number, url: `${this.directory}#pull-${number}` };
+  }
+
+  async pullRequest(number: number): Promise<PullRequest | undefined> {
+    const thread = await this.#forge.find(number);
+    if (!thread?.branch) return undefined;
+    return { number, branch: thread.branch, state: thread.state, merged: thread.merged ?? false };
+  }
+
+  /** The person at the terminal owns the local repository. */
+  permissionOf(_login: string): Promise<Permission> {
+    return Promise.resolve('admin');
   }
 
   async pullRequestFiles(number: number): Promise<ChangedFile[]> {
@@ -328,116 +337,5 @@ export class LocalGitStore implements DataStore {
       },
     );
     return { number, url: `${this.directory}#issue-${number}`, previousBody };
-  }
-
-  /** Runs git with `input` on stdin and returns stdout as bytes (for binary objects). */
-  #gitBytes(args: string[], input: string): Promise<Buffer> {
-    return new Promise((done, fail) => {
-      const child = spawn('git', ['-C', this.directory, ...args], {
-        env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
-      });
-      const chunks: Buffer[] = [];
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
-      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-      child.on('error', fail);
-      child.on('close', (code) =>
-        code === 0
-          ? done(Buffer.concat(chunks))
-          : fail(new LocalStoreError(`git ${args[0]} failed: ${stderr.trim()}`)),
-      );
-      child.stdin.end(input);
-    });
-  }
-
-  /** Writes a loose object (temporary file, then rename: never half-written); returns its id. */
-  async #writeObject(type: 'blob' | 'tree' | 'commit', body: Buffer): Promise<string> {
-    const { sha, compressed } = looseObject(type, body);
-    const folder = join(this.directory, 'objects', sha.slice(0, 2));
-    const file = join(folder, sha.slice(2));
-    if (existsSync(file)) return sha;
-    await mkdir(folder, { recursive: true });
-    const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    await writeFile(temporary, compressed, { mode: 0o444 });
-    await rename(temporary, file);
-    return sha;
-  }
-
-  /**
-   * Builds the commit in-process: one `git cat-file --batch` reads the folders the files go
-   * into, then blobs, trees and the commit are written as loose objects by our own code
-   * (checked against Git's ids in git-objects.test.ts). Two processes per commit instead of
-   * eight: starting a process is most of the cost on a small machine.
-   */
-  async #buildCommit(
-    parent: string | undefined,
-    files: readonly FileChange[],
-    message: string,
-    create: boolean,
-    unchanged?: ReadonlyMap<string, string | undefined>,
-  ): Promise<string> {
-    const folders = new Set<string>(['']);
-    for (const file of files) {
-      const parts = file.path.split('/');
-      for (let i = 1; i < parts.length; i += 1) folders.add(parts.slice(0, i).join('/'));
-    }
-    const ordered = [...folders];
-    const bodies = parent
-      ? parseBatch(
-          await this.#gitBytes(
-            ['cat-file', '--batch'],
-            ordered.map((f) => (f ? `${parent}:${f}\n` : `${parent}^{tree}\n`)).join(''),
-          ),
-          ordered.length,
-        )
-      : ordered.map(() => undefined);
-    const trees = new Map(
-      ordered.map((folder, i) => [folder, bodies[i] ? parseTree(bodies[i]!) : []]),
-    );
-    for (const file of files) {
-      const slash = file.path.lastIndexOf('/');
-      const folder = slash === -1 ? '' : file.path.slice(0, slash);
-      const name = file.path.slice(slash + 1);
-      const entries = trees.get(folder)!;
-      const index = entries.findIndex((e) => e.name === name);
-      if (index !== -1 && create) throw new FileExistsError(file.path);
-      if (unchanged?.has(file.path)) {
-        const expected = unchanged.get(file.path);
-        const expectedSha =
-          expected === undefined ? undefined : looseObject('blob', Buffer.from(expected)).sha;
-        if ((index === -1 ? undefined : entries[index]!.sha) !== expectedSha)
-          throw new StaleFileError(file.path);
-      }
-      const entry = {
-        mode: '100644',
-        name,
-        sha: await this.#writeObject('blob', Buffer.from(file.content)),
-      };
-      if (index === -1) entries.push(entry);
-      else entries[index] = entry;
-    }
-    // Deepest folders first, each written into its parent, up to the root.
-    for (const folder of ordered
-      .filter(Boolean)
-      .sort((a, b) => b.split('/').length - a.split('/').length)) {
-      const sha = await this.#writeObject('tree', encodeTree(trees.get(folder)!));
-      const slash = folder.lastIndexOf('/');
-      const parentEntries = trees.get(slash === -1 ? '' : folder.slice(0, slash))!;
-      const name = folder.slice(slash + 1);
-      const index = parentEntries.findIndex((e) => e.name === name);
-      if (index === -1) parentEntries.push({ mode: '40000', name, sha });
-      else parentEntries[index] = { mode: '40000', name, sha };
-    }
-    const tree = await this.#writeObject('tree', encodeTree(trees.get('')!));
-    return this.#writeObject(
-      'commit',
-      encodeCommit({
-        tree,
-        parents: parent ? [parent] : [],
-        person: `${identity.GIT_AUTHOR_NAME} <${identity.GIT_AUTHOR_EMAIL}>`,
-        seconds: Math.floor(Date.now() / 1000),
-        message,
-      }),
-    );
   }
 }

@@ -75,6 +75,43 @@ export class FakeRepository {
     return false;
   }
 
+  /** The nearest commit both descend from, walking back from `b` (enough for a stand-in). */
+  mergeBase(a: string, b: string): string | undefined {
+    // The best common ancestor, as Git picks it: one that no other common ancestor descends
+    // from (after a branch was brought up to date with main, the first common ancestor met
+    // walking back is not always the nearest one).
+    const common: string[] = [];
+    const queue = [b];
+    const seen = new Set<string>();
+    while (queue.length) {
+      const sha = queue.shift()!;
+      if (seen.has(sha)) continue;
+      seen.add(sha);
+      if (this.isAncestor(sha, a)) common.push(sha);
+      else queue.push(...(this.commits.get(sha)?.parents ?? []));
+    }
+    return common.find((c) => !common.some((d) => d !== c && this.isAncestor(c, d)));
+  }
+
+  /**
+   * The tree of a three-way merge of two commits, file by file from their merge base, or
+   * undefined when both changed one file differently (or one changed it, the other removed it).
+   */
+  mergeTrees(ours: string, theirs: string): string | undefined {
+    const base = this.mergeBase(ours, theirs);
+    const [b, o, t] = [base, ours, theirs].map((sha) =>
+      sha ? (this.treeOf(sha) ?? new Map<string, string>()) : new Map<string, string>(),
+    ) as [Tree, Tree, Tree];
+    const merged = new Map<string, string>();
+    for (const path of new Set([...o.keys(), ...t.keys(), ...b.keys()])) {
+      const [was, mine, yours] = [b.get(path), o.get(path), t.get(path)];
+      const kept = mine === yours || yours === was ? mine : mine === was ? yours : null;
+      if (kept === null) return undefined;
+      if (kept !== undefined) merged.set(path, kept);
+    }
+    return this.writeTree(merged);
+  }
+
   /** A new commit on `branch` writing `files` (content, or null to delete); returns its sha. */
   commitFiles(branch: string, files: ReadonlyMap<string, string | null>, message: string): string {
     const parent = this.resolve(branch)!;

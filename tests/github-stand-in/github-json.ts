@@ -1,4 +1,5 @@
 import type { Commit } from './fake-repository.ts';
+import { created, GitHubJsonBase } from './github-json-base.ts';
 
 export interface Issue {
   number: number;
@@ -8,7 +9,12 @@ export interface Issue {
   state: 'open' | 'closed';
   closedAt: string | null;
   labels: string[];
-  pull?: { head: string; base: string };
+  pull?: {
+    head: string;
+    base: string;
+    /** Once merged: the commit main got, and when. */
+    merged?: { sha: string; at: string };
+  };
 }
 
 export interface Comment {
@@ -23,181 +29,22 @@ export interface PullSide {
   sha: string;
 }
 
-const created = '2026-11-23T10:00:00Z';
-
 /**
  * The JSON bodies the stand-in answers, complete as they leave it: every field GitHub's
  * description requires for the operations Binôme uses, and every field GitHub was recorded
  * sending for them (tests/github-stand-in/recorded-responses.test.ts). Nothing fills in gaps
  * afterwards: what these methods leave out, the contract check reports.
  */
-export class GitHubJson {
-  readonly #owner: string;
-  readonly #repo: string;
-
-  constructor(owner: string, repo: string) {
-    this.#owner = owner;
-    this.#repo = repo;
-  }
-
-  #api(path: string): string {
-    return `https://api.github.com/repos/${this.#owner}/${this.#repo}${path}`;
-  }
-
-  #web(path: string): string {
-    return `https://github.com/${this.#owner}/${this.#repo}${path}`;
-  }
-
-  #person(login: string, id: number, type: 'Bot' | 'Organization') {
-    const api = `https://api.github.com/users/${encodeURIComponent(login)}`;
-    return {
-      login,
-      id,
-      node_id: `U_${id}`,
-      avatar_url: `https://avatars.githubusercontent.com/u/${id}?v=4`,
-      gravatar_id: '',
-      url: api,
-      html_url: `https://github.com/${encodeURIComponent(login)}`,
-      followers_url: `${api}/followers`,
-      following_url: `${api}/following{/other_user}`,
-      gists_url: `${api}/gists{/gist_id}`,
-      starred_url: `${api}/starred{/owner}{/repo}`,
-      subscriptions_url: `${api}/subscriptions`,
-      organizations_url: `${api}/orgs`,
-      repos_url: `${api}/repos`,
-      events_url: `${api}/events{/privacy}`,
-      received_events_url: `${api}/received_events`,
-      type,
-      user_view_type: 'public',
-      site_admin: false,
-    };
-  }
-
-  /** Binôme's GitHub App, the author of every issue, pull request and comment here. */
-  user() {
-    return this.#person('binome-bot[bot]', 1, 'Bot');
-  }
-
-  repository() {
-    const api = this.#api('');
-    return {
-      id: 100,
-      node_id: 'R_100',
-      name: this.#repo,
-      full_name: `${this.#owner}/${this.#repo}`,
-      private: true,
-      owner: this.#person(this.#owner, 2, 'Organization'),
-      html_url: this.#web(''),
-      description: null,
-      fork: false,
-      url: api,
-      archive_url: `${api}/{archive_format}{/ref}`,
-      assignees_url: `${api}/assignees{/user}`,
-      blobs_url: `${api}/git/blobs{/sha}`,
-      branches_url: `${api}/branches{/branch}`,
-      collaborators_url: `${api}/collaborators{/collaborator}`,
-      comments_url: `${api}/comments{/number}`,
-      commits_url: `${api}/commits{/sha}`,
-      compare_url: `${api}/compare/{base}...{head}`,
-      contents_url: `${api}/contents/{+path}`,
-      contributors_url: `${api}/contributors`,
-      deployments_url: `${api}/deployments`,
-      downloads_url: `${api}/downloads`,
-      events_url: `${api}/events`,
-      forks_url: `${api}/forks`,
-      git_commits_url: `${api}/git/commits{/sha}`,
-      git_refs_url: `${api}/git/refs{/sha}`,
-      git_tags_url: `${api}/git/tags{/sha}`,
-      git_url: `git://github.com/${this.#owner}/${this.#repo}.git`,
-      issue_comment_url: `${api}/issues/comments{/number}`,
-      issue_events_url: `${api}/issues/events{/number}`,
-      issues_url: `${api}/issues{/number}`,
-      keys_url: `${api}/keys{/key_id}`,
-      labels_url: `${api}/labels{/name}`,
-      languages_url: `${api}/languages`,
-      merges_url: `${api}/merges`,
-      milestones_url: `${api}/milestones{/number}`,
-      notifications_url: `${api}/notifications{?since,all,participating}`,
-      pulls_url: `${api}/pulls{/number}`,
-      releases_url: `${api}/releases{/id}`,
-      ssh_url: `git@github.com:${this.#owner}/${this.#repo}.git`,
-      stargazers_url: `${api}/stargazers`,
-      statuses_url: `${api}/statuses/{sha}`,
-      subscribers_url: `${api}/subscribers`,
-      subscription_url: `${api}/subscription`,
-      tags_url: `${api}/tags`,
-      teams_url: `${api}/teams`,
-      trees_url: `${api}/git/trees{/sha}`,
-      clone_url: `${this.#web('')}.git`,
-      mirror_url: null,
-      hooks_url: `${api}/hooks`,
-      svn_url: this.#web(''),
-      homepage: null,
-      language: null,
-      forks: 0,
-      forks_count: 0,
-      stargazers_count: 0,
-      watchers: 0,
-      watchers_count: 0,
-      size: 1,
-      default_branch: 'main',
-      open_issues: 0,
-      open_issues_count: 0,
-      is_template: false,
-      topics: [],
-      has_issues: true,
-      has_projects: false,
-      has_wiki: false,
-      has_pages: false,
-      has_downloads: true,
-      has_discussions: false,
-      archived: false,
-      disabled: false,
-      visibility: 'private',
-      license: null,
-      pushed_at: created,
-      created_at: created,
-      updated_at: created,
-    };
-  }
-
-  /** `nullableDescription: false` for pull-request-simple, whose labels always carry a string. */
-  label(name: string, index: number, nullableDescription = true) {
-    return {
-      id: index + 1,
-      node_id: `LA_${index + 1}`,
-      url: this.#api(`/labels/${encodeURIComponent(name)}`),
-      name,
-      color: 'ededed',
-      default: false,
-      description: nullableDescription ? null : '',
-    };
-  }
-
-  #reactions(path: string) {
-    return {
-      url: this.#api(`${path}/reactions`),
-      total_count: 0,
-      '+1': 0,
-      '-1': 0,
-      laugh: 0,
-      hooray: 0,
-      confused: 0,
-      heart: 0,
-      rocket: 0,
-      eyes: 0,
-    };
-  }
-
+export class GitHubJson extends GitHubJsonBase {
   issue(issue: Issue, comments: number) {
     const path = `/issues/${issue.number}`;
-    const web = this.#web(`/${issue.pull ? 'pull' : 'issues'}/${issue.number}`);
+    const web = this.web(`/${issue.pull ? 'pull' : 'issues'}/${issue.number}`);
     return {
-      url: this.#api(path),
-      repository_url: this.#api(''),
-      labels_url: this.#api(`${path}/labels{/name}`),
-      comments_url: this.#api(`${path}/comments`),
-      events_url: this.#api(`${path}/events`),
+      url: this.api(path),
+      repository_url: this.api(''),
+      labels_url: this.api(`${path}/labels{/name}`),
+      comments_url: this.api(`${path}/comments`),
+      events_url: this.api(`${path}/events`),
       html_url: web,
       id: 1000 + issue.number,
       node_id: `I_${issue.number}`,
@@ -218,19 +65,19 @@ export class GitHubJson {
       active_lock_reason: null,
       body: issue.body,
       closed_by: issue.state === 'closed' ? this.user() : null,
-      reactions: this.#reactions(path),
-      timeline_url: this.#api(`${path}/timeline`),
+      reactions: this.reactions(path),
+      timeline_url: this.api(`${path}/timeline`),
       performed_via_github_app: null,
       state_reason: issue.state === 'closed' ? ('completed' as const) : null,
       ...(issue.pull
         ? {
             draft: false,
             pull_request: {
-              url: this.#api(`/pulls/${issue.number}`),
+              url: this.api(`/pulls/${issue.number}`),
               html_url: web,
               diff_url: `${web}.diff`,
               patch_url: `${web}.patch`,
-              merged_at: null,
+              merged_at: issue.pull.merged?.at ?? null,
             },
           }
         : {}),
@@ -239,10 +86,10 @@ export class GitHubJson {
 
   #pullSide(side: PullSide) {
     return {
-      label: `${this.#owner}:${side.ref}`,
+      label: `${this.owner}:${side.ref}`,
       ref: side.ref,
       sha: side.sha,
-      user: this.#person(this.#owner, 2, 'Organization'),
+      user: this.person(this.owner, 2, 'Organization'),
       repo: this.repository(),
     };
   }
@@ -250,21 +97,21 @@ export class GitHubJson {
   /** pull-request-simple (a listing) or, with `full`, pull-request (one pull request). */
   pull(issue: Issue, sides: { head: PullSide; base: PullSide }, full: boolean) {
     const path = `/pulls/${issue.number}`;
-    const web = this.#web(`/pull/${issue.number}`);
+    const web = this.web(`/pull/${issue.number}`);
     const issuePath = `/issues/${issue.number}`;
     const simple = {
-      url: this.#api(path),
+      url: this.api(path),
       id: 2000 + issue.number,
       node_id: `PR_${issue.number}`,
       html_url: web,
       diff_url: `${web}.diff`,
       patch_url: `${web}.patch`,
-      issue_url: this.#api(issuePath),
-      commits_url: this.#api(`${path}/commits`),
-      review_comments_url: this.#api(`${path}/comments`),
-      review_comment_url: this.#api('/pulls/comments{/number}'),
-      comments_url: this.#api(`${issuePath}/comments`),
-      statuses_url: this.#api(`/statuses/${sides.head.sha}`),
+      issue_url: this.api(issuePath),
+      commits_url: this.api(`${path}/commits`),
+      review_comments_url: this.api(`${path}/comments`),
+      review_comment_url: this.api('/pulls/comments{/number}'),
+      comments_url: this.api(`${issuePath}/comments`),
+      statuses_url: this.api(`/statuses/${sides.head.sha}`),
       number: issue.number,
       state: issue.state,
       locked: false,
@@ -277,8 +124,8 @@ export class GitHubJson {
       created_at: created,
       updated_at: created,
       closed_at: issue.closedAt,
-      merged_at: null,
-      merge_commit_sha: null,
+      merged_at: issue.pull!.merged?.at ?? null,
+      merge_commit_sha: issue.pull!.merged?.sha ?? null,
       assignee: null,
       assignees: [],
       requested_reviewers: [],
@@ -286,14 +133,14 @@ export class GitHubJson {
       head: this.#pullSide(sides.head),
       base: this.#pullSide(sides.base),
       _links: {
-        self: { href: this.#api(path) },
+        self: { href: this.api(path) },
         html: { href: web },
-        issue: { href: this.#api(issuePath) },
-        comments: { href: this.#api(`${issuePath}/comments`) },
-        review_comments: { href: this.#api(`${path}/comments`) },
-        review_comment: { href: this.#api('/pulls/comments{/number}') },
-        commits: { href: this.#api(`${path}/commits`) },
-        statuses: { href: this.#api(`/statuses/${sides.head.sha}`) },
+        issue: { href: this.api(issuePath) },
+        comments: { href: this.api(`${issuePath}/comments`) },
+        review_comments: { href: this.api(`${path}/comments`) },
+        review_comment: { href: this.api('/pulls/comments{/number}') },
+        commits: { href: this.api(`${path}/commits`) },
+        statuses: { href: this.api(`/statuses/${sides.head.sha}`) },
       },
       author_association: 'NONE' as const,
       auto_merge: null,
@@ -302,11 +149,11 @@ export class GitHubJson {
     if (!full) return simple;
     return {
       ...simple,
-      merged: false,
+      merged: issue.pull!.merged !== undefined,
       mergeable: null,
       rebaseable: null,
       mergeable_state: 'unknown',
-      merged_by: null,
+      merged_by: issue.pull!.merged ? this.user() : null,
       comments: 0,
       review_comments: 0,
       maintainer_can_modify: false,
@@ -322,16 +169,16 @@ export class GitHubJson {
     return {
       id: comment.id,
       node_id: `IC_${comment.id}`,
-      url: this.#api(path),
-      html_url: this.#web(`/issues/${comment.issue}#issuecomment-${comment.id}`),
-      issue_url: this.#api(`/issues/${comment.issue}`),
+      url: this.api(path),
+      html_url: this.web(`/issues/${comment.issue}#issuecomment-${comment.id}`),
+      issue_url: this.api(`/issues/${comment.issue}`),
       body: comment.body,
       user: this.user(),
       author_association: 'NONE' as const,
       created_at: created,
       updated_at: created,
       performed_via_github_app: null,
-      reactions: this.#reactions(path),
+      reactions: this.reactions(path),
     };
   }
 
@@ -340,16 +187,16 @@ export class GitHubJson {
     return {
       sha: commit.sha,
       node_id: `C_${commit.sha.slice(0, 12)}`,
-      url: this.#api(`/git/commits/${commit.sha}`),
-      html_url: this.#web(`/commit/${commit.sha}`),
+      url: this.api(`/git/commits/${commit.sha}`),
+      html_url: this.web(`/commit/${commit.sha}`),
       author: person,
       committer: person,
       message: commit.message,
-      tree: { sha: commit.tree, url: this.#api(`/git/trees/${commit.tree}`) },
+      tree: { sha: commit.tree, url: this.api(`/git/trees/${commit.tree}`) },
       parents: commit.parents.map((p) => ({
         sha: p,
-        url: this.#api(`/git/commits/${p}`),
-        html_url: this.#web(`/commit/${p}`),
+        url: this.api(`/git/commits/${p}`),
+        html_url: this.web(`/commit/${p}`),
       })),
       verification: {
         verified: false,
@@ -361,13 +208,68 @@ export class GitHubJson {
     };
   }
 
+  /** A commit as the commits API describes it (`commit`), e.g. the one a merge made. */
+  repositoryCommit(commit: Commit) {
+    const git = this.commit(commit);
+    return {
+      url: this.api(`/commits/${commit.sha}`),
+      sha: commit.sha,
+      node_id: git.node_id,
+      html_url: git.html_url,
+      comments_url: this.api(`/commits/${commit.sha}/comments`),
+      commit: {
+        url: git.url,
+        author: git.author,
+        committer: git.committer,
+        message: commit.message,
+        comment_count: 0,
+        tree: git.tree,
+        verification: git.verification,
+      },
+      author: this.user(),
+      committer: this.person('web-flow', 19864447, 'User'),
+      parents: commit.parents.map((p) => ({
+        sha: p,
+        url: this.api(`/commits/${p}`),
+        html_url: this.web(`/commit/${p}`),
+      })),
+      stats: { additions: 0, deletions: 0, total: 0 },
+      files: [],
+    };
+  }
+
+  /** What the collaborator permission endpoint says of `login`. */
+  collaboratorPermission(
+    login: string,
+    id: number,
+    permission: 'admin' | 'write' | 'read' | 'none',
+    roleName: string,
+  ) {
+    const rank = ['none', 'read', 'write', 'admin'].indexOf(permission);
+    return {
+      permission,
+      role_name: roleName,
+      user: {
+        ...this.person(login, id, 'User'),
+        permissions: {
+          pull: rank >= 1,
+          triage: rank >= 2 || roleName === 'triage',
+          push: rank >= 2,
+          maintain: rank >= 2,
+          admin: rank >= 3,
+        },
+        role_name: roleName,
+      },
+    };
+  }
+
   /** `ref` without its `refs/` prefix, as the stand-in's FakeRepository keys them. */
   ref(ref: string, sha: string) {
     return {
       ref: `refs/${ref}`,
       node_id: `REF_${ref}`,
-      url: this.#api(`/git/refs/${ref}`),
-      object: { type: 'commit', sha, url: this.#api(`/git/commits/${sha}`) },
+      url: this.api(`/git/refs/${ref}`),
+      object: { type: 'commit', sha, url: this.api(`/git/commits/${sha}`) },
     };
   }
 
@@ -380,9 +282,9 @@ export class GitHubJson {
     ref: string;
     content?: string;
   }) {
-    const self = this.#api(`/contents/${entry.path}?ref=${encodeURIComponent(entry.ref)}`);
-    const git = this.#api(`/git/${entry.type === 'dir' ? 'trees' : 'blobs'}/${entry.sha}`);
-    const html = this.#web(`/${entry.type === 'dir' ? 'tree' : 'blob'}/${entry.ref}/${entry.path}`);
+    const self = this.api(`/contents/${entry.path}?ref=${encodeURIComponent(entry.ref)}`);
+    const git = this.api(`/git/${entry.type === 'dir' ? 'trees' : 'blobs'}/${entry.sha}`);
+    const html = this.web(`/${entry.type === 'dir' ? 'tree' : 'blob'}/${entry.ref}/${entry.path}`);
     return {
       name: entry.path.split('/').pop()!,
       path: entry.path,
@@ -394,7 +296,7 @@ export class GitHubJson {
       download_url:
         entry.type === 'dir'
           ? null
-          : `https://raw.githubusercontent.com/${this.#owner}/${this.#repo}/${entry.ref}/${entry.path}`,
+          : `https://raw.githubusercontent.com/${this.owner}/${this.repo}/${entry.ref}/${entry.path}`,
       type: entry.type,
       _links: { self, git, html },
       ...(entry.content !== undefined ? { content: entry.content, encoding: 'base64' } : {}),
@@ -408,12 +310,12 @@ export class GitHubJson {
       type: entry.type,
       sha: entry.sha,
       ...(entry.size !== undefined ? { size: entry.size } : {}),
-      url: this.#api(`/git/${entry.type === 'tree' ? 'trees' : 'blobs'}/${entry.sha}`),
+      url: this.api(`/git/${entry.type === 'tree' ? 'trees' : 'blobs'}/${entry.sha}`),
     };
   }
 
   tree(sha: string, entries: unknown[]) {
-    return { sha, url: this.#api(`/git/trees/${sha}`), truncated: false, tree: entries };
+    return { sha, url: this.api(`/git/trees/${sha}`), truncated: false, tree: entries };
   }
 
   diffEntry(file: {
@@ -429,9 +331,9 @@ export class GitHubJson {
       additions: 0,
       deletions: 0,
       changes: 0,
-      blob_url: this.#web(`/blob/${file.sha}/${file.filename}`),
-      raw_url: this.#web(`/raw/${file.sha}/${file.filename}`),
-      contents_url: this.#api(`/contents/${file.filename}?ref=${encodeURIComponent(file.ref)}`),
+      blob_url: this.web(`/blob/${file.sha}/${file.filename}`),
+      raw_url: this.web(`/raw/${file.sha}/${file.filename}`),
+      contents_url: this.api(`/contents/${file.filename}?ref=${encodeURIComponent(file.ref)}`),
     };
   }
 }

@@ -103,6 +103,54 @@ describe('the GitHub stand-in', () => {
     await store.listFiles('applications');
   });
 
+  it('refuses to delete a file that is not in the tree (422), as GitHub’s description says', async () => {
+    const standIn = watchStandIn(new GitHubStandIn());
+    const main = standIn.git.resolve('main')!;
+    const response = await standIn.fetch(`${api}/git/trees`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({
+        base_tree: main.tree,
+        tree: [{ path: 'pairs/pair-aaaaaa.json', mode: '100644', type: 'blob', sha: null }],
+      }),
+    });
+    expect(response.status).toBe(422);
+    expect(await messageOf(response)).toBe('GitRPC::BadObjectState');
+  });
+
+  it('marks a pull request merged when its commits are pushed into its base, not when its head is reset onto it', async () => {
+    const { store, standIn } = gitHubHarness();
+    for (const name of ['binomes/a', 'binomes/b']) {
+      await store.ensureBranch(name);
+      await store.commit([{ path: `${name}.json`, content: '1\n' }], 'Propose', { branch: name });
+      await store.upsertPullRequest({ branch: name, title: name, body: '' });
+    }
+    await store.ensureBranch('binomes/b', { reset: true });
+    const head = standIn.git.refs.get('heads/binomes/a')!;
+    const response = await standIn.fetch(`${api}/git/refs/heads/main`, {
+      method: 'PATCH',
+      headers: auth,
+      body: JSON.stringify({ sha: head, force: false }),
+    });
+    expect(response.status).toBe(200);
+    expect(standIn.issues.map((i) => [i.state, i.pull?.merged?.sha])).toEqual([
+      ['closed', head],
+      ['open', undefined],
+    ]);
+  });
+
+  it('offers no website merge of a pull request that conflicts or is not open', async () => {
+    const { store, standIn } = gitHubHarness();
+    await store.ensureBranch('binomes/a');
+    await store.commit([{ path: 'a.json', content: 'ours\n' }], 'Ours', { branch: 'binomes/a' });
+    const { number } = await store.upsertPullRequest({ branch: 'binomes/a', title: 'A', body: '' });
+    await store.commit([{ path: 'a.json', content: 'theirs\n' }], 'Theirs');
+    expect(() => standIn.mergePullRequest(number)).toThrow(/conflicts/);
+    await store.commit([{ path: 'a.json', content: 'ours\n' }], 'Agree');
+    standIn.mergePullRequest(number);
+    expect(() => standIn.mergePullRequest(number)).toThrow(/not an open pull request/);
+  });
+
   it('refuses requests without credentials, as GitHub does', async () => {
     const standIn = watchStandIn(new GitHubStandIn());
     const response = await standIn.fetch(`${api}/git/ref/heads/main`);

@@ -6,10 +6,15 @@ import {
   matchOperation,
   type MatchedOperation,
 } from './openapi-contract.ts';
+import { Collaborators, type CustomRole, type Role } from './collaborators.ts';
 import { FakeRepository } from './fake-repository.ts';
+import { GitRoutes } from './git-routes.ts';
 import { GitHubJson, type Comment, type Issue, type PullSide } from './github-json.ts';
+import { fail, HttpAnswer, type RouteRequest } from './http-answer.ts';
 
 export type { Comment, Issue } from './github-json.ts';
+export type { CustomRole, Role } from './collaborators.ts';
+export { shaNotSuppliedMessage } from './git-routes.ts';
 
 /** A failure to give instead of the real answer, as GitHub gives them. */
 export interface Fault {
@@ -22,7 +27,6 @@ export interface Fault {
   times?: number;
 }
 
-const docs = 'https://docs.github.com/rest';
 const failureMessages: Record<number, string> = {
   403: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
   409: 'Conflict',
@@ -34,28 +38,11 @@ const failureMessages: Record<number, string> = {
 };
 
 /**
- * What GitHub answers to a contents PUT without `sha` on a path that exists, word for word (seen
- * in GitHub issues quoting the raw answer, e.g. Shiphero/shbin#26, pksunkara/octonode#249).
- */
-export const shaNotSuppliedMessage = 'Invalid request.\n\n"sha" wasn\'t supplied.';
-
-/**
  * The start of the message of every answer to a request that breaks GitHub's description, or to a
  * call the stand-in does not implement. Its status, 400, is one no store code gives a meaning to,
  * so such a bug can never pass for a business answer (a 404 « absent », a 422 « exists »).
  */
 export const violationPrefix = 'Binôme stand-in: contract violation';
-
-class HttpAnswer {
-  readonly status: number;
-  readonly body: unknown;
-  constructor(status: number, body: unknown) {
-    this.status = status;
-    this.body = body;
-  }
-}
-const fail = (status: number, message: string, documentation = docs) =>
-  new HttpAnswer(status, { message, documentation_url: documentation, status: String(status) });
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(status === 204 ? null : JSON.stringify(body), {
@@ -65,11 +52,12 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 
 /**
  * A stateful stand-in for the GitHub REST API of one repository: refs, commits and trees, the
- * contents API, pull requests, issues, comments and labels. Every request and every response is
- * checked, as it is, against GitHub's published OpenAPI description; a call it does not
- * implement, or any mismatch, is recorded in `violations` and answered 400 (tests/helpers/
- * github-harness.ts fails the test). Usable in-process (`fetch`, for Octokit's `request.fetch`)
- * or as a server (`handle`, a Request -> Response handler).
+ * contents API, merges, pull requests, issues, comments, labels and collaborators' permissions
+ * (set by tests with `setPermission`). Every request and every response is checked, as it is,
+ * against GitHub's published OpenAPI description; a call it does not implement, or any mismatch,
+ * is recorded in `violations` and answered 400 (tests/helpers/github-harness.ts fails the test).
+ * Usable in-process (`fetch`, for Octokit's `request.fetch`) or as a server (`handle`, a
+ * Request -> Response handler).
  */
 export class GitHubStandIn {
   readonly owner: string;
@@ -81,6 +69,8 @@ export class GitHubStandIn {
   /** Every request received: method, path and (parsed) JSON body. */
   readonly requests: { method: string; path: string; body: unknown }[] = [];
   readonly #json: GitHubJson;
+  readonly #gitRoutes: GitRoutes;
+  readonly #collaborators = new Collaborators();
   readonly #faults: Fault[] = [];
   /** When set, the repository answers only installation tokens issued to this GitHub App. */
   readonly #app: { id: string; publicKey: string; installationId: number } | undefined;
@@ -97,6 +87,9 @@ export class GitHubStandIn {
     this.repo = repo;
     this.#app = app;
     this.#json = new GitHubJson(owner, repo);
+    this.#gitRoutes = new GitRoutes(this.git, this.#json, (branch, before) =>
+      this.#landPullRequests(branch, before),
+    );
   }
 
   /**
@@ -139,6 +132,67 @@ export class GitHubStandIn {
       permissions: { contents: 'write', pull_requests: 'write', issues: 'write' },
       repository_selection: 'selected',
     });
+  }
+
+  /**
+   * Gives `login` a role on the repository (`none`: a GitHub user without one, the default;
+   * `not a user`: a login GitHub does not know).
+   */
+  setPermission(login: string, role: Role | CustomRole | 'none' | 'not a user'): void {
+    this.#collaborators.set(login, role);
+  }
+
+  /** Makes every permission check answer 403 « Resource not accessible by integration ». */
+  forbidPermissionChecks(): void {
+    this.#collaborators.forbid();
+  }
+
+  /**
+   * What a coordinator does with the button on GitHub's website: merges open pull request
+   * #number into its base (a merge commit, or with `squash` one commit of the changes), marks it
+   * merged and closed, and returns main's new commit. Throws if GitHub would not offer it.
+   */
+  mergePullRequest(number: number, method: 'merge' | 'squash' = 'merge'): string {
+    const issue = this.issues.find((i) => i.number === number);
+    if (!issue?.pull || issue.state !== 'open')
+      throw new Error(`#${number} is not an open pull request.`);
+    const base = this.git.refs.get(`heads/${issue.pull.base}`)!;
+    const head = this.git.refs.get(`heads/${issue.pull.head}`);
+    if (!head || this.git.isAncestor(head, base))
+      throw new Error(`#${number} has nothing to merge.`);
+    const tree = this.git.mergeTrees(base, head);
+    if (!tree) throw new Error(`#${number} has conflicts: GitHub offers no merge button.`);
+    const sha = this.git.writeCommit({
+      tree,
+      parents: method === 'merge' ? [base, head] : [base],
+      message: `Merge pull request #${number} from ${this.owner}/${issue.pull.head}`,
+    });
+    this.git.refs.set(`heads/${issue.pull.base}`, sha);
+    this.#markMerged(issue, sha);
+    this.#landPullRequests(issue.pull.base, base);
+    return sha;
+  }
+
+  #markMerged(issue: Issue, sha: string): void {
+    const at = this.git.commits.get(sha)!.date;
+    issue.pull!.merged = { sha, at };
+    issue.state = 'closed';
+    issue.closedAt = at;
+  }
+
+  /**
+   * GitHub marks a pull request merged when its head's commits reach its base by any way (the
+   * merges API, a push): those open pull requests whose head was not in `branch` before it moved
+   * and is now.
+   */
+  #landPullRequests(branch: string, before: string): void {
+    const now = this.git.refs.get(`heads/${branch}`)!;
+    for (const issue of this.issues) {
+      if (!issue.pull || issue.state !== 'open' || issue.pull.base !== branch) continue;
+      const head = this.git.refs.get(`heads/${issue.pull.head}`);
+      if (head && this.git.isAncestor(head, now) && !this.git.isAncestor(head, before))
+        this.#markMerged(issue, now);
+    }
   }
 
   /** Makes the next matching request(s) fail as GitHub would. */
@@ -283,180 +337,25 @@ export class GitHubStandIn {
     }
   }
 
-  /** The contents API on a folder: its direct children, files and sub-folders. */
-  #listFolder(tree: ReadonlyMap<string, string>, folder: string, ref: string) {
-    const prefix = folder ? `${folder.replace(/\/$/, '')}/` : '';
-    const children = new Map<string, Map<string, string>>();
-    for (const [path, blob] of tree) {
-      if (!path.startsWith(prefix)) continue;
-      const name = path.slice(prefix.length).split('/')[0]!;
-      const inside = children.get(name) ?? new Map<string, string>();
-      inside.set(path, blob);
-      children.set(name, inside);
-    }
-    if (!children.size) throw fail(404, 'Not Found');
-    return [...children].map(([name, inside]) => {
-      const path = prefix + name;
-      const blob = tree.get(path);
-      return blob
-        ? this.#json.content({ path, type: 'file', sha: blob, size: this.#size(blob), ref })
-        : this.#json.content({ path, type: 'dir', sha: this.git.writeTree(inside), size: 0, ref });
-    });
-  }
-
-  #size(blob: string): number {
-    return Buffer.byteLength(this.git.blobs.get(blob) ?? '');
-  }
-
   #route(matched: MatchedOperation, url: URL, body: Record<string, unknown>): HttpAnswer {
-    const op = matched.operation.operationId;
-    const p = matched.params;
-    const query = url.searchParams;
+    const request: RouteRequest = {
+      operationId: matched.operation.operationId,
+      params: matched.params,
+      query: url.searchParams,
+      body,
+    };
+    return this.#gitRoutes.route(request) ?? this.#threadRoute(request);
+  }
+
+  /** Issues, pull requests, comments, labels and collaborators. */
+  #threadRoute({ operationId: op, params: p, query, body }: RouteRequest): HttpAnswer {
     switch (op) {
-      case 'repos/get-content': {
-        const ref = query.get('ref') ?? 'main';
-        const tree = this.git.treeOf(ref);
-        if (!tree) throw fail(404, `No commit found for the ref ${ref}`);
-        const path = p['path']!.replace(/\/$/, '');
-        const blob = tree.get(path);
-        if (!blob) return new HttpAnswer(200, this.#listFolder(tree, path, ref));
-        const content = Buffer.from(this.git.blobs.get(blob)!).toString('base64');
-        return new HttpAnswer(
-          200,
-          this.#json.content({
-            path,
-            type: 'file',
-            sha: blob,
-            size: this.#size(blob),
-            ref,
-            content,
-          }),
-        );
-      }
-      case 'repos/create-or-update-file-contents': {
-        const branch = (body['branch'] as string | undefined) ?? 'main';
-        if (!this.git.refs.has(`heads/${branch}`)) throw fail(404, `Branch ${branch} not found`);
-        const existing = this.git.treeOf(branch)!.get(p['path']!);
-        const given = body['sha'] as string | undefined;
-        if (existing && !given)
-          throw fail(
-            422,
-            shaNotSuppliedMessage,
-            'https://docs.github.com/rest/repos/contents#create-or-update-file-contents',
-          );
-        if (given && given !== existing) throw fail(409, `${p['path']} does not match ${given}`);
-        const content = Buffer.from(body['content'] as string, 'base64').toString('utf8');
-        const commit = this.git.commitFiles(
-          branch,
-          new Map([[p['path']!, content]]),
-          body['message'] as string,
-        );
-        const blob = this.git.treeOf(branch)!.get(p['path']!)!;
-        return new HttpAnswer(existing ? 200 : 201, {
-          content: this.#json.content({
-            path: p['path']!,
-            type: 'file',
-            sha: blob,
-            size: this.#size(blob),
-            ref: branch,
-          }),
-          commit: this.#json.commit(this.git.commits.get(commit)!),
-        });
-      }
-      case 'git/get-tree': {
-        const tree = this.git.treeOf(p['tree_sha']!);
-        if (!tree) throw fail(404, 'Not Found');
-        const sha = this.git.resolve(p['tree_sha']!)?.tree ?? p['tree_sha']!;
-        const recursive = query.has('recursive');
-        const folders = new Map<string, Map<string, string>>();
-        for (const [path, blob] of tree) {
-          const parts = path.split('/');
-          for (let i = 1; i < parts.length; i += 1) {
-            const folder = parts.slice(0, i).join('/');
-            const inside = folders.get(folder) ?? new Map<string, string>();
-            inside.set(path, blob);
-            folders.set(folder, inside);
-          }
-        }
-        const entries = [
-          ...[...folders].map(([path, inside]) =>
-            this.#json.treeEntry({ path, type: 'tree', sha: this.git.writeTree(inside) }),
-          ),
-          ...[...tree].map(([path, blob]) =>
-            this.#json.treeEntry({ path, type: 'blob', sha: blob, size: this.#size(blob) }),
-          ),
-        ].filter((e) => recursive || !e.path.includes('/'));
-        return new HttpAnswer(200, this.#json.tree(sha, entries));
-      }
-      case 'git/create-tree': {
-        const base = body['base_tree']
-          ? this.git.trees.get(body['base_tree'] as string)
-          : new Map<string, string>();
-        if (!base) throw fail(422, 'Invalid tree info');
-        const entries = new Map(base);
-        for (const item of body['tree'] as {
-          path: string;
-          content?: string;
-          sha?: string | null;
-        }[]) {
-          if (item.sha === null) entries.delete(item.path);
-          else
-            entries.set(
-              item.path,
-              item.content !== undefined ? this.git.writeBlob(item.content) : item.sha!,
-            );
-        }
-        const sha = this.git.writeTree(entries);
-        return new HttpAnswer(
-          201,
-          this.#json.tree(
-            sha,
-            [...entries].map(([path, blob]) =>
-              this.#json.treeEntry({ path, type: 'blob', sha: blob, size: this.#size(blob) }),
-            ),
-          ),
-        );
-      }
-      case 'git/get-commit': {
-        const commit = this.git.commits.get(p['commit_sha']!);
-        if (!commit) throw fail(404, 'Not Found');
-        return new HttpAnswer(200, this.#json.commit(commit));
-      }
-      case 'git/create-commit': {
-        const parents = (body['parents'] as string[] | undefined) ?? [];
-        if (
-          !this.git.trees.has(body['tree'] as string) ||
-          parents.some((s) => !this.git.commits.has(s))
-        )
-          throw fail(422, 'Tree or parent SHA does not exist');
-        const sha = this.git.writeCommit({
-          tree: body['tree'] as string,
-          parents,
-          message: body['message'] as string,
-        });
-        return new HttpAnswer(201, this.#json.commit(this.git.commits.get(sha)!));
-      }
-      case 'git/get-ref': {
-        const sha = this.git.refs.get(p['ref']!);
-        if (!sha) throw fail(404, 'Not Found');
-        return new HttpAnswer(200, this.#json.ref(p['ref']!, sha));
-      }
-      case 'git/create-ref': {
-        const ref = (body['ref'] as string).replace(/^refs\//, '');
-        if (this.git.refs.has(ref)) throw fail(422, 'Reference already exists');
-        if (!this.git.commits.has(body['sha'] as string)) throw fail(422, 'Object does not exist');
-        this.git.refs.set(ref, body['sha'] as string);
-        return new HttpAnswer(201, this.#json.ref(ref, body['sha'] as string));
-      }
-      case 'git/update-ref': {
-        const current = this.git.refs.get(p['ref']!);
-        if (!current) throw fail(422, 'Reference does not exist');
-        const next = body['sha'] as string;
-        if (!this.git.commits.has(next)) throw fail(422, 'Object does not exist');
-        if (!body['force'] && !this.git.isAncestor(current, next))
-          throw fail(422, 'Update is not a fast forward');
-        this.git.refs.set(p['ref']!, next);
-        return new HttpAnswer(200, this.#json.ref(p['ref']!, next));
+      case 'repos/get-collaborator-permission-level':
+        return this.#collaborators.answer(p['username']!, this.#json);
+      case 'pulls/get': {
+        const issue = this.#issue(Number(p['pull_number']));
+        if (!issue.pull) throw fail(404, 'Not Found');
+        return new HttpAnswer(200, this.#pullJson(issue, true));
       }
       case 'pulls/list': {
         const head = query.get('head')?.split(':').pop();
