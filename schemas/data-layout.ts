@@ -12,6 +12,9 @@ export const idPatterns = {
   mentor: '^mentor-[0-9a-z]{6}$',
   mentee: '^mentee-[0-9a-z]{6}$',
   application: '^(mentor|mentee)-[0-9a-z]{6}$',
+  /** A pair is named after its two people, so the same two can never get two files. */
+  pair: '^pair-[0-9a-z]{6}-[0-9a-z]{6}$',
+  cohort: '^[0-9]{4}-[0-9]{4}$',
 } as const;
 
 const applicationId = new RegExp(idPatterns.application);
@@ -24,9 +27,25 @@ export const folders = {
   submissions: 'intake/submissions',
   challenges: 'intake/challenges',
   pairs: 'pairs',
+  /** The matching review of each cohort, shown in its pairing pull request. */
+  reviews: 'reviews',
+  /** The coordinators' matching edits of each cohort (forbidden and withdrawn pairs). */
+  matching: 'matching',
   followups: 'followups',
   reports: 'reports',
 } as const;
+
+/** The folders of the records the one record reader reads (and the validation checks). */
+export const recordFolders = [
+  folders.mentor,
+  folders.mentee,
+  folders.screening,
+  folders.pairs,
+  folders.matching,
+] as const;
+
+/** The label of the « Candidatures à examiner » issue, where coordinators use /decision. */
+export const digestLabel = 'binome:candidatures';
 
 /** The folders a new data repository starts with (the setup command writes them). */
 export const initialFolders = [
@@ -34,6 +53,8 @@ export const initialFolders = [
   folders.mentee,
   folders.screening,
   folders.pairs,
+  folders.reviews,
+  folders.matching,
   folders.followups,
   folders.reports,
 ] as const;
@@ -73,14 +94,70 @@ export function challengePath(signatureHash: string): string {
   return `${folders.challenges}/${signatureHash}.json`;
 }
 
+const pairIdPattern = new RegExp(idPatterns.pair);
+const cohortPattern = new RegExp(idPatterns.cohort);
+
+/** Whether `text` is a pair id (`pair-7f3k9q-a1b2c3`). */
+export function isPairId(text: string): boolean {
+  return pairIdPattern.test(text);
+}
+
+/** Whether `text` is a cohort id (`2026-2027`). */
+export function isCohortId(text: string): boolean {
+  return cohortPattern.test(text);
+}
+
+/** The id of the pair of these two people: `pair-<mentor's 6>-<mentee's 6>`. */
+export function pairIdOf(mentorId: string, menteeId: string): string {
+  if (kindOfId(mentorId) !== 'mentor' || kindOfId(menteeId) !== 'mentee')
+    throw new RangeError('Not a mentor id and a mentee id.');
+  return `pair-${mentorId.slice(7)}-${menteeId.slice(7)}`;
+}
+
+/** `pair-7f3k9q-a1b2c3` -> `pairs/pair-7f3k9q-a1b2c3.json`. The id must be valid. */
+export function pairPath(pairId: string): string {
+  if (!isPairId(pairId)) throw new RangeError('Not a pair id.');
+  return `${folders.pairs}/${pairId}.json`;
+}
+
+function checkedCohort(cohort: string): string {
+  if (!isCohortId(cohort)) throw new RangeError('Not a cohort id.');
+  return cohort;
+}
+
+/** The matching review of a cohort: `reviews/2026-2027.md`. */
+export function reviewPath(cohort: string): string {
+  return `${folders.reviews}/${checkedCohort(cohort)}.md`;
+}
+
+/** The coordinators' matching edits of a cohort: `matching/2026-2027.json`. */
+export function matchingEditsPath(cohort: string): string {
+  return `${folders.matching}/${checkedCohort(cohort)}.json`;
+}
+
+/** The branch of a cohort's pairing pull request: `binomes/2026-2027`. */
+export function pairingBranch(cohort: string): string {
+  return `binomes/${checkedCohort(cohort)}`;
+}
+
+/** The cohort of a pairing branch, or undefined when the branch is not one. */
+export function cohortOfBranch(branch: string): string | undefined {
+  const match = /^binomes\/([0-9]{4}-[0-9]{4})$/.exec(branch);
+  return match?.[1];
+}
+
 /** What a path of the data repository holds, from its name alone. */
 export type RecordLocation =
   | { type: 'application'; kind: ApplicationKind; id: string }
   | { type: 'screening'; id: string }
+  | { type: 'pair'; id: string }
+  | { type: 'matching-edits'; cohort: string }
   | { type: 'other' };
 
 const applicationFile = /^applications\/(mentors|mentees)\/([^/]+)\.json$/;
 const screeningFile = /^screening\/([^/]+)\.json$/;
+const pairFile = /^pairs\/([^/]+)\.json$/;
+const matchingEditsFile = /^matching\/([^/]+)\.json$/;
 
 /**
  * Where a file sits in the layout. `id` is the file's name without `.json`, which should be the
@@ -96,5 +173,9 @@ export function locate(path: string): RecordLocation {
     };
   const screening = screeningFile.exec(path);
   if (screening) return { type: 'screening', id: screening[1]! };
+  const pair = pairFile.exec(path);
+  if (pair) return { type: 'pair', id: pair[1]! };
+  const edits = matchingEditsFile.exec(path);
+  if (edits) return { type: 'matching-edits', cohort: edits[1]! };
   return { type: 'other' };
 }

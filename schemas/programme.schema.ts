@@ -36,6 +36,7 @@ export const programmeSchema = {
     'cohorts',
     'accessibility',
     'intake',
+    'matching',
   ],
   properties: {
     schemaVersion: {
@@ -367,6 +368,48 @@ export const programmeSchema = {
         },
         // The receipt promises an answer « sous N jours » (issue 8): the Espace Jeunes' own delay.
         answerWithinDays: { type: 'integer', minimum: 1, maximum: 90 },
+      },
+    },
+    // How mentors and mentorés are paired (issue 9): the points each rule may give a pair
+    // (integers, so totals are exact), and when the proposal is made again by itself.
+    matching: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['weights', 'waitingFullBonusMonths', 'schedule'],
+      properties: {
+        weights: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['objectives', 'sector', 'availability', 'languages', 'meetingMode', 'waiting'],
+          properties: {
+            objectives: { type: 'integer', minimum: 0, maximum: 100 },
+            sector: { type: 'integer', minimum: 0, maximum: 100 },
+            availability: { type: 'integer', minimum: 0, maximum: 100 },
+            languages: { type: 'integer', minimum: 0, maximum: 100 },
+            meetingMode: { type: 'integer', minimum: 0, maximum: 100 },
+            waiting: { type: 'integer', minimum: 0, maximum: 100 },
+          },
+        },
+        // A mentoré who has waited this many months gets the whole waiting bonus.
+        waitingFullBonusMonths: { type: 'integer', minimum: 1, maximum: 36 },
+        // A scheduled proposal: GitHub's cron syntax (UTC) and the mode, or null for none.
+        schedule: {
+          anyOf: [
+            { type: 'null' },
+            {
+              type: 'object',
+              additionalProperties: false,
+              required: ['cron', 'mode'],
+              properties: {
+                cron: {
+                  type: 'string',
+                  pattern: '^[0-9*/,-]+ [0-9*/,-]+ [0-9*/,-]+ [0-9*/,-]+ [0-9*/,-]+$',
+                },
+                mode: { enum: ['best', 'most'] },
+              },
+            },
+          ],
+        },
       },
     },
   },

@@ -17,6 +17,8 @@ import {
   type MentorApplication,
   type MentorApplicationForm,
 } from './mentor-application.schema.ts';
+import { matchingEditsSchema, type MatchingEdits } from './matching-edits.schema.ts';
+import { pairSchema, type Pair } from './pair.schema.ts';
 import { screeningDecisionSchema, type ScreeningDecision } from './screening-decision.schema.ts';
 import type { SchemaNode } from './schema-walk.ts';
 
@@ -50,6 +52,8 @@ const recordValidators: Record<ApplicationKind, ValidateFunction> = {
   mentee: ajv.compile(compactEnums(menteeApplicationSchema)),
 };
 const screeningValidator = ajv.compile<ScreeningDecision>(compactEnums(screeningDecisionSchema));
+const pairValidator = ajv.compile<Pair>(compactEnums(pairSchema));
+const matchingEditsValidator = ajv.compile<MatchingEdits>(compactEnums(matchingEditsSchema));
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] };
 
@@ -116,5 +120,22 @@ export function checkScreeningDecision(data: unknown): Checked<ScreeningDecision
     : {
         ok: false,
         problems: formatErrors(screeningValidator.errors, screeningDecisionSchema as SchemaNode),
+      };
+}
+
+/** Validates a stored pair (`pairs/<pairId>.json`). */
+export function checkPair(data: unknown): Checked<Pair> {
+  return pairValidator(data)
+    ? { ok: true, value: data }
+    : { ok: false, problems: formatErrors(pairValidator.errors, pairSchema as SchemaNode) };
+}
+
+/** Validates a cohort's matching edits (`matching/<cohort>.json`). */
+export function checkMatchingEdits(data: unknown): Checked<MatchingEdits> {
+  return matchingEditsValidator(data)
+    ? { ok: true, value: data }
+    : {
+        ok: false,
+        problems: formatErrors(matchingEditsValidator.errors, matchingEditsSchema as SchemaNode),
       };
 }

@@ -2,11 +2,16 @@ import type { RulesContext } from '../../schemas/application-rules.ts';
 import { locate, type ApplicationKind } from '../../schemas/data-layout.ts';
 import type { FieldProblem } from '../../schemas/format-errors.ts';
 import { parseJson } from '../../schemas/parse-json.ts';
+import type { MatchingEdits } from '../../schemas/matching-edits.schema.ts';
+import type { Pair } from '../../schemas/pair.schema.ts';
 import type { ScreeningDecision } from '../../schemas/screening-decision.schema.ts';
 import {
   checkApplication,
+  checkMatchingEdits,
+  checkPair,
   checkScreeningDecision,
   type Application,
+  type Checked,
 } from '../../schemas/validators.ts';
 
 /** A file that could not be read as a valid record: where, and why (never what it says). */
@@ -22,6 +27,10 @@ export interface RecordSet {
   applications: Application<ApplicationKind>[];
   /** Valid screening decisions, by application id. */
   decisions: Map<string, ScreeningDecision>;
+  /** Valid pairs, in the order of their ids. */
+  pairs: Pair[];
+  /** Valid matching edits, by cohort. */
+  matchingEdits: Map<string, MatchingEdits>;
   unreadable: UnreadableRecord[];
 }
 
@@ -52,7 +61,13 @@ export function sortRecords(
   files: ReadonlyMap<string, string | undefined>,
   context?: Omit<RulesContext, 'today'>,
 ): RecordSet {
-  const set: RecordSet = { applications: [], decisions: new Map(), unreadable: [] };
+  const set: RecordSet = {
+    applications: [],
+    decisions: new Map(),
+    pairs: [],
+    matchingEdits: new Map(),
+    unreadable: [],
+  };
   for (const [path, text] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
     try {
       sortOne(set, path, text, context);
@@ -87,11 +102,38 @@ function sortOne(
     else if (checked.value.id !== location.id)
       set.unreadable.push(unreadable(path, [nameMismatch(checked.value.id)]));
     else set.applications.push(checked.value);
+  } else if (location.type === 'screening') {
+    const checked = named(path, checkScreeningDecision(parsed.value), location.id, set);
+    if (checked) set.decisions.set(checked.id, checked);
+  } else if (location.type === 'pair') {
+    const checked = named(path, checkPair(parsed.value), location.id, set);
+    if (checked) set.pairs.push(checked);
   } else {
-    const checked = checkScreeningDecision(parsed.value);
+    const checked = checkMatchingEdits(parsed.value);
     if (!checked.ok) set.unreadable.push(unreadable(path, checked.problems));
-    else if (checked.value.id !== location.id)
-      set.unreadable.push(unreadable(path, [nameMismatch(checked.value.id)]));
-    else set.decisions.set(checked.value.id, checked.value);
+    else if (checked.value.cohort !== location.cohort)
+      set.unreadable.push(
+        unreadable(path, [
+          {
+            field: 'cohort',
+            message: `le fichier doit s’appeler ${checked.value.cohort}.json, comme la cohorte qu’il contient`,
+          },
+        ]),
+      );
+    else set.matchingEdits.set(checked.value.cohort, checked.value);
   }
+}
+
+/** The record when it is valid and named after its id; otherwise it is noted unreadable. */
+function named<T extends { id: string }>(
+  path: string,
+  checked: Checked<T>,
+  id: string,
+  set: RecordSet,
+): T | undefined {
+  if (!checked.ok) set.unreadable.push(unreadable(path, checked.problems));
+  else if (checked.value.id !== id)
+    set.unreadable.push(unreadable(path, [nameMismatch(checked.value.id)]));
+  else return checked.value;
+  return undefined;
 }

@@ -1,12 +1,12 @@
 import type { RulesContext } from '../../schemas/application-rules.ts';
-import { folders } from '../../schemas/data-layout.ts';
+import { recordFolders } from '../../schemas/data-layout.ts';
 import { sortRecords, type RecordSet } from '../records/sort-records.ts';
 import type { BranchOption, DataStore } from './data-store.ts';
 
 /**
- * The one record reader of the project: reads the applications and screening decisions of the
- * data repository and returns the valid ones, with the files it could not read (path and
- * reason). It never throws because of a file's content; each caller decides what an unreadable
+ * The one record reader of the project: reads the applications, screening decisions, pairs and
+ * matching edits of the data repository and returns the valid ones, with the files it could not
+ * read (path and reason). It never throws because of a file's content; each caller decides what an unreadable
  * file means for it. It does throw when the store itself cannot be read.
  */
 export async function readRecords(
@@ -14,11 +14,7 @@ export async function readRecords(
   options: BranchOption & { context?: Omit<RulesContext, 'today'> } = {},
 ): Promise<RecordSet> {
   const branch = options.branch ? { branch: options.branch } : {};
-  const paths = (
-    await Promise.all(
-      [folders.mentor, folders.mentee, folders.screening].map((f) => store.listFiles(f, branch)),
-    )
-  ).flat();
+  const paths = (await Promise.all(recordFolders.map((f) => store.listFiles(f, branch)))).flat();
   const texts = await store.readFiles(paths, branch);
   return sortRecords(new Map(paths.map((path, i) => [path, texts[i]])), options.context);
 }

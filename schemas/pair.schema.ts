@@ -1,0 +1,116 @@
+import { idPatterns } from './data-layout.ts';
+import type { FromSchema } from 'json-schema-to-ts';
+import { objectivesFor, oneLineText, utcInstant } from './fields.ts';
+
+const pairStatus = {
+  title: 'Statut du binôme',
+  oneOf: [
+    { const: 'proposed', title: 'Proposé (pull request à relire)' },
+    { const: 'accepted', title: 'Accepté (convention à signer)' },
+    { const: 'active', title: 'En cours' },
+    { const: 'paused', title: 'En pause' },
+    { const: 'closed', title: 'Terminé' },
+  ],
+} as const;
+
+/** The rules that give a pair its points (issue 9), in the order the review shows them. */
+export const scoreRules = [
+  'objectives',
+  'sector',
+  'availability',
+  'languages',
+  'meetingMode',
+  'waiting',
+] as const;
+export type ScoreRule = (typeof scoreRules)[number];
+
+/**
+ * A binôme: `pairs/<pairId>.json`, named after its two people. Written `proposed` by the matching
+ * on the cohort's pairing branch; merged into main, it is accepted. It holds ids and
+ * non-identifying facts only: names and contacts stay in the applications.
+ */
+export const pairSchema = {
+  $id: 'pair',
+  title: 'Binôme',
+  type: 'object',
+  additionalProperties: false,
+  required: [
+    'schemaVersion',
+    'id',
+    'cohort',
+    'mentor',
+    'mentee',
+    'status',
+    'proposedBy',
+    'meetingMode',
+    'objectives',
+    'score',
+    'events',
+  ],
+  properties: {
+    schemaVersion: { const: 1 },
+    id: { type: 'string', pattern: idPatterns.pair },
+    cohort: { type: 'string', pattern: idPatterns.cohort },
+    mentor: { type: 'string', pattern: idPatterns.mentor },
+    mentee: { type: 'string', pattern: idPatterns.mentee },
+    status: pairStatus,
+    proposedBy: {
+      title: 'Proposé par',
+      oneOf: [
+        { const: 'matching', title: 'L’appariement automatique' },
+        { const: 'coordinator', title: 'Une coordinatrice ou un coordinateur (/associer)' },
+      ],
+    },
+    meetingMode: {
+      title: 'Mode de rencontre',
+      oneOf: [
+        { const: 'presentiel', title: 'En personne, à l’Espace Jeunes' },
+        { const: 'visio', title: 'En visioconférence' },
+      ],
+    },
+    /** The mentoré's objectives the mentor can help with. */
+    objectives: { ...objectivesFor('mentee'), minItems: 0 },
+    score: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['total', 'rules'],
+      properties: {
+        total: { type: 'integer', minimum: 0 },
+        rules: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['rule', 'points', 'max', 'reason'],
+            properties: {
+              rule: { enum: scoreRules },
+              points: { type: 'integer', minimum: 0 },
+              max: { type: 'integer', minimum: 0 },
+              reason: { type: 'string', maxLength: 300, pattern: oneLineText },
+            },
+          },
+        },
+      },
+    },
+    events: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['type', 'at'],
+        properties: {
+          type: { enum: ['proposed', 'accepted', 'paused', 'resumed', 'closed'] },
+          at: utcInstant,
+          reason: { type: 'string', maxLength: 300, pattern: oneLineText },
+        },
+      },
+    },
+  },
+} as const;
+
+export type Pair = FromSchema<typeof pairSchema>;
+export type PairStatus = Pair['status'];
+
+/** The statuses in which a pair holds its two people: they enter no other matching. */
+export const holdingStatuses: readonly PairStatus[] = ['accepted', 'active', 'paused'];
