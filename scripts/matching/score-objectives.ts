@@ -1,0 +1,31 @@
+import type { MenteeProfile, MentorProfile } from './profiles.ts';
+import { frenchList, objectiveLabel } from './labels.ts';
+import { share, type RuleScore } from './rule-score.ts';
+
+/** Points for `shared` of the mentoré's `wanted` objectives: the weight when all are covered. */
+export function objectivesPoints(weight: number, shared: number, wanted: number): number {
+  return share(weight, shared, wanted);
+}
+
+/** The mentoré's objectives the mentor said they can help with (issue 9). */
+export function sharedObjectives(mentee: MenteeProfile, mentor: MentorProfile): string[] {
+  return mentee.objectives.filter((o) => mentor.objectives.includes(o));
+}
+
+/** Objectives: how many of the mentoré's objectives the mentor can help with. */
+export function scoreObjectives(
+  mentee: MenteeProfile,
+  mentor: MentorProfile,
+  weight: number,
+): RuleScore {
+  const shared = sharedObjectives(mentee, mentor);
+  const points = objectivesPoints(weight, shared.length, mentee.objectives.length);
+  const labels = shared.map(objectiveLabel);
+  const reason =
+    shared.length === 0
+      ? 'aucun des objectifs du mentoré dans ce que propose le mentor'
+      : shared.length === mentee.objectives.length
+        ? `peut aider sur ${shared.length === 1 ? 'son objectif' : `ses ${shared.length} objectifs`} : ${frenchList(labels)}`
+        : `peut aider sur ${shared.length} de ses ${mentee.objectives.length} objectifs : ${frenchList(labels)}`;
+  return { rule: 'objectives', points, max: weight, reason };
+}
