@@ -1,34 +1,40 @@
 import type { RulesContext } from '../../schemas/application-rules.ts';
-import { locate } from '../../schemas/data-layout.ts';
+import { locate, screeningPath } from '../../schemas/data-layout.ts';
 import { sortRecords } from '../records/sort-records.ts';
+import { pairRules } from './pair-rules.ts';
+import type { RecordProblem } from './record-problem.ts';
 
-/** A problem in the data repository, for coordinators: the file, then what is wrong, in French. */
-export interface RecordProblem {
-  file: string;
-  field: string;
-  message: string;
-}
+export type { RecordProblem } from './record-problem.ts';
 
 export interface RepositoryReport {
-  counts: { mentors: number; mentees: number; screening: number; other: number };
+  counts: {
+    mentors: number;
+    mentees: number;
+    screening: number;
+    pairs: number;
+    matching: number;
+    other: number;
+  };
   problems: RecordProblem[];
 }
 
 /**
  * Checks every record of a data repository (path -> text): each against its schema and the
  * application rules (through the one record reader), then the rules across records: every
- * screening decision refers to a valid application. Messages name files and fields, never
- * values. Pure.
+ * screening decision refers to a valid application, and the pair rules (`pairRules`, with the
+ * programme's `mentorCapacityMax`). Messages name files and fields, never values. Pure.
  */
 export function validateRepository(
   files: ReadonlyMap<string, string | undefined>,
   context: Omit<RulesContext, 'today'>,
 ): RepositoryReport {
-  const counts = { mentors: 0, mentees: 0, screening: 0, other: 0 };
+  const counts = { mentors: 0, mentees: 0, screening: 0, pairs: 0, matching: 0, other: 0 };
   for (const path of files.keys()) {
     const location = locate(path);
     if (location.type === 'application') counts[`${location.kind}s`] += 1;
     else if (location.type === 'screening') counts.screening += 1;
+    else if (location.type === 'pair') counts.pairs += 1;
+    else if (location.type === 'matching-edits') counts.matching += 1;
     else counts.other += 1;
   }
   const records = sortRecords(files, context);
@@ -39,10 +45,11 @@ export function validateRepository(
   for (const id of records.decisions.keys()) {
     if (!applications.has(id))
       problems.push({
-        file: `screening/${id}.json`,
+        file: screeningPath(id),
         field: 'id',
         message: `cette décision porte sur ${id}, qui n’existe pas dans applications/ (ou n’est pas valide)`,
       });
   }
+  problems.push(...pairRules(records, context.mentorCapacityMax));
   return { counts, problems };
 }
