@@ -1,5 +1,5 @@
 import { SettingsError } from '../../schemas/read-settings.ts';
-import { ScreenUsageError } from '../commands/run-screen.ts';
+import { UsageError } from '../commands/usage-error.ts';
 import { LocalStoreBusyError } from '../store/local-git-store.ts';
 import { StoreConfigurationError } from '../store/store-from-environment.ts';
 
@@ -13,7 +13,7 @@ export async function runCli(main: () => Promise<void>): Promise<void> {
   try {
     await main();
   } catch (error) {
-    if (error instanceof ScreenUsageError || error instanceof SettingsError) {
+    if (error instanceof UsageError || error instanceof SettingsError) {
       console.error(error.message);
       process.exitCode = 2;
     } else if (error instanceof StoreConfigurationError) {

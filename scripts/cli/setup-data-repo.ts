@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { readSettings } from '../../schemas/read-settings.ts';
 import { dataRepositoryFiles } from '../setup/data-repository-files.ts';
 import { storeFromEnvironment } from '../store/store-from-environment.ts';
 import { runCli } from './run-cli.ts';
@@ -17,10 +19,18 @@ await runCli(async () => {
     process.exitCode = 2;
     return;
   }
+  const settings = readSettings(await readFile('content/programme.yaml', 'utf8'));
   const store = storeFromEnvironment(process.env);
   await store.ready();
   const commit = await store.commit(
-    dataRepositoryFiles({ project: values.project, ref: values.ref }),
+    dataRepositoryFiles({
+      project: values.project,
+      ref: values.ref,
+      matching: {
+        cohorts: settings.cohorts.map((c) => c.id),
+        cron: settings.matching.schedule?.cron ?? null,
+      },
+    }),
     'Set up the data repository for Binôme',
   );
   console.log(`Dépôt de données préparé (commit ${commit.slice(0, 7)}).`);

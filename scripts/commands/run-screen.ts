@@ -11,6 +11,7 @@ import { recordDecision } from '../screening/record-decision.ts';
 import { StaleFileError, type DataStore } from '../store/data-store.ts';
 import { readRecords } from '../store/read-records.ts';
 import { printable } from '../text/printable.ts';
+import { UsageError } from './usage-error.ts';
 
 const statuses = ['new', 'interviewed', 'accepted', 'waitlisted', 'declined', 'withdrawn'] as const;
 const usage = `Utilisation :
@@ -19,7 +20,7 @@ const usage = `Utilisation :
 Statuts : ${statuses.join(', ')}`;
 
 /** Bad input from the coordinator: the message says what to do, nothing was written. */
-export class ScreenUsageError extends Error {
+export class ScreenUsageError extends UsageError {
   override name = 'ScreenUsageError';
 }
 

@@ -13,7 +13,7 @@ export function renderDigest(rows: readonly PendingRow[], fileUrl: (id: string) 
       `| [${r.id}](${fileUrl(r.id)}) | ${r.status} | ${r.submittedOn} | ${r.cohort} | ${escapeMarkdown(r.summary)} | ${r.needsReview ? 'oui' : ''} |`,
   );
   return [
-    `${rows.length === 1 ? 'Une candidature attend' : `${rows.length} candidatures attendent`} un entretien ou une décision. Enregistrez chaque décision dans \`screening/\` (\`npm run screen\`).`,
+    `${rows.length === 1 ? 'Une candidature attend' : `${rows.length} candidatures attendent`} un entretien ou une décision. Enregistrez chaque décision en commentant cette issue : \`/decision <candidature> <statut> [motif]\`, par exemple \`/decision mentee-7f3k9q acceptee Entretien concluant\` (statuts : nouvelle, entretien, acceptee, attente, non-retenue, retiree).`,
     '',
     '| Candidature | Statut | Reçue le | Cohorte | Profil | À vérifier (sans JavaScript) |',
     '|---|---|---|---|---|---|',

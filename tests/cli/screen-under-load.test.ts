@@ -1,5 +1,3 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { aMenteeForm } from '../../scripts/dev/application-forms.ts';
 import {
@@ -8,22 +6,11 @@ import {
   programmeSettings,
   referenceOf,
 } from '../helpers/intake-harness.ts';
-
-const run = promisify(execFile);
+import { runCommand } from '../helpers/run-command.ts';
 
 /** `npm run screen -- …` as a coordinator types it, on the data repository in `directory`. */
-function screen(directory: string, args: string[], env: Record<string, string> = {}) {
-  return run(process.execPath, ['scripts/cli/screen.ts', ...args], {
-    env: { ...process.env, BINOME_DATA_DIR: directory, ...env },
-  }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => ({
-      code: error.code,
-      stdout: error.stdout,
-      stderr: error.stderr,
-    }),
-  );
-}
+const screen = (directory: string, args: string[], env: Record<string, string> = {}) =>
+  runCommand('screen', directory, args, env);
 
 describe('npm run screen', () => {
   it('records ten decisions typed at once during a burst of applications', async () => {

@@ -13,7 +13,14 @@ const workflows = (await readdir(folder)).filter((f) => /\.ya?ml$/.test(f));
 describe('GitHub workflows', () => {
   it('exist', () => {
     expect(workflows).toEqual(
-      expect.arrayContaining(['ci.yml', 'deploy-site.yml', 'validate-data.yml', 'digest-data.yml']),
+      expect.arrayContaining([
+        'ci.yml',
+        'deploy-site.yml',
+        'validate-data.yml',
+        'digest-data.yml',
+        'match-data.yml',
+        'commands-data.yml',
+      ]),
     );
   });
 

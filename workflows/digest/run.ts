@@ -1,4 +1,4 @@
-import { applicationPath } from '../../schemas/data-layout.ts';
+import { applicationPath, digestLabel } from '../../schemas/data-layout.ts';
 import { pendingRows } from '../../scripts/screening/pending-rows.ts';
 import { idsInDigest, renderDigest } from '../../scripts/screening/render-digest.ts';
 import type { DataStore } from '../../scripts/store/data-store.ts';
@@ -12,7 +12,7 @@ export interface DigestDependencies {
   fileUrl: (path: string) => string;
 }
 
-export const digestLabel = 'binome:candidatures';
+export { digestLabel };
 
 /**
  * Keeps coordinators informed without watching the repository: one issue, updated in place,

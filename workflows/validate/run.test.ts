@@ -2,11 +2,14 @@ import * as actionsCore from '@actions/core';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { pairIdOf, pairPath, screeningPath } from '../../schemas/data-layout.ts';
 import { formToObject } from '../../schemas/form-to-object.ts';
+import type { Pair } from '../../schemas/pair.schema.ts';
 import type { SchemaNode } from '../../schemas/schema-walk.ts';
 import { formSchemas } from '../../schemas/validators.ts';
 import { aMenteeForm, aMentorForm, personalStrings } from '../../scripts/dev/application-forms.ts';
+import { LocalGitStore } from '../../scripts/store/local-git-store.ts';
 import { gitHubHarness } from '../../tests/helpers/github-harness.ts';
 import { programmeSettings } from '../../tests/helpers/intake-harness.ts';
 import type { Core } from '../core.ts';
@@ -39,10 +42,14 @@ let outputFile = '';
 let failures: string[] = [];
 let core: Core;
 
-beforeEach(async () => {
+// @actions/core keeps the summary's file from its first write: every test uses the same files,
+// emptied before each test.
+beforeAll(async () => {
   const dir = await mkdtemp(join(tmpdir(), 'binome-actions-'));
   summaryFile = join(dir, 'summary.md');
   outputFile = join(dir, 'output.txt');
+});
+beforeEach(async () => {
   await writeFile(summaryFile, '');
   await writeFile(outputFile, '');
   process.env['GITHUB_STEP_SUMMARY'] = summaryFile;
@@ -117,11 +124,11 @@ describe('the validate job', () => {
     expect(comment).toContain('<!-- binome:validate -->');
     expect(comment).toContain('3 problèmes empêchent de fusionner ces changements');
     expect(comment).toContain(
-      '| `applications/mentors/mentor-bad003.json` | `profile.capacity` | Le programme prévoit 3 mentorés au plus par mentor : choisissez de 1 à 3. |',
+      '| `applications/mentors/mentor-bad003.json` | `profile.capacity` | Le programme prévoit 3 mentorés au plus par mentor &#58; choisissez de 1 à 3. |',
     );
     // Where the file breaks, never what it says there.
     expect(comment).toContain(
-      '| `applications/mentees/mentee-bad004.json` | — | ce fichier n’est pas du JSON valide : il s’arrête avant la fin &#40;ligne 1, colonne 26&#41; |',
+      '| `applications/mentees/mentee-bad004.json` | — | ce fichier n’est pas du JSON valide &#58; il s’arrête avant la fin &#40;ligne 1, colonne 26&#41; |',
     );
     expect(comment).toContain(
       'cette décision porte sur mentee-nobody, qui n’existe pas dans applications/',
@@ -182,6 +189,106 @@ describe('the validate job', () => {
     expect(failures).toEqual([]);
     expect(standIn.comments).toEqual([]);
     const written = (await readFile(summaryFile, 'utf8')) + (await readFile(outputFile, 'utf8'));
+    expect(written).toContain('<td>applications/mentees</td><td>1</td>');
     for (const personal of personalStrings()) expect(written).not.toContain(personal);
+  });
+
+  it('lists in French, on the pull request, a hand-made pair that breaks a pair rule (local store)', async () => {
+    const store = new LocalGitStore(await mkdtemp(join(tmpdir(), 'binome-validate-')));
+    const decision = (id: string) => ({
+      path: screeningPath(id),
+      content: json({
+        schemaVersion: 1,
+        id,
+        status: 'accepted',
+        updatedAt: '2026-11-30T10:00:00.000Z',
+        history: [{ status: 'accepted', at: '2026-11-30T10:00:00.000Z' }],
+      }),
+    });
+    const pair = (mentor: string, mentee: string, status: Pair['status']) => {
+      const record: Pair = {
+        schemaVersion: 1,
+        id: pairIdOf(mentor, mentee),
+        cohort: '2026-2027',
+        mentor,
+        mentee,
+        status,
+        proposedBy: 'coordinator',
+        meetingMode: 'visio',
+        objectives: ['choisir-dernier-stage'],
+        score: { total: 0, rules: [] },
+        events: [{ type: 'proposed', at: '2026-12-01T10:00:00.000Z' }],
+      };
+      return { path: pairPath(record.id), content: json(record) };
+    };
+    await store.commit(
+      [
+        { path: 'applications/mentees/mentee-good01.json', content: json(goodMentee) },
+        { path: 'applications/mentors/mentor-good02.json', content: json(goodMentor) },
+        {
+          path: 'applications/mentors/mentor-good03.json',
+          content: json({ ...goodMentor, id: 'mentor-good03' }),
+        },
+        decision('mentee-good01'),
+        decision('mentor-good02'),
+        decision('mentor-good03'),
+        pair('mentor-good02', 'mentee-good01', 'active'),
+      ],
+      'Records',
+    );
+    // A coordinator pairs by hand, on a branch, a mentoré who is already in an active pair.
+    await store.ensureBranch('coordinator/pair');
+    await store.commit([pair('mentor-good03', 'mentee-good01', 'proposed')], 'Pair by hand', {
+      branch: 'coordinator/pair',
+    });
+    const pull = await store.upsertPullRequest({
+      branch: 'coordinator/pair',
+      title: 'Binôme',
+      body: '',
+    });
+    await run({
+      store,
+      core,
+      settings: programmeSettings(),
+      pullRequest: { number: pull.number, branch: 'coordinator/pair' },
+    });
+
+    const forge = JSON.parse(await readFile(join(store.directory, 'forge.json'), 'utf8')) as {
+      comments: { number: number; body: string }[];
+    };
+    expect(forge.comments.map((c) => c.number)).toEqual([pull.number]);
+    const comment = forge.comments[0]!.body;
+    // The comment escapes every Markdown character of the messages; read back, it says:
+    const shown = comment.replace(/&#(\d+);/g, (_, code: string) =>
+      String.fromCharCode(Number(code)),
+    );
+    expect(shown.split('\n').slice(3)).toMatchInlineSnapshot(`
+      [
+        "Un problème empêche de fusionner ces changements. Corrigez chaque fichier ci-dessous ; ce commentaire se met à jour à chaque modification.",
+        "",
+        "| Fichier | Champ | Problème |",
+        "|---|---|---|",
+        "| \`pairs/pair-good03-good01.json\` | \`mentee\` | le mentoré mentee-good01 est déjà dans le binôme pair-good02-good01 : une personne n’est que dans un binôme à la fois (proposé, accepté, en cours ou en pause) |",
+      ]
+    `);
+    expect(failures).toEqual([
+      '1 problem(s) in 1 file(s): see the job summary or the pull request comment.',
+    ]);
+    const summary = await readFile(summaryFile, 'utf8');
+    expect(summary).toContain('<td>pairs</td><td>2</td>');
+    expect(summary).toContain('<td>matching</td><td>0</td>');
+    const written = comment + summary + (await readFile(outputFile, 'utf8'));
+    for (const personal of [
+      ...personalStrings(),
+      'Entreprise Fictive',
+      'Eugène-Ionesco',
+      'BTS services informatiques',
+    ])
+      expect(written).not.toContain(personal);
+
+    // The same branch on main alone: the pair held there breaks nothing.
+    failures = [];
+    await run({ store, core, settings: programmeSettings() });
+    expect(failures).toEqual([]);
   });
 });

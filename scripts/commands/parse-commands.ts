@@ -1,0 +1,42 @@
+/** The comment commands coordinators type on GitHub (and on the command line). */
+export const commandNames = ['retirer', 'associer', 'interdire', 'relancer', 'decision'] as const;
+export type CommandName = (typeof commandNames)[number];
+
+/** One command line of a comment: its name (unknown names kept, to be answered) and words. */
+export interface CommandLine {
+  /** The line as typed, made printable and cut, to quote in the reply. */
+  text: string;
+  name: string;
+  args: string[];
+}
+
+/** A comment may hold a few commands, one per line; more are answered as refused. */
+export const maxCommands = 10;
+
+/**
+ * The command lines of a comment: every line that starts with `/` (after spaces), outside code
+ * blocks. Any other line is conversation and is ignored, so a comment with no command gets no
+ * reply. `/décision` and `/decision` are the same command.
+ */
+export function parseCommands(body: string): CommandLine[] {
+  const commands: CommandLine[] = [];
+  let inCode = false;
+  for (const raw of body.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line.startsWith('```') || line.startsWith('~~~')) inCode = !inCode;
+    if (inCode || !line.startsWith('/')) continue;
+    const [first = '', ...args] = line.split(/\s+/);
+    const name = first.slice(1).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    commands.push({ text: quoteable(line), name, args });
+  }
+  return commands;
+}
+
+/** A line safe to quote inside a Markdown code span in a reply: no backtick, no control, short. */
+export function quoteable(text: string): string {
+  const clean = text.replace(
+    /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069`]/g,
+    ' ',
+  );
+  return clean.length > 80 ? `${clean.slice(0, 79)}…` : clean;
+}

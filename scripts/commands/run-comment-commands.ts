@@ -1,0 +1,174 @@
+import { cohortOfBranch, isApplicationId } from '../../schemas/data-layout.ts';
+import { PermissionUnknownError } from '../store/data-store.ts';
+import { forbidPair, forcePair, solveAgain, withdrawPair } from './pairing-commands.ts';
+import { maxCommands, parseCommands, quoteable, type CommandLine } from './parse-commands.ts';
+import type { MatchDependencies } from './propose-pairs.ts';
+import { runScreen, ScreenUsageError } from './run-screen.ts';
+import { UsageError } from './usage-error.ts';
+import { escapeMarkdown } from '../text/escape-markdown.ts';
+
+/** Where a command was typed. */
+export type CommandPlace =
+  | { kind: 'pull-request'; number: number }
+  | { kind: 'issue'; number: number; digest: boolean }
+  /** The command line of the embedded default: the cohort is given, the user owns the data. */
+  | { kind: 'terminal'; cohort?: string };
+
+const statusAliases: Record<string, string> = {
+  nouvelle: 'new',
+  entretien: 'interviewed',
+  acceptee: 'accepted',
+  attente: 'waitlisted',
+  'liste-attente': 'waitlisted',
+  'non-retenue': 'declined',
+  refusee: 'declined',
+  retiree: 'withdrawn',
+  new: 'new',
+  interviewed: 'interviewed',
+  accepted: 'accepted',
+  waitlisted: 'waitlisted',
+  declined: 'declined',
+  withdrawn: 'withdrawn',
+};
+
+const writers = new Set(['admin', 'maintain', 'write']);
+
+/** What the commands of a comment did. */
+export interface CommandsResult {
+  /** The reply comment, in Markdown, everything typed escaped. */
+  reply: string;
+  /** Each command as typed (made printable) and its answer, for a terminal. */
+  answers: { command: string; answer: string }[];
+  /** Some command was refused or could not run. */
+  failed: boolean;
+  /** The author's permission could not be checked: nothing was done. */
+  unverified: boolean;
+}
+
+/** `/decision <id> <statut> [motif]`: exactly `npm run screen <id> <statut> --reason motif`. */
+async function decide(deps: MatchDependencies, args: readonly string[]): Promise<string> {
+  const [id = '', word = '', ...reason] = args;
+  if (!isApplicationId(id))
+    throw new UsageError(
+      `« ${quoteable(id)} » n’est pas un numéro de candidature : /decision mentee-xxxxxx acceptee [motif].`,
+    );
+  const folded = word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  // An unknown word is passed as typed, so that the answer quotes what the person wrote.
+  const status = statusAliases[folded] ?? word;
+  const printed: string[] = [];
+  try {
+    await runScreen([id, status, ...(reason.length ? ['--reason', reason.join(' ')] : [])], {
+      store: deps.store,
+      now: deps.now,
+      print: (line) => printed.push(line),
+    });
+  } catch (error) {
+    // Its message ends with the command line's usage: the reply keeps the reason only.
+    if (error instanceof ScreenUsageError) throw new UsageError(error.message.split('\n')[0]!);
+    throw error;
+  }
+  return printed.join(' ');
+}
+
+function placeError(command: string, place: CommandPlace): string | undefined {
+  if (place.kind === 'terminal') return undefined;
+  if (command === 'decision')
+    return place.kind === 'issue' && place.digest
+      ? undefined
+      : 'cette commande s’utilise dans l’issue « Candidatures à examiner ».';
+  return place.kind === 'pull-request'
+    ? undefined
+    : 'cette commande s’utilise dans la pull request des binômes proposés.';
+}
+
+/**
+ * Carries out the commands of a comment (issue 9), one after the other, and returns the reply
+ * to post, in French: for each command what was done or why not. A comment without a command
+ * gets no reply (undefined). Only people with write access may use commands; anyone else's are
+ * ignored, and the reply says so. Bad input never throws: it is answered.
+ */
+export async function runCommentCommands(
+  deps: MatchDependencies,
+  request: { body: string; author?: string; place: CommandPlace },
+): Promise<CommandsResult | undefined> {
+  const commands = parseCommands(request.body);
+  if (commands.length === 0) return undefined;
+  if (request.place.kind !== 'terminal') {
+    let permission;
+    try {
+      permission = await deps.store.permissionOf(request.author ?? '');
+    } catch (error) {
+      if (!(error instanceof PermissionUnknownError)) throw error;
+      return {
+        reply:
+          '❌ Commandes ignorées : Binôme n’a pas pu vérifier que vous avez le droit d’écriture sur ce dépôt. Rien n’a été fait. Vérifiez que l’application GitHub de Binôme peut lire les collaborateurs de ce dépôt (README du dépôt de données).',
+        answers: [],
+        failed: true,
+        unverified: true,
+      };
+    }
+    if (!writers.has(permission))
+      return {
+        reply:
+          '❌ Commandes ignorées : seules les personnes qui ont le droit d’écriture sur ce dépôt peuvent utiliser les commandes de Binôme. Rien n’a été fait.',
+        answers: [],
+        failed: false,
+        unverified: false,
+      };
+  }
+  let cohort: string | undefined;
+  if (request.place.kind === 'pull-request') {
+    const pull = await deps.store.pullRequest(request.place.number);
+    cohort = pull && pull.state === 'open' ? cohortOfBranch(pull.branch) : undefined;
+  } else if (request.place.kind === 'terminal') cohort = request.place.cohort;
+  const lines: string[] = [];
+  const answers: CommandsResult['answers'] = [];
+  let failed = false;
+  for (const [i, command] of commands.entries()) {
+    const answer =
+      i >= maxCommands
+        ? `❌ ignorée : ${maxCommands} commandes au plus par commentaire.`
+        : await carryOut(deps, command, request.place, cohort);
+    if (answer.startsWith('❌')) failed = true;
+    answers.push({ command: command.text, answer });
+    // Answers may quote what was typed (a wrong status, a mode): escaped, so that nothing typed
+    // in a comment becomes a mention, a link or markup in Binôme's reply.
+    lines.push(`- \`${command.text}\` : ${escapeMarkdown(answer)}`);
+  }
+  return {
+    reply: ['**Binôme** a traité vos commandes :', '', ...lines].join('\n'),
+    answers,
+    failed,
+    unverified: false,
+  };
+}
+
+async function carryOut(
+  deps: MatchDependencies,
+  command: CommandLine,
+  place: CommandPlace,
+  cohort: string | undefined,
+): Promise<string> {
+  const known = ['retirer', 'associer', 'interdire', 'relancer', 'decision'];
+  if (!known.includes(command.name))
+    return `❌ commande inconnue. Commandes : /retirer, /associer, /interdire, /relancer (pull request des binômes) et /decision (issue « Candidatures à examiner »).`;
+  const misplaced = placeError(command.name, place);
+  if (misplaced) return `❌ ${misplaced}`;
+  try {
+    if (command.name === 'decision') return `✅ ${await decide(deps, command.args)}`;
+    if (!cohort)
+      return place.kind === 'terminal'
+        ? '❌ indiquez la cohorte : --cohort AAAA-AAAA.'
+        : '❌ cette pull request n’est pas une proposition de binômes ouverte (branche binomes/<cohorte>).';
+    const run = {
+      retirer: withdrawPair,
+      associer: forcePair,
+      interdire: forbidPair,
+      relancer: solveAgain,
+    }[command.name as 'retirer' | 'associer' | 'interdire' | 'relancer'];
+    return `✅ ${await run(deps, cohort, command.args)}`;
+  } catch (error) {
+    if (error instanceof UsageError) return `❌ ${error.message}`;
+    throw error;
+  }
+}

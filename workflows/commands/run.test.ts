@@ -1,0 +1,217 @@
+import { describe, expect, it } from 'vitest';
+import {
+  digestLabel,
+  matchingEditsPath,
+  pairPath,
+  reviewPath,
+  screeningPath,
+} from '../../schemas/data-layout.ts';
+import { aMentee, aMentor } from '../../scripts/dev/matching-people.ts';
+import { gitHubHarness } from '../../tests/helpers/github-harness.ts';
+import {
+  now,
+  recordingCore,
+  settings,
+  storeAccepted,
+} from '../../tests/helpers/matching-harness.ts';
+import { run as match } from '../match/run.ts';
+import { run } from './run.ts';
+
+const fileUrl = (branch: string, path: string) => `https://github.com/o/r/blob/${branch}/${path}`;
+const branch = 'binomes/2026-2027';
+/** A reply as GitHub shows it: character references decoded. */
+const shown = (markdown: string) =>
+  markdown.replace(/&#([0-9]+);/g, (_, code: string) => String.fromCharCode(Number(code)));
+
+async function setUp() {
+  const { store, standIn } = gitHubHarness();
+  standIn.setPermission('coordinatrice', 'write');
+  standIn.setPermission('benevole', 'read');
+  await storeAccepted(store, [
+    aMentee('mentee-aaaaa1'),
+    aMentee('mentee-aaaaa2', { objectives: ['finaliser-formation'] }),
+    aMentee('mentee-aaaaa3', { meetingMode: 'presentiel' }),
+    aMentor('mentor-bbbbb1', { capacity: 2 }),
+    aMentor('mentor-bbbbb2', { meetingMode: 'visio' }),
+  ]);
+  // mentee-aaaaa4 applied but has no decision yet: /decision is for her.
+  await store.commit(
+    [
+      {
+        path: 'applications/mentees/mentee-aaaaa4.json',
+        content: `${JSON.stringify(aMentee('mentee-aaaaa4'), null, 2)}\n`,
+      },
+    ],
+    'Seed an application',
+  );
+  const recorded = recordingCore();
+  await match({
+    store,
+    core: recorded.core as never,
+    settings,
+    now,
+    fileUrl,
+    event: { cohort: '2026-2027', mode: '' },
+  });
+  expect(recorded.failures).toEqual([]);
+  const pull = standIn.issues.find((i) => i.pull)!;
+  const digest = await store.upsertIssue({
+    label: digestLabel,
+    title: 'Candidatures à examiner (1)',
+    body: '',
+  });
+  await store.addLabels(digest.number, [digestLabel]);
+  const comment = async (
+    number: number,
+    body: string,
+    author = 'coordinatrice',
+    authorType = 'User',
+  ) => {
+    const before = standIn.comments.length;
+    const job = recordingCore();
+    await run({
+      store,
+      core: job.core,
+      settings,
+      now,
+      fileUrl,
+      comment: {
+        body,
+        author,
+        authorType,
+        number,
+        isPullRequest: number === pull.number,
+        labels: number === digest.number ? [digestLabel] : [],
+      },
+    });
+    const raw = standIn.comments
+      .slice(before)
+      .map((c) => c.body)
+      .join('\n');
+    return { reply: shown(raw), raw, job };
+  };
+  const onBranch = (path: string) => standIn.file(path, branch);
+  return { store, standIn, pull, digest, comment, onBranch };
+}
+
+describe('coordinators’ comment commands, against the GitHub stand-in', () => {
+  it('carries out each command on the pairing pull request and answers in French', async () => {
+    const { standIn, pull, comment, onBranch } = await setUp();
+    expect(onBranch(pairPath('pair-bbbbb1-aaaaa1'))).toBeDefined();
+    expect(onBranch(pairPath('pair-bbbbb1-aaaaa3'))).toBeDefined();
+    expect(onBranch(pairPath('pair-bbbbb2-aaaaa2'))).toBeDefined();
+
+    const withdrawn = await comment(
+      pull.number,
+      'Je retire celui-ci :\n/retirer pair-bbbbb1-aaaaa1',
+    );
+    expect(withdrawn.reply).toBe(
+      '**Binôme** a traité vos commandes :\n\n- `/retirer pair-bbbbb1-aaaaa1` : ✅ pair-bbbbb1-aaaaa1 retiré : mentee-aaaaa1 et mentor-bbbbb1 sont de nouveau disponibles (ce binôme ne sera plus proposé pour cette cohorte). Commentez /relancer pour compléter la proposition.',
+    );
+    expect(onBranch(pairPath('pair-bbbbb1-aaaaa1'))).toBeUndefined();
+    expect(JSON.parse(onBranch(matchingEditsPath('2026-2027'))!).withdrawn).toEqual([
+      { mentor: 'mentor-bbbbb1', mentee: 'mentee-aaaaa1', at: now().toISOString() },
+    ]);
+    expect(onBranch(reviewPath('2026-2027'))).toContain('1 proposition retirée');
+    expect(standIn.issues.find((i) => i.number === pull.number)!.body).toContain(
+      '- Binômes proposés : **2**',
+    );
+
+    const blocked = await comment(pull.number, '/associer mentor-bbbbb2 mentee-aaaaa3');
+    expect(blocked.reply).toContain(
+      '❌ refusé : modes de rencontre incompatibles : le mentoré veut se rencontrer en personne seulement, le mentor en visioconférence seulement.',
+    );
+    expect(onBranch(pairPath('pair-bbbbb2-aaaaa3'))).toBeUndefined();
+
+    const forced = await comment(pull.number, '/associer mentee-aaaaa1 mentor-bbbbb2');
+    expect(forced.reply).toContain('✅ pair-bbbbb2-aaaaa1 imposé (');
+    expect(forced.reply).toContain('retiré pour lui faire place : pair-bbbbb2-aaaaa2');
+    expect(JSON.parse(onBranch(pairPath('pair-bbbbb2-aaaaa1'))!)).toMatchObject({
+      proposedBy: 'coordinator',
+      status: 'proposed',
+    });
+    expect(onBranch(pairPath('pair-bbbbb2-aaaaa2'))).toBeUndefined();
+
+    const forbidden = await comment(pull.number, '/interdire mentor-bbbbb1 mentee-aaaaa3');
+    expect(forbidden.reply).toContain(
+      '✅ mentor-bbbbb1 et mentee-aaaaa3 ne seront plus jamais proposés ensemble',
+    );
+    expect(onBranch(pairPath('pair-bbbbb1-aaaaa3'))).toBeUndefined();
+
+    const again = await comment(pull.number, '/relancer plus-nombreux');
+    expect(again.reply).toContain('✅ proposition recalculée (le plus de personnes)');
+    // The forced pair is kept; the withdrawn and forbidden pairs are not proposed again.
+    expect(onBranch(pairPath('pair-bbbbb2-aaaaa1'))).toBeDefined();
+    expect(onBranch(pairPath('pair-bbbbb1-aaaaa1'))).toBeUndefined();
+    expect(onBranch(pairPath('pair-bbbbb1-aaaaa3'))).toBeUndefined();
+    expect(onBranch(pairPath('pair-bbbbb1-aaaaa2'))).toBeDefined();
+    expect(JSON.parse(onBranch(matchingEditsPath('2026-2027'))!).mode).toBe('most');
+    expect(standIn.issues.filter((i) => i.pull)).toHaveLength(1);
+
+    const wrong = await comment(
+      pull.number,
+      '/relancer @everyone\n/decision mentee-aaaaa4 acceptee\n/fusionner',
+    );
+    expect(wrong.reply).toContain('❌ mode « @everyone » inconnu');
+    // What was typed is quoted escaped: no mention, no link, no markup in Binôme's reply.
+    expect(wrong.raw).toContain('mode « &#64;everyone » inconnu');
+    expect(wrong.raw.replace(/`[^`]*`/g, '')).not.toContain('@');
+    expect(wrong.reply).toContain(
+      '❌ cette commande s’utilise dans l’issue « Candidatures à examiner ».',
+    );
+    expect(wrong.reply).toContain('❌ commande inconnue.');
+  });
+
+  it('records a screening decision from the digest issue, exactly as npm run screen does', async () => {
+    const { standIn, digest, comment } = await setUp();
+    const decided = await comment(
+      digest.number,
+      '/décision mentee-aaaaa4 acceptée Entretien concluant',
+    );
+    expect(decided.reply).toContain(
+      '✅ mentee-aaaaa4 : accepted (enregistré dans screening/mentee-aaaaa4.json).',
+    );
+    expect(JSON.parse(standIn.file(screeningPath('mentee-aaaaa4'))!)).toMatchObject({
+      status: 'accepted',
+      history: [{ status: 'accepted', at: now().toISOString(), reason: 'Entretien concluant' }],
+    });
+    const bad = await comment(
+      digest.number,
+      '/decision mentee-aaaaa4 peut-être\n/retirer pair-bbbbb1-aaaaa1',
+    );
+    expect(bad.reply).toContain('❌ Statut « peut-être » inconnu.');
+    expect(bad.reply).toContain(
+      '❌ cette commande s’utilise dans la pull request des binômes proposés.',
+    );
+  });
+
+  it('ignores the commands of someone without write access, and says so', async () => {
+    const { pull, comment, onBranch } = await setUp();
+    const before = onBranch(reviewPath('2026-2027'));
+    const refused = await comment(pull.number, '/retirer pair-bbbbb1-aaaaa1', 'benevole');
+    expect(refused.reply).toBe(
+      '❌ Commandes ignorées : seules les personnes qui ont le droit d’écriture sur ce dépôt peuvent utiliser les commandes de Binôme. Rien n’a été fait.',
+    );
+    const stranger = await comment(pull.number, '/retirer pair-bbbbb1-aaaaa1', 'inconnu');
+    expect(stranger.reply).toContain('Commandes ignorées');
+    expect(onBranch(pairPath('pair-bbbbb1-aaaaa1'))).toBeDefined();
+    expect(onBranch(reviewPath('2026-2027'))).toBe(before);
+  });
+
+  it('fails closed when GitHub will not say who may write, and reads neither bots nor conversation', async () => {
+    const { standIn, pull, comment, onBranch } = await setUp();
+    const quiet = await comment(pull.number, 'Merci, je regarde la proposition demain.');
+    expect(quiet.reply).toBe('');
+    const bot = await comment(pull.number, '/retirer pair-bbbbb1-aaaaa1', 'binome[bot]', 'Bot');
+    expect(bot.reply).toBe('');
+    standIn.forbidPermissionChecks();
+    const unverified = await comment(pull.number, '/retirer pair-bbbbb1-aaaaa1');
+    expect(unverified.reply).toContain(
+      'Binôme n’a pas pu vérifier que vous avez le droit d’écriture',
+    );
+    expect(unverified.job.failures).toEqual([
+      'Could not check the commenter’s permission: nothing was done.',
+    ]);
+    expect(onBranch(pairPath('pair-bbbbb1-aaaaa1'))).toBeDefined();
+  });
+});

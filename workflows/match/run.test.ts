@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { pairPath, reviewPath } from '../../schemas/data-layout.ts';
+import { aMentee, aMentor } from '../../scripts/dev/matching-people.ts';
+import { gitHubHarness } from '../../tests/helpers/github-harness.ts';
+import {
+  now,
+  recordingCore,
+  settings,
+  storeAccepted,
+} from '../../tests/helpers/matching-harness.ts';
+import { run } from './run.ts';
+
+const fileUrl = (branch: string, path: string) =>
+  `https://github.com/clavim/mentorat-donnees/blob/${branch}/${path}`;
+const job = (
+  store: Parameters<typeof run>[0]['store'],
+  event: Parameters<typeof run>[0]['event'],
+) => {
+  const recorded = recordingCore();
+  return {
+    recorded,
+    done: run({ store, core: recorded.core as never, settings, now, fileUrl, event }),
+  };
+};
+
+describe('the match job, against the GitHub stand-in', () => {
+  it('opens one pull request per cohort, updates it in place when run again, and accepts the pairs once merged', async () => {
+    const { store, standIn } = gitHubHarness();
+    await storeAccepted(store, [
+      aMentee('mentee-aaaaa1'),
+      aMentee('mentee-aaaaa2'),
+      aMentor('mentor-bbbbb1', { capacity: 1 }),
+    ]);
+
+    const first = job(store, { cohort: '2026-2027', mode: 'meilleurs' });
+    await first.done;
+    expect(first.recorded.failures).toEqual([]);
+    expect(first.recorded.outputs).toMatchObject({ pairs: 1, unmatched: 1 });
+    const pulls = () => standIn.issues.filter((i) => i.pull);
+    expect(pulls()).toHaveLength(1);
+    const pull = pulls()[0]!;
+    expect(pull.title).toBe('Binômes proposés — cohorte 2026-2027');
+    expect(pull.pull!.head).toBe('binomes/2026-2027');
+    expect(pull.body).toContain('- Binômes proposés : **1**');
+    expect(pull.body).toContain('- Mentorés sans binôme : **1**');
+    expect(pull.body).toContain(`(${fileUrl('binomes/2026-2027', reviewPath('2026-2027'))})`);
+    const pair = JSON.parse(standIn.file(pairPath('pair-bbbbb1-aaaaa1'), 'binomes/2026-2027')!);
+    expect(pair).toMatchObject({
+      status: 'proposed',
+      proposedBy: 'matching',
+      mentor: 'mentor-bbbbb1',
+      mentee: 'mentee-aaaaa1',
+    });
+    expect(standIn.file(pairPath('pair-bbbbb1-aaaaa1'))).toBeUndefined();
+    // The workflow's token starts no validation workflow: the job checks the branch itself.
+    expect(standIn.comments.map((c) => c.body)).toEqual([
+      '<!-- binome:validate -->\n### ✅ Validation des données\n\nTous les fichiers sont valides.',
+    ]);
+    const review = standIn.file(reviewPath('2026-2027'), 'binomes/2026-2027')!;
+    expect(review).toContain(
+      '| [mentee-aaaaa2](../applications/mentees/mentee-aaaaa2.json) | devancé',
+    );
+
+    // Run again, another mentor accepted meanwhile: the same pull request is updated.
+    await storeAccepted(store, [aMentor('mentor-bbbbb2')]);
+    const again = job(store, { cohort: '2026-2027', mode: '' });
+    await again.done;
+    expect(again.recorded.failures).toEqual([]);
+    expect(pulls()).toHaveLength(1);
+    expect(pulls()[0]!.body).toContain('- Binômes proposés : **2**');
+    expect(standIn.file(pairPath('pair-bbbbb2-aaaaa2'), 'binomes/2026-2027')).toBeDefined();
+
+    // A coordinator merges on GitHub's website; the job then marks the pairs accepted.
+    standIn.mergePullRequest(pull.number);
+    const merged = job(store, { mergedBranch: 'binomes/2026-2027' });
+    await merged.done;
+    expect(merged.recorded.outputs).toMatchObject({ accepted: 2 });
+    expect(JSON.parse(standIn.file(pairPath('pair-bbbbb1-aaaaa1'))!)).toMatchObject({
+      status: 'accepted',
+    });
+
+    // Run again after the merge: everyone is paired, nothing new to propose, no new pull request.
+    const after = job(store, { cohort: '2026-2027', mode: '' });
+    await after.done;
+    expect(after.recorded.failures).toEqual([]);
+    expect(after.recorded.outputs).toMatchObject({ pairs: 0, 'pull-request': '' });
+    expect(pulls()).toHaveLength(1);
+  });
+
+  it('fails with a French message for a cohort the settings do not know', async () => {
+    const { store } = gitHubHarness();
+    const bad = job(store, { cohort: '1999-2000', mode: '' });
+    await bad.done;
+    expect(bad.recorded.failures).toEqual([
+      'Cohorte « 1999-2000 » inconnue : indiquez l’une de celles de content/programme.yaml (2026-2027, 2027-2028).',
+    ]);
+  });
+});
