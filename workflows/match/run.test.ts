@@ -85,6 +85,46 @@ describe('the match job, against the GitHub stand-in', () => {
     expect(after.recorded.failures).toEqual([]);
     expect(after.recorded.outputs).toMatchObject({ pairs: 0, 'pull-request': '' });
     expect(pulls()).toHaveLength(1);
+
+    // Nothing of anyone's identity, organisation or school went anywhere the matching wrote.
+    const written = [
+      ...standIn.issues.flatMap((i) => [i.title, i.body ?? '']),
+      ...standIn.comments.map((c) => c.body),
+      ...[...standIn.git.commits.values()].map((c) => c.message),
+      ...['main', 'binomes/2026-2027'].flatMap((branch) =>
+        [
+          'pairs/pair-bbbbb1-aaaaa1.json',
+          'pairs/pair-bbbbb2-aaaaa2.json',
+          reviewPath('2026-2027'),
+          'matching/2026-2027.json',
+        ].map((path) => standIn.file(path, branch) ?? ''),
+      ),
+      ...[first, again, merged, after].flatMap((j) => [
+        ...j.recorded.logs,
+        ...j.recorded.summaryParts,
+        JSON.stringify(j.recorded.outputs),
+      ]),
+    ]
+      .join('\n')
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '');
+    for (const secret of [
+      'Zéphyrine',
+      'Testaccio',
+      'Barnabé',
+      'Fictivier',
+      'exemple.fr',
+      '06 11 22 33 44',
+      '2005-07-14',
+      '1980-02-03',
+      'Entreprise Fictive',
+      'Eugène-Ionesco',
+      'Issy-les-Moulineaux',
+    ])
+      expect(written, secret).not.toContain(
+        secret.toLowerCase().normalize('NFD').replace(/\p{M}/gu, ''),
+      );
   });
 
   it('fails with a French message for a cohort the settings do not know', async () => {
