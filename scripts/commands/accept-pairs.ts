@@ -1,5 +1,6 @@
-import { pairPath, pairingBranch } from '../../schemas/data-layout.ts';
-import type { Pair } from '../../schemas/pair.schema.ts';
+import { pairPath, pairingBranch, reviewPath } from '../../schemas/data-layout.ts';
+import { holdingStatuses, type Pair } from '../../schemas/pair.schema.ts';
+import type { Application } from '../../schemas/validators.ts';
 import { pairText } from '../matching/pair-record.ts';
 import { StaleFileError, type DataStore } from '../store/data-store.ts';
 import { readRecords } from '../store/read-records.ts';
@@ -14,11 +15,36 @@ export async function markAccepted(
   store: DataStore,
   cohort: string,
   now: Date,
-): Promise<{ accepted: string[] }> {
+  capacityMax: number,
+): Promise<{ accepted: string[]; refused: { id: string; reason: string }[] }> {
   for (let attempt = 1; ; attempt += 1) {
     const records = await readRecords(store);
-    const merged = records.pairs.filter((p) => p.cohort === cohort && p.status === 'proposed');
-    if (merged.length === 0) return { accepted: [] };
+    // A merge is not a check: a pair that would take a person twice, or a mentor past their
+    // places (two cohorts' pull requests merged one after the other), stays proposed, reported.
+    const holding = records.pairs.filter((p) => holdingStatuses.includes(p.status));
+    const menteesHeld = new Set(holding.map((p) => p.mentee));
+    const places = new Map<string, number>();
+    for (const a of records.applications)
+      if (a.id.startsWith('mentor-'))
+        places.set(a.id, Math.min((a as Application<'mentor'>).profile.capacity, capacityMax));
+    for (const p of holding) places.set(p.mentor, (places.get(p.mentor) ?? 0) - 1);
+    const refused: { id: string; reason: string }[] = [];
+    const merged = records.pairs.filter((p) => {
+      if (p.cohort !== cohort || p.status !== 'proposed') return false;
+      const reason = menteesHeld.has(p.mentee)
+        ? `${p.mentee} est déjà dans un binôme accepté`
+        : (places.get(p.mentor) ?? 0) < 1
+          ? `${p.mentor} n’a plus de place`
+          : undefined;
+      if (reason) {
+        refused.push({ id: p.id, reason });
+        return false;
+      }
+      menteesHeld.add(p.mentee);
+      places.set(p.mentor, (places.get(p.mentor) ?? 0) - 1);
+      return true;
+    });
+    if (merged.length === 0) return { accepted: [], refused };
     const at = now.toISOString();
     const files = merged.map((pair) => {
       const accepted: Pair = {
@@ -33,7 +59,7 @@ export async function markAccepted(
       await store.commit(files, `Accept ${merged.length} pair(s) of cohort ${cohort}`, {
         unchanged: new Map(files.map((f, i) => [f.path, read[i]])),
       });
-      return { accepted: merged.map((p) => p.id) };
+      return { accepted: merged.map((p) => p.id), refused };
     } catch (error) {
       if (!(error instanceof StaleFileError) || attempt >= 5) throw error;
     }
@@ -48,10 +74,14 @@ export async function acceptCohort(
   store: DataStore,
   cohort: string,
   now: Date,
-): Promise<{ merged: boolean; accepted: string[] }> {
+  capacityMax: number,
+): Promise<{ merged: boolean; accepted: string[]; refused: { id: string; reason: string }[] }> {
+  // No proposal (no branch, or nothing on it): nothing to merge.
+  if ((await store.readFile(reviewPath(cohort), { branch: pairingBranch(cohort) })) === undefined)
+    return { merged: false, ...(await markAccepted(store, cohort, now, capacityMax)) };
   const { merged } = await store.mergeBranch(
     pairingBranch(cohort),
     `Accept the pairs proposed for cohort ${cohort}`,
   );
-  return { merged, ...(await markAccepted(store, cohort, now)) };
+  return { merged, ...(await markAccepted(store, cohort, now, capacityMax)) };
 }

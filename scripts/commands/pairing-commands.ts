@@ -211,5 +211,5 @@ export async function solveAgain(
     ...(mode ? { mode } : {}),
     message: `Propose pairs again for cohort ${cohort}`,
   });
-  return `proposition recalculée (${outcome.mode === 'best' ? 'meilleurs binômes' : 'le plus de personnes'}) : ${outcome.pairs} binôme${outcome.pairs > 1 ? 's' : ''}, ${outcome.unmatched} mentoré${outcome.unmatched > 1 ? 's' : ''} sans binôme${outcome.changed ? '' : ' (rien n’a changé)'}.`;
+  return `proposition recalculée (${outcome.mode === 'best' ? 'meilleurs binômes' : 'le plus de personnes'}) : ${outcome.pairs} binôme${outcome.pairs > 1 ? 's' : ''}, ${outcome.unmatched} mentoré${outcome.unmatched > 1 ? 's' : ''} sans binôme${outcome.changed ? '' : ' (rien n’a changé)'}${outcome.dropped.map((d) => ` ; ${d.id} n’est plus imposé : ${d.reason}`).join('')}.`;
 }

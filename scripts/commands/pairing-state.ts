@@ -11,7 +11,7 @@ import { rulesSettingsFrom } from '../../schemas/rules-context.ts';
 import { buildPool, type MatchingPool, type PoolInput } from '../matching/build-pool.ts';
 import type { MatchingMode } from '../matching/proposal.ts';
 import type { RecordSet } from '../records/sort-records.ts';
-import type { DataStore } from '../store/data-store.ts';
+import { MergeConflictError, type DataStore } from '../store/data-store.ts';
 import { readRecords } from '../store/read-records.ts';
 import { printable } from '../text/printable.ts';
 import { UsageError } from './usage-error.ts';
@@ -26,6 +26,8 @@ export interface PairingState {
   /** The cohort's matching file (mode and coordinators' edits), as the branch holds it. */
   edits: MatchingEdits;
   pool: MatchingPool;
+  /** Whether bringing the branch up to date with main changed it (it then needs validating). */
+  moved: boolean;
   /** What the pool was built from: an edit builds it again with its forced pairs and edits. */
   poolInput: PoolInput;
   /** The text of every file a proposal may rewrite, as read: written only if still so. */
@@ -63,20 +65,39 @@ export async function readPairingState(
 ): Promise<PairingState> {
   const branch = pairingBranch(cohort);
   await store.ensureBranch(branch);
-  await store.mergeBranch({ head: 'main', base: branch }, `Bring ${branch} up to date with main`);
   const context = rulesSettingsFrom(settings);
+  const moved = await syncWithMain(store, branch, context);
   const [main, onBranch] = await Promise.all([
     readRecords(store, { context }),
     readRecords(store, { branch, context }),
   ]);
-  const blocking = [...main.unreadable, ...onBranch.unreadable].filter((u) =>
-    /^(pairs|matching)\//.test(u.path),
-  );
+  const blocking = [
+    ...new Set(
+      [...main.unreadable, ...onBranch.unreadable]
+        .filter((u) => /^(pairs|matching)\//.test(u.path))
+        .map((u) => printable(u.path)),
+    ),
+  ];
   if (blocking.length > 0)
     throw new UsageError(
-      `Appariement impossible : ${blocking.length === 1 ? 'ce fichier est illisible' : 'ces fichiers sont illisibles'} (${[...new Set(blocking.map((b) => printable(b.path)))].join(', ')}). Corrigez-les d’abord : la validation des données dit pourquoi.`,
+      `Appariement impossible : ${blocking.length === 1 ? 'ce fichier est illisible' : 'ces fichiers sont illisibles'} (${blocking.join(', ')}). Corrigez-${blocking.length === 1 ? 'le' : 'les'} d’abord : la validation des données dit pourquoi.`,
     );
   const onMain = new Set(main.pairs.map((p) => p.id));
+  // The other cohorts' proposals, still on their branches, hold their people too: two open
+  // pull requests must never pair one person twice (hostile review).
+  const elsewhere = (
+    await Promise.all(
+      settings.cohorts
+        .map((c) => c.id)
+        .filter((other) => other !== cohort)
+        .map(async (other) => {
+          const records = await readRecords(store, { branch: pairingBranch(other) });
+          return records.pairs.filter(
+            (p) => p.cohort === other && p.status === 'proposed' && !onMain.has(p.id),
+          );
+        }),
+    )
+  ).flat();
   const proposed = onBranch.pairs
     .filter((p) => p.cohort === cohort && p.status === 'proposed' && !onMain.has(p.id))
     .sort((a, b) => (a.mentee < b.mentee ? -1 : 1));
@@ -89,7 +110,7 @@ export async function readPairingState(
     capacityMax: settings.mentoring.mentorCapacityMax,
     applications: main.applications,
     decisions: main.decisions,
-    pairs: main.pairs,
+    pairs: [...main.pairs, ...elsewhere],
     forced: proposed.filter((p) => p.proposedBy === 'coordinator'),
     edits: [...[...main.matchingEdits.values()].filter((e) => e.cohort !== cohort), edits],
   };
@@ -108,6 +129,7 @@ export async function readPairingState(
     edits,
     pool,
     poolInput,
+    moved,
     read: new Map(paths.map((p, i) => [p, texts[i]])),
   };
 }
@@ -123,4 +145,37 @@ export function poolAfterEdit(
     forced: pairs.filter((p) => p.proposedBy === 'coordinator'),
     edits: [...state.poolInput.edits.filter((e) => e.cohort !== state.cohort), edits],
   });
+}
+
+/**
+ * Brings a pairing branch up to date with main. When they conflict, the branch's proposal was
+ * accepted by a squash or rebase merge (its pairs are on main, accepted since): the branch starts
+ * again from main. Any other conflict is the coordinators' to settle, said in French.
+ */
+async function syncWithMain(
+  store: DataStore,
+  branch: string,
+  context: ReturnType<typeof rulesSettingsFrom>,
+): Promise<boolean> {
+  try {
+    const { merged } = await store.mergeBranch(
+      { head: 'main', base: branch },
+      `Bring ${branch} up to date with main`,
+    );
+    return merged;
+  } catch (error) {
+    if (!(error instanceof MergeConflictError)) throw error;
+    const [main, onBranch] = await Promise.all([
+      readRecords(store, { context }),
+      readRecords(store, { branch, context }),
+    ]);
+    const accepted = new Set(main.pairs.map((p) => p.id));
+    if (onBranch.pairs.every((p) => accepted.has(p.id))) {
+      await store.ensureBranch(branch, { reset: true });
+      return true;
+    }
+    throw new UsageError(
+      `La branche ${branch} ne peut pas être mise à jour avec main : un même fichier y a été modifié des deux côtés. Fusionnez ou fermez sa pull request, puis relancez.`,
+    );
+  }
 }

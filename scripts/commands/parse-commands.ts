@@ -18,18 +18,29 @@ export const maxCommands = 10;
  * blocks. Any other line is conversation and is ignored, so a comment with no command gets no
  * reply. `/décision` and `/decision` are the same command.
  */
-export function parseCommands(body: string): CommandLine[] {
+export function parseCommands(body: string): { commands: CommandLine[]; ignored: number } {
   const commands: CommandLine[] = [];
+  let ignored = 0;
   let inCode = false;
   for (const raw of body.split(/\r?\n/)) {
     const line = raw.trim();
     if (line.startsWith('```') || line.startsWith('~~~')) inCode = !inCode;
     if (inCode || !line.startsWith('/')) continue;
+    // One more than the limit is kept, to be answered « ignorée »; the rest are only counted,
+    // so that a huge comment cannot make a reply GitHub would refuse.
+    if (commands.length > maxCommands) {
+      ignored += 1;
+      continue;
+    }
     const [first = '', ...args] = line.split(/\s+/);
     const name = first.slice(1).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-    commands.push({ text: quoteable(line), name, args });
+    commands.push({
+      text: quoteable(line),
+      name,
+      args: args.slice(0, 20).map((a) => a.slice(0, 100)),
+    });
   }
-  return commands;
+  return { commands, ignored };
 }
 
 /** A line safe to quote inside a Markdown code span in a reply: no backtick, no control, short. */

@@ -7,7 +7,7 @@ import type { MatchingPool } from '../matching/build-pool.ts';
 import type { MatchingMode, Proposal } from '../matching/proposal.ts';
 import type { Pair } from '../../schemas/pair.schema.ts';
 import type { ScoringSettings } from '../matching/rule-score.ts';
-import type { DataStore, Thread } from '../store/data-store.ts';
+import { StaleFileError, type DataStore, type Thread } from '../store/data-store.ts';
 import { readPairingState, type PairingState } from './pairing-state.ts';
 import { validateBranch } from './validate-branch.ts';
 import { writeProposal } from './write-proposal.ts';
@@ -28,6 +28,8 @@ export interface MatchOutcome {
   unmatched: number;
   /** Who is left without a pair, and why (ids and rules only). */
   leftOver: Proposal['unmatched'];
+  /** Forced pairs dropped because a rule no longer allows them, and why. */
+  dropped: { id: string; reason: string }[];
   pullRequest: Thread | undefined;
   changed: boolean;
 }
@@ -44,6 +46,19 @@ export const todayFor = (deps: Pick<MatchDependencies, 'settings' | 'now'>): str
  * `binomes/<cohort>`, and opens the cohort's one pull request or updates it in place.
  */
 export async function proposePairs(
+  deps: MatchDependencies,
+  request: { cohort: string; mode?: MatchingMode; message?: string },
+): Promise<MatchOutcome> {
+  // A coordinator's command may write the branch meanwhile: read again, solve again.
+  for (let attempt = 1; ; attempt += 1)
+    try {
+      return await proposeOnce(deps, request);
+    } catch (error) {
+      if (!(error instanceof StaleFileError) || attempt >= 5) throw error;
+    }
+}
+
+async function proposeOnce(
   deps: MatchDependencies,
   request: { cohort: string; mode?: MatchingMode; message?: string },
 ): Promise<MatchOutcome> {
@@ -103,7 +118,7 @@ export async function write(
     edits,
     message,
   );
-  if (pullRequest && changed)
+  if (pullRequest && (changed || state.moved))
     await validateBranch(deps.store, deps.settings, {
       number: pullRequest.number,
       branch: state.branch,
@@ -114,6 +129,7 @@ export async function write(
     pairs: proposal.pairs.length,
     unmatched: proposal.unmatched.length,
     leftOver: proposal.unmatched,
+    dropped: pool.dropped,
     pullRequest,
     changed,
   };

@@ -1,5 +1,5 @@
 import { cohortOfBranch, isApplicationId } from '../../schemas/data-layout.ts';
-import { PermissionUnknownError } from '../store/data-store.ts';
+import { PermissionUnknownError, StaleFileError } from '../store/data-store.ts';
 import { forbidPair, forcePair, solveAgain, withdrawPair } from './pairing-commands.ts';
 import { maxCommands, parseCommands, quoteable, type CommandLine } from './parse-commands.ts';
 import type { MatchDependencies } from './propose-pairs.ts';
@@ -43,6 +43,8 @@ export interface CommandsResult {
   failed: boolean;
   /** The author's permission could not be checked: nothing was done. */
   unverified: boolean;
+  /** An unexpected error stopped the commands (the reply says which were done). */
+  error?: Error;
 }
 
 /** `/decision <id> <statut> [motif]`: exactly `npm run screen <id> <statut> --reason motif`. */
@@ -53,11 +55,16 @@ async function decide(deps: MatchDependencies, args: readonly string[]): Promise
       `« ${quoteable(id)} » n’est pas un numéro de candidature : /decision mentee-xxxxxx acceptee [motif].`,
     );
   const folded = word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-  // An unknown word is passed as typed, so that the answer quotes what the person wrote.
-  const status = statusAliases[folded] ?? word;
+  const status = statusAliases[folded];
+  // The command line is never rebuilt from what was typed: an unknown status is answered here
+  // (« -h » would otherwise be read as an option), and the reason is one option's value.
+  if (!status)
+    throw new UsageError(
+      `statut « ${quoteable(word)} » inconnu : nouvelle, entretien, acceptee, attente, non-retenue ou retiree.`,
+    );
   const printed: string[] = [];
   try {
-    await runScreen([id, status, ...(reason.length ? ['--reason', reason.join(' ')] : [])], {
+    await runScreen([id, status, ...(reason.length ? [`--reason=${reason.join(' ')}`] : [])], {
       store: deps.store,
       now: deps.now,
       print: (line) => printed.push(line),
@@ -91,7 +98,8 @@ export async function runCommentCommands(
   deps: MatchDependencies,
   request: { body: string; author?: string; place: CommandPlace },
 ): Promise<CommandsResult | undefined> {
-  const commands = parseCommands(request.body);
+  const parsed = parseCommands(request.body);
+  const commands = parsed.commands;
   if (commands.length === 0) return undefined;
   if (request.place.kind !== 'terminal') {
     let permission;
@@ -119,27 +127,43 @@ export async function runCommentCommands(
   let cohort: string | undefined;
   if (request.place.kind === 'pull-request') {
     const pull = await deps.store.pullRequest(request.place.number);
-    cohort = pull && pull.state === 'open' ? cohortOfBranch(pull.branch) : undefined;
+    const fromBranch = pull && pull.state === 'open' ? cohortOfBranch(pull.branch) : undefined;
+    // Only a cohort of the settings: a branch named like one is not enough.
+    cohort = deps.settings.cohorts.some((c) => c.id === fromBranch) ? fromBranch : undefined;
   } else if (request.place.kind === 'terminal') cohort = request.place.cohort;
   const lines: string[] = [];
   const answers: CommandsResult['answers'] = [];
   let failed = false;
+  let broken: Error | undefined;
   for (const [i, command] of commands.entries()) {
-    const answer =
-      i >= maxCommands
-        ? `❌ ignorée : ${maxCommands} commandes au plus par commentaire.`
-        : await carryOut(deps, command, request.place, cohort);
+    let answer: string;
+    if (broken) answer = '❌ pas faite : une erreur a arrêté les commandes précédentes.';
+    else if (i >= maxCommands)
+      answer = `❌ ignorée : ${maxCommands} commandes au plus par commentaire.`;
+    else
+      try {
+        answer = await carryOut(deps, command, request.place, cohort);
+      } catch (error) {
+        // The answers already given stand: the reply says what was done, what was not.
+        broken = error instanceof Error ? error : new Error('unknown error');
+        answer = `❌ erreur inattendue (${broken.name}) : cette commande n’a peut-être pas été faite. Relancez-la dans quelques minutes.`;
+      }
     if (answer.startsWith('❌')) failed = true;
     answers.push({ command: command.text, answer });
     // Answers may quote what was typed (a wrong status, a mode): escaped, so that nothing typed
     // in a comment becomes a mention, a link or markup in Binôme's reply.
     lines.push(`- \`${command.text}\` : ${escapeMarkdown(answer)}`);
   }
+  if (parsed.ignored > 0)
+    lines.push(
+      `- ${parsed.ignored} autre${parsed.ignored > 1 ? 's' : ''} ligne${parsed.ignored > 1 ? 's' : ''} de commande ignorée${parsed.ignored > 1 ? 's' : ''}.`,
+    );
   return {
     reply: ['**Binôme** a traité vos commandes :', '', ...lines].join('\n'),
     answers,
     failed,
     unverified: false,
+    ...(broken ? { error: broken } : {}),
   };
 }
 
@@ -166,7 +190,13 @@ async function carryOut(
       interdire: forbidPair,
       relancer: solveAgain,
     }[command.name as 'retirer' | 'associer' | 'interdire' | 'relancer'];
-    return `✅ ${await run(deps, cohort, command.args)}`;
+    // Another command or the matching job wrote the same files meanwhile: read again, redo.
+    for (let attempt = 1; ; attempt += 1)
+      try {
+        return `✅ ${await run(deps, cohort, command.args)}`;
+      } catch (error) {
+        if (!(error instanceof StaleFileError) || attempt >= 5) throw error;
+      }
   } catch (error) {
     if (error instanceof UsageError) return `❌ ${error.message}`;
     throw error;

@@ -51,9 +51,15 @@ export async function runMatch(
   const { values, positionals } = parsed;
   if (values.accept !== undefined) {
     const cohort = checkedCohort(deps.settings, values.accept);
-    const { merged, accepted } = await acceptCohort(deps.store, cohort, deps.now());
+    const { merged, accepted, refused } = await acceptCohort(
+      deps.store,
+      cohort,
+      deps.now(),
+      deps.settings.mentoring.mentorCapacityMax,
+    );
+    for (const r of refused) deps.print(`${r.id} n’est pas accepté : ${r.reason}.`);
     deps.print(
-      accepted.length === 0 && !merged
+      accepted.length === 0 && !merged && refused.length === 0
         ? `Rien à accepter pour la cohorte ${cohort} : aucune proposition en attente.`
         : `Cohorte ${cohort} : ${accepted.length} binôme${accepted.length > 1 ? 's' : ''} accepté${accepted.length > 1 ? 's' : ''}${accepted.length ? ` (${accepted.join(', ')})` : ''}.`,
     );
@@ -75,8 +81,9 @@ export async function runMatch(
   const cohort = checkedCohort(deps.settings, values.cohort);
   if (values.show) {
     const review = await deps.store.readFile(reviewPath(cohort), { branch: pairingBranch(cohort) });
+    // The file is Markdown for GitHub, every typed character escaped: a terminal shows it decoded.
     deps.print(
-      review ??
+      review?.replace(/&#([0-9]+);/g, (_, code: string) => String.fromCharCode(Number(code))) ??
         `Aucune proposition pour la cohorte ${cohort} : lancez npm run match -- --cohort ${cohort}.`,
     );
     return { failed: false };

@@ -3,7 +3,7 @@ import type { MatchingEdits } from '../../schemas/matching-edits.schema.ts';
 import { holdingStatuses, type Pair } from '../../schemas/pair.schema.ts';
 import type { ScreeningDecision } from '../../schemas/screening-decision.schema.ts';
 import type { Application } from '../../schemas/validators.ts';
-import type { RuledOut } from './pair-blockers.ts';
+import { pairBlockers, type RuledOut } from './pair-blockers.ts';
 import {
   menteeProfile,
   mentorProfile,
@@ -39,6 +39,8 @@ export interface MatchingPool {
   places: ReadonlyMap<string, number>;
   forced: readonly Pair[];
   ruledOut: RuledOut;
+  /** Forced pairs dropped because a rule they kept no longer holds, with why (French). */
+  dropped: { id: string; reason: string }[];
   /** People in a pair that holds them (accepted, active or paused; or forced here). */
   held: ReadonlySet<string>;
   /** The profile of every application, whatever its status: for the review and the checks. */
@@ -60,7 +62,36 @@ export function buildPool(input: PoolInput): MatchingPool {
   const holding = input.pairs.filter(
     (p) => p.status === 'proposed' || holdingStatuses.includes(p.status),
   );
-  const forced = input.forced.filter((p) => p.cohort === input.cohort);
+  const accepted = input.applications.filter(
+    (a) => input.decisions.get(a.id)?.status === 'accepted' && a.cohort <= input.cohort,
+  );
+  const ruledOut = ruledOutPairs(input);
+  // A forced pair is kept as it is only while its rules still hold: a person withdrawn, taken
+  // by an accepted pair, or a pair forbidden since, and it is dropped, with the reason.
+  const acceptedIds = new Set(accepted.map((a) => a.id));
+  const profileOf = new Map(input.applications.map((a) => [a.id, a]));
+  const dropped: { id: string; reason: string }[] = [];
+  const heldOnMain = new Set(
+    input.pairs
+      .filter((p) => p.status === 'proposed' || holdingStatuses.includes(p.status))
+      .flatMap((p) => [p.mentee]),
+  );
+  const forced = input.forced.filter((p) => {
+    if (p.cohort !== input.cohort) return false;
+    const reason = !acceptedIds.has(p.mentor)
+      ? `${p.mentor} n’est plus acceptée`
+      : !acceptedIds.has(p.mentee)
+        ? `${p.mentee} n’est plus acceptée`
+        : heldOnMain.has(p.mentee)
+          ? `${p.mentee} est déjà dans un autre binôme`
+          : pairBlockers(
+              menteeProfile(profileOf.get(p.mentee) as Application<'mentee'>),
+              mentorProfile(profileOf.get(p.mentor) as Application<'mentor'>, input.capacityMax),
+              { ...ruledOut, withdrawn: new Set() },
+            )[0]?.message;
+    if (reason) dropped.push({ id: p.id, reason });
+    return !reason;
+  });
   const held = new Set<string>();
   const taken = new Map<string, number>();
   for (const pair of [...holding, ...forced]) {
@@ -68,9 +99,6 @@ export function buildPool(input: PoolInput): MatchingPool {
     held.add(pair.mentor);
     taken.set(pair.mentor, (taken.get(pair.mentor) ?? 0) + 1);
   }
-  const accepted = input.applications.filter(
-    (a) => input.decisions.get(a.id)?.status === 'accepted' && a.cohort <= input.cohort,
-  );
   const mentees = accepted
     .filter((a) => kindOfId(a.id) === 'mentee' && !held.has(a.id))
     .map((a) => menteeProfile(a as Application<'mentee'>))
@@ -82,8 +110,6 @@ export function buildPool(input: PoolInput): MatchingPool {
   const places = new Map(
     mentors.map((m) => [m.id, Math.max(0, m.capacity - (taken.get(m.id) ?? 0))]),
   );
-  const keys = (list: readonly { mentor: string; mentee: string }[]) =>
-    new Set(list.map((p) => pairIdOf(p.mentor, p.mentee)));
   const profiles = {
     mentees: new Map<string, MenteeProfile>(),
     mentors: new Map<string, MentorProfile>(),
@@ -101,12 +127,20 @@ export function buildPool(input: PoolInput): MatchingPool {
     places,
     forced,
     held,
-    ruledOut: {
-      forbidden: keys(input.edits.flatMap((e) => e.forbidden)),
-      withdrawn: keys(
-        input.edits.filter((e) => e.cohort === input.cohort).flatMap((e) => e.withdrawn),
-      ),
-      closed: keys(input.pairs.filter((p) => p.status === 'closed')),
-    },
+    ruledOut,
+    dropped,
+  };
+}
+
+/** The pairs ruled out, by pair id: forbidden anywhere, withdrawn here, closed. */
+function ruledOutPairs(input: PoolInput): RuledOut {
+  const keys = (list: readonly { mentor: string; mentee: string }[]) =>
+    new Set(list.map((p) => pairIdOf(p.mentor, p.mentee)));
+  return {
+    forbidden: keys(input.edits.flatMap((e) => e.forbidden)),
+    withdrawn: keys(
+      input.edits.filter((e) => e.cohort === input.cohort).flatMap((e) => e.withdrawn),
+    ),
+    closed: keys(input.pairs.filter((p) => p.status === 'closed')),
   };
 }

@@ -53,31 +53,42 @@ export function explainLeftOver(
     };
     let best = -1;
     let bestScore = -1;
+    // The best compatible mentor who still has a place after this proposal (only after a
+    // coordinator's edit: a solved proposal leaves none).
+    let open = -1;
+    let openScore = -1;
     pool.mentors.forEach((mentor, j) => {
       const score = scoring.score(i, j);
       if (score < 0) {
         const first = pairBlockers(mentee, mentor, pool.ruledOut)[0];
         if (first) count[first.code] += 1;
-      } else if ((pool.places.get(mentor.id) ?? 0) === 0) count.capacity += 1;
-      else if (score > bestScore) {
-        best = j;
-        bestScore = score;
+        return;
+      }
+      const places = pool.places.get(mentor.id) ?? 0;
+      if (places === 0) count.capacity += 1;
+      else {
+        if (score > bestScore) {
+          best = j;
+          bestScore = score;
+        }
+        if (places > (takers.get(mentor.id)?.length ?? 0) && score > openScore) {
+          open = j;
+          openScore = score;
+        }
       }
     });
+    if (open >= 0) {
+      unmatched.push({
+        id: mentee.id,
+        reason: `${pool.mentors[open]!.id} (${openScore} points avec lui) a encore une place : /relancer ou /associer pour compléter`,
+      });
+      return;
+    }
     if (best < 0) {
       unmatched.push({ id: mentee.id, reason: noCompatibleMentor(count) });
       return;
     }
     const mentor = pool.mentors[best]!;
-    const left = (pool.places.get(mentor.id) ?? 0) - (takers.get(mentor.id)?.length ?? 0);
-    if (left > 0) {
-      // Only after coordinators' edits: a solved proposal never leaves such a pair out.
-      unmatched.push({
-        id: mentee.id,
-        reason: `${mentor.id} (${bestScore} points avec lui) a encore une place : /relancer ou /associer pour compléter`,
-      });
-      return;
-    }
     const holders = (takers.get(mentor.id) ?? [])
       .map((p) => `${p.mentee} (${p.score.total} points)`)
       .join(', ');

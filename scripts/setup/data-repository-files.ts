@@ -45,8 +45,10 @@ permissions:
   contents: write
   pull-requests: write
 
+# One proposal at a time; each merged pull request has its own group, so that accepting it is
+# never cancelled by another event waiting in the same group.
 concurrency:
-  group: binomes
+  group: binomes-\${{ github.event.pull_request.number || 'proposition' }}
   cancel-in-progress: false
 
 jobs:
@@ -75,9 +77,9 @@ permissions:
   issues: write
   pull-requests: write
 
-concurrency:
-  group: commandes
-  cancel-in-progress: false
+# No concurrency group: GitHub keeps only one pending run per group and cancels the others, which
+# would drop a coordinator's command without a reply. Each command re-reads what it changes and
+# writes only if nobody changed it meanwhile (else reads again), so commands may run at once.
 
 jobs:
   commands:

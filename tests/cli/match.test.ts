@@ -34,9 +34,12 @@ describe('npm run match, on the embedded default', () => {
     ).toBeDefined();
 
     const shown = await match(directory, ['--cohort', '2026-2027', '--show']);
+    const review = await store.readFile(reviewPath('2026-2027'), { branch: 'binomes/2026-2027' });
+    expect(review).toContain('&#58;');
     expect(shown.stdout).toBe(
-      `${await store.readFile(reviewPath('2026-2027'), { branch: 'binomes/2026-2027' })}\n`,
+      `${review!.replace(/&#([0-9]+);/g, (_, code: string) => String.fromCharCode(Number(code)))}\n`,
     );
+    expect(shown.stdout).toContain('Objectifs 35/35 : peut aider sur ses 2 objectifs');
 
     const withdrawn = await match(directory, [
       '--cohort',

@@ -179,10 +179,42 @@ describe('coordinators’ comment commands, against the GitHub stand-in', () => 
       digest.number,
       '/decision mentee-aaaaa4 peut-être\n/retirer pair-bbbbb1-aaaaa1',
     );
-    expect(bad.reply).toContain('❌ Statut « peut-être » inconnu.');
+    expect(bad.reply).toContain(
+      '❌ statut « peut-être » inconnu : nouvelle, entretien, acceptee, attente, non-retenue ou retiree.',
+    );
+    // What is typed is never read as an option of the command line.
+    const option = await comment(
+      digest.number,
+      '/decision mentee-aaaaa4 -h\n/decision mentee-aaaaa4 attente -- à revoir',
+    );
+    expect(option.reply).toContain('❌ statut « -h » inconnu');
+    expect(option.reply).toContain('✅ mentee-aaaaa4 : waitlisted');
+    expect(JSON.parse(standIn.file(screeningPath('mentee-aaaaa4'))!).history.at(-1)).toMatchObject({
+      status: 'waitlisted',
+      reason: '-- à revoir',
+    });
     expect(bad.reply).toContain(
       '❌ cette commande s’utilise dans la pull request des binômes proposés.',
     );
+  });
+
+  it('drops a forced pair whose rules no longer hold, and answers a flood of commands briefly', async () => {
+    const { pull, digest, comment, onBranch } = await setUp();
+    await comment(
+      pull.number,
+      '/retirer pair-bbbbb1-aaaaa1\n/associer mentor-bbbbb1 mentee-aaaaa1',
+    );
+    expect(JSON.parse(onBranch(pairPath('pair-bbbbb1-aaaaa1'))!).proposedBy).toBe('coordinator');
+    await comment(digest.number, '/decision mentee-aaaaa1 retiree');
+    const again = await comment(pull.number, '/relancer');
+    expect(again.reply).toContain(
+      'pair-bbbbb1-aaaaa1 n’est plus imposé : mentee-aaaaa1 n’est plus acceptée',
+    );
+    expect(onBranch(pairPath('pair-bbbbb1-aaaaa1'))).toBeUndefined();
+
+    const flood = await comment(pull.number, Array.from({ length: 5000 }, () => '/x').join('\n'));
+    expect(flood.reply.split('\n')).toHaveLength(2 + 11 + 1);
+    expect(flood.reply).toContain('- 4989 autres lignes de commande ignorées.');
   });
 
   it('ignores the commands of someone without write access, and says so', async () => {

@@ -127,6 +127,75 @@ describe('the match job, against the GitHub stand-in', () => {
       );
   });
 
+  it('never proposes one person in two cohorts’ open pull requests, and accepts no pair that would', async () => {
+    const { store, standIn } = gitHubHarness();
+    await storeAccepted(store, [
+      aMentee('mentee-aaaaa1'),
+      aMentor('mentor-bbbbb1'),
+      aMentor(
+        'mentor-bbbbb2',
+        {},
+        { cohort: '2027-2028', submittedAt: '2027-05-10T10:00:00.000Z' },
+      ),
+    ]);
+    await job(store, { cohort: '2026-2027', mode: '' }).done;
+    const later = job(store, { cohort: '2027-2028', mode: '' });
+    await later.done;
+    expect(later.recorded.failures).toEqual([]);
+    // mentee-aaaaa1 is proposed with mentor-bbbbb1 in 2026-2027's pull request: not again here.
+    expect(later.recorded.outputs).toMatchObject({ pairs: 0 });
+    expect(standIn.file(pairPath('pair-bbbbb2-aaaaa1'), 'binomes/2027-2028')).toBeUndefined();
+
+    // Should a second pair of the same mentoré reach main anyway, it is not accepted.
+    const second = JSON.parse(standIn.file(pairPath('pair-bbbbb1-aaaaa1'), 'binomes/2026-2027')!);
+    await store.commit(
+      [
+        {
+          path: pairPath('pair-bbbbb1-aaaaa1'),
+          content: JSON.stringify({ ...second, status: 'accepted' }),
+        },
+        {
+          path: pairPath('pair-bbbbb2-aaaaa1'),
+          content: JSON.stringify({
+            ...second,
+            id: 'pair-bbbbb2-aaaaa1',
+            mentor: 'mentor-bbbbb2',
+            cohort: '2027-2028',
+          }),
+        },
+      ],
+      'Two pairs for one mentee',
+    );
+    const accept = job(store, { mergedBranch: 'binomes/2027-2028' });
+    await accept.done;
+    expect(accept.recorded.failures).toEqual([
+      'Binômes fusionnés mais non acceptés, une règle l’interdit : pair-bbbbb2-aaaaa1 (mentee-aaaaa1 est déjà dans un binôme accepté). Retirez leurs fichiers ou corrigez-les.',
+    ]);
+    expect(JSON.parse(standIn.file(pairPath('pair-bbbbb2-aaaaa1'))!).status).toBe('proposed');
+  });
+
+  it('starts the branch again from main after a « Squash and merge »', async () => {
+    const { store, standIn } = gitHubHarness();
+    await storeAccepted(store, [
+      aMentee('mentee-aaaaa1'),
+      aMentee('mentee-aaaaa2'),
+      aMentor('mentor-bbbbb1'),
+    ]);
+    await job(store, { cohort: '2026-2027', mode: '' }).done;
+    const first = standIn.issues.find((i) => i.pull)!;
+    standIn.mergePullRequest(first.number, 'squash');
+    await job(store, { mergedBranch: 'binomes/2026-2027' }).done;
+    await storeAccepted(store, [aMentor('mentor-bbbbb2')]);
+    const again = job(store, { cohort: '2026-2027', mode: '' });
+    await again.done;
+    expect(again.recorded.failures).toEqual([]);
+    expect(again.recorded.outputs).toMatchObject({ pairs: 1 });
+    const open = standIn.issues.filter((i) => i.pull && i.state === 'open');
+    expect(open).toHaveLength(1);
+    expect(open[0]!.number).not.toBe(first.number);
+    expect(standIn.file(pairPath('pair-bbbbb2-aaaaa2'), 'binomes/2026-2027')).toBeDefined();
+  });
+
   it('fails with a French message for a cohort the settings do not know', async () => {
     const { store } = gitHubHarness();
     const bad = job(store, { cohort: '1999-2000', mode: '' });

@@ -37,8 +37,17 @@ export async function run(deps: MatchJobDependencies): Promise<void> {
         core.info('The merged branch is not a pairing branch: nothing to accept.');
         return;
       }
-      const { accepted } = await markAccepted(deps.store, cohort, deps.now());
+      const { accepted, refused } = await markAccepted(
+        deps.store,
+        cohort,
+        deps.now(),
+        deps.settings.mentoring.mentorCapacityMax,
+      );
       core.setOutput('accepted', accepted.length);
+      if (refused.length > 0)
+        core.setFailed(
+          `Binômes fusionnés mais non acceptés, une règle l’interdit : ${refused.map((r) => `${r.id} (${r.reason})`).join(' ; ')}. Retirez leurs fichiers ou corrigez-les.`,
+        );
       await core.summary
         .addHeading(`Binômes acceptés — cohorte ${cohort}`, 2)
         .addRaw(
