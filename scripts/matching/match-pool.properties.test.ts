@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readSettings } from '../../schemas/read-settings.ts';
+import { pairIdOf } from '../../schemas/data-layout.ts';
 import { generateCohort, seededRandom } from '../dev/matching-people.ts';
 import { buildPool, type MatchingPool } from './build-pool.ts';
 import { compileScoring } from './compile-scoring.ts';
@@ -16,7 +17,13 @@ const today = '2026-11-30';
 const at = '2026-11-25T10:00:00.000Z';
 
 /** A small random cohort, with some pairs forbidden by coordinators. */
-function smallPool(seed: number, mentees: number, mentors: number, forbid: number): MatchingPool {
+function smallPool(
+  seed: number,
+  mentees: number,
+  mentors: number,
+  forbid: number,
+  force = false,
+): MatchingPool {
   const { applications, decisions } = generateCohort(mentees, mentors, seed);
   const menteeIds = applications.filter((a) => a.id.startsWith('mentee')).map((a) => a.id);
   const mentorIds = applications.filter((a) => a.id.startsWith('mentor')).map((a) => a.id);
@@ -31,7 +38,24 @@ function smallPool(seed: number, mentees: number, mentors: number, forbid: numbe
     applications,
     decisions,
     pairs: [],
-    forced: [],
+    // A coordinator's forced pair (kept unless a rule forbids it): the solver matches the rest.
+    forced: force
+      ? [
+          {
+            schemaVersion: 1,
+            id: pairIdOf(mentorIds[0]!, menteeIds[0]!),
+            cohort: '2026-2027',
+            mentor: mentorIds[0]!,
+            mentee: menteeIds[0]!,
+            status: 'proposed',
+            proposedBy: 'coordinator',
+            meetingMode: 'visio',
+            objectives: [],
+            score: { total: 0, rules: [] },
+            events: [{ type: 'proposed', at }],
+          },
+        ]
+      : [],
     edits: [{ schemaVersion: 1, cohort: '2026-2027', mode: 'best', forbidden, withdrawn: [] }],
   });
 }

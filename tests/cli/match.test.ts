@@ -33,6 +33,10 @@ describe('npm run match, on the embedded default', () => {
       await store.readFile(pairPath('pair-bbbbb1-aaaaa1'), { branch: 'binomes/2026-2027' }),
     ).toBeDefined();
 
+    // The same data again: the same pair files and review, byte for byte, so nothing is written.
+    const again = await match(directory, ['--cohort', '2026-2027', '--mode', 'best']);
+    expect(again.stdout).toContain('(pull request n° 1), inchangée.');
+
     const shown = await match(directory, ['--cohort', '2026-2027', '--show']);
     const review = await store.readFile(reviewPath('2026-2027'), { branch: 'binomes/2026-2027' });
     expect(review).toContain('&#58;');
