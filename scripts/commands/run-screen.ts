@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import { applicationPath, isApplicationId, screeningPath } from '../../schemas/data-layout.ts';
 import { parseJson } from '../../schemas/parse-json.ts';
-import type {
-  ScreeningDecision,
-  ScreeningStatus,
+import {
+  screeningDecisionSchema,
+  type ScreeningDecision,
+  type ScreeningStatus,
 } from '../../schemas/screening-decision.schema.ts';
 import { checkScreeningDecision } from '../../schemas/validators.ts';
 import { pendingRows } from '../screening/pending-rows.ts';
@@ -14,6 +15,11 @@ import { printable } from '../text/printable.ts';
 import { UsageError } from './usage-error.ts';
 
 const statuses = ['new', 'interviewed', 'accepted', 'waitlisted', 'declined', 'withdrawn'] as const;
+
+/** The French label of each status, as the schema gives it. */
+const statusLabels = Object.fromEntries(
+  screeningDecisionSchema.properties.status.oneOf.map((s) => [s.const, s.title.toLowerCase()]),
+) as Record<ScreeningStatus, string>;
 const usage = `Utilisation :
   npm run screen -- list [--all]                 les candidatures à examiner (ids et profils, sans identité)
   npm run screen -- <id> <statut> [--reason "…"] [--training AAAA-MM-JJ]
@@ -100,7 +106,9 @@ export async function runScreen(args: readonly string[], deps: ScreenDependencie
         `Screen ${id}: ${decision.status}`,
         { unchanged: new Map([[path, previousText]]) },
       );
-      deps.print(`${id} : ${decision.status} (enregistré dans ${path}).`);
+      deps.print(
+        `${id} : ${statusLabels[decision.status]} (${decision.status}), enregistré dans ${path}.`,
+      );
       return;
     } catch (error) {
       if (!(error instanceof StaleFileError) || attempt >= 10) throw error;

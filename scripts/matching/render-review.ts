@@ -114,6 +114,8 @@ export function renderReview(
     '',
     'Pour modifier cette proposition, commentez la pull request : `/retirer <binôme>`, `/associer <mentor> <mentoré>`, `/interdire <mentor> <mentoré>`, `/relancer [meilleurs|plus-nombreux]`. Pour l’accepter, fusionnez-la.',
     '',
+    `Sans GitHub (installation locale), les mêmes commandes s’écrivent après \`npm run match -- --cohort ${proposal.cohort}\`, et \`npm run match -- --accept ${proposal.cohort}\` accepte la proposition.`,
+    '',
     '## Binômes',
     '',
   ];

@@ -169,7 +169,7 @@ describe('coordinators’ comment commands, against the GitHub stand-in', () => 
       '/décision mentee-aaaaa4 acceptée Entretien concluant',
     );
     expect(decided.reply).toContain(
-      '✅ mentee-aaaaa4 : accepted (enregistré dans screening/mentee-aaaaa4.json).',
+      '✅ mentee-aaaaa4 : acceptée (accepted), enregistré dans screening/mentee-aaaaa4.json.',
     );
     expect(JSON.parse(standIn.file(screeningPath('mentee-aaaaa4'))!)).toMatchObject({
       status: 'accepted',
@@ -188,7 +188,7 @@ describe('coordinators’ comment commands, against the GitHub stand-in', () => 
       '/decision mentee-aaaaa4 -h\n/decision mentee-aaaaa4 attente -- à revoir',
     );
     expect(option.reply).toContain('❌ statut « -h » inconnu');
-    expect(option.reply).toContain('✅ mentee-aaaaa4 : waitlisted');
+    expect(option.reply).toContain('✅ mentee-aaaaa4 : en liste d’attente (waitlisted)');
     expect(JSON.parse(standIn.file(screeningPath('mentee-aaaaa4'))!).history.at(-1)).toMatchObject({
       status: 'waitlisted',
       reason: '-- à revoir',
