@@ -1,4 +1,4 @@
-// `npm run bench:match [-- --json] [-- --runs 3]`: the matching on generated cohorts (issue 9),
+// `npm run bench:match [-- --json] [-- --runs 3] [-- --hard]`: the matching on generated cohorts (issue 9),
 // including scoring: median time and peak memory of Binôme's engine, and on the dense
 // instances the same problem solved by `munkres` (npm) and, where SciPy is installed,
 // `scipy.optimize.linear_sum_assignment`, in the same run; the totals must agree.
@@ -14,6 +14,7 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     runs: { type: 'string', default: '3' },
     only: { type: 'string' },
+    hard: { type: 'boolean', default: false },
     'reference-timeout': { type: 'string', default: '1200' },
   },
 });
@@ -48,7 +49,23 @@ const instances = [
     targetMs: 10000,
     targetMB: 1024,
   },
+  // With --hard: every mentoré wants the same scarce sector (no target; the references too).
+  ...(values.hard
+    ? [
+        {
+          name: 'hard 5,000 × 6,000 (one scarce sector)',
+          mentees: 5000,
+          mentors: 6000,
+          references: true,
+          targetMs: null,
+          targetMB: null,
+          scarce: true,
+        },
+      ]
+    : []),
 ].filter((i) => !values.only || i.name.includes(values.only));
+
+let scarce: string[] = [];
 
 function child(task: string, n: number, m: number, extra: string[] = []): Record<string, number> {
   const out = execFileSync(
@@ -63,6 +80,7 @@ function child(task: string, n: number, m: number, extra: string[] = []): Record
       String(n),
       '--mentors',
       String(m),
+      ...scarce,
       ...extra,
     ],
     { encoding: 'utf8', timeout, maxBuffer: 1 << 20 },
@@ -83,6 +101,7 @@ const scipy = hasScipy();
 const results = [];
 let failed = false;
 for (const instance of instances) {
+  scarce = 'scarce' in instance && instance.scarce ? ['--scarce'] : [];
   log(`${instance.name}…`);
   const engine = Array.from({ length: runs }, () =>
     child('engine', instance.mentees, instance.mentors),

@@ -21,6 +21,7 @@ const { values } = parseArgs({
     mentors: { type: 'string' },
     seed: { type: 'string', default: '1' },
     out: { type: 'string' },
+    scarce: { type: 'boolean', default: false },
   },
 });
 const settings = readSettings(readFileSync('content/programme.yaml', 'utf8'));
@@ -30,6 +31,7 @@ const { applications, decisions } = generateCohort(
   Number(values.mentees),
   Number(values.mentors),
   Number(values.seed),
+  { scarce: values.scarce },
 );
 const generatedMs = performance.now() - started;
 const input = {

@@ -200,6 +200,7 @@ export function generateCohort(
   mentees: number,
   mentors: number,
   seed: number,
+  options: { scarce?: boolean } = {},
 ): { applications: Application<'mentor' | 'mentee'>[]; decisions: Map<string, ScreeningDecision> } {
   const random = seededRandom(seed);
   const applications: Application<'mentor' | 'mentee'>[] = [];
@@ -238,6 +239,22 @@ export function generateCohort(
         languages: ['fr', ...some(random, languages.slice(1), 0, 2)],
       }),
     );
+  }
+  // A hard cohort: every mentoré aims at one sector, which one mentor in twenty works in, so
+  // that they all compete for a few places (prices, long augmenting paths, proof rounds).
+  if (options.scarce) {
+    let k = 0;
+    for (const a of applications) {
+      if (a.id.startsWith('mentee-')) {
+        const p = (a as Application<'mentee'>).profile;
+        p.sectors = ['numerique'];
+        p.objectives = ['projet-orientation', 'prise-de-poste'];
+      } else {
+        const p = (a as Application<'mentor'>).profile;
+        p.sector =
+          k++ % 20 === 0 ? 'numerique' : p.sector === 'numerique' ? 'droit-justice' : p.sector;
+      }
+    }
   }
   return { applications, decisions: accepted(applications.map((a) => a.id)) };
 }
