@@ -22,10 +22,15 @@ export function parseCommands(body: string): { commands: CommandLine[]; ignored:
   const commands: CommandLine[] = [];
   let ignored = 0;
   let inCode = false;
+  let inComment = false;
   for (const raw of body.split(/\r?\n/)) {
     const line = raw.trim();
     if (line.startsWith('```') || line.startsWith('~~~')) inCode = !inCode;
-    if (inCode || !line.startsWith('/')) continue;
+    // What GitHub does not show is not a command: a line in an HTML comment, or indented as code.
+    const commented = inComment || line.startsWith('<!--');
+    if (line.includes('<!--')) inComment = true;
+    if (line.includes('-->')) inComment = false;
+    if (inCode || commented || /^( {4}|\t)/.test(raw) || !line.startsWith('/')) continue;
     // One more than the limit is kept, to be answered « ignorée »; the rest are only counted,
     // so that a huge comment cannot make a reply GitHub would refuse.
     if (commands.length > maxCommands) {
