@@ -1,4 +1,5 @@
 import { applicationPath, pairIdOf, pairPath } from '../../schemas/data-layout.ts';
+import { frenchDate } from '../../schemas/next-cohort.ts';
 import { escapeMarkdown } from '../text/escape-markdown.ts';
 import type { MatchingPool } from './build-pool.ts';
 import {
@@ -54,7 +55,7 @@ const frenchNumber = (n: number): string => String(n).replace('.', ',');
 export function summaryLines(proposal: Proposal, edits: EditCounts, today: string): string[] {
   const f = proposalFigures(proposal);
   return [
-    `- Cohorte : **${proposal.cohort}**, calculée le ${today}`,
+    `- Cohorte : **${proposal.cohort}**, calculée le ${frenchDate(today)}`,
     `- Mode : ${modeLabels[proposal.mode]}`,
     `- Binômes proposés : **${f.pairs}**${edits.forced ? `, dont ${edits.forced} ${edits.forced === 1 ? 'imposé' : 'imposés'} par les coordinateurs (/associer)` : ''}`,
     `- Score moyen : ${frenchNumber(f.mean)} points ; score le plus bas : ${f.lowest} points`,
