@@ -5,6 +5,7 @@ import { maxCommands, parseCommands, quoteable, type CommandLine } from './parse
 import type { MatchDependencies } from './propose-pairs.ts';
 import { runScreen, ScreenUsageError } from './run-screen.ts';
 import { UsageError } from './usage-error.ts';
+import { frenchTypography } from '../../schemas/french-typography.ts';
 import { escapeMarkdown } from '../text/escape-markdown.ts';
 
 /** Where a command was typed. */
@@ -109,7 +110,7 @@ export async function runCommentCommands(
       if (!(error instanceof PermissionUnknownError)) throw error;
       return {
         reply:
-          '❌ Commandes ignorées : Binôme n’a pas pu vérifier que vous avez le droit d’écriture sur ce dépôt. Rien n’a été fait. Vérifiez que l’application GitHub de Binôme peut lire les collaborateurs de ce dépôt (README du dépôt de données).',
+          '❌ Commandes ignorées\u00a0: Binôme n’a pas pu vérifier que vous avez le droit d’écriture sur ce dépôt. Rien n’a été fait. Vérifiez que l’application GitHub de Binôme peut lire les collaborateurs de ce dépôt (README du dépôt de données).',
         answers: [],
         failed: true,
         unverified: true,
@@ -118,7 +119,7 @@ export async function runCommentCommands(
     if (!writers.has(permission))
       return {
         reply:
-          '❌ Commandes ignorées : seules les personnes qui ont le droit d’écriture sur ce dépôt peuvent utiliser les commandes de Binôme. Rien n’a été fait.',
+          '❌ Commandes ignorées\u00a0: seules les personnes qui ont le droit d’écriture sur ce dépôt peuvent utiliser les commandes de Binôme. Rien n’a été fait.',
         answers: [],
         failed: false,
         unverified: false,
@@ -152,14 +153,14 @@ export async function runCommentCommands(
     answers.push({ command: command.text, answer });
     // Answers may quote what was typed (a wrong status, a mode): escaped, so that nothing typed
     // in a comment becomes a mention, a link or markup in Binôme's reply.
-    lines.push(`- \`${command.text}\` : ${escapeMarkdown(answer)}`);
+    lines.push(`- \`${command.text}\`\u00a0: ${escapeMarkdown(frenchTypography(answer))}`);
   }
   if (parsed.ignored > 0)
     lines.push(
       `- ${parsed.ignored} autre${parsed.ignored > 1 ? 's' : ''} ligne${parsed.ignored > 1 ? 's' : ''} de commande ignorée${parsed.ignored > 1 ? 's' : ''}.`,
     );
   return {
-    reply: ['**Binôme** a traité vos commandes :', '', ...lines].join('\n'),
+    reply: ['**Binôme** a traité vos commandes\u00a0:', '', ...lines].join('\n'),
     answers,
     failed,
     unverified: false,

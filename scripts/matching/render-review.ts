@@ -1,6 +1,10 @@
 import { applicationPath, pairIdOf, pairPath } from '../../schemas/data-layout.ts';
 import { frenchDate } from '../../schemas/next-cohort.ts';
+import { frenchTypography } from '../../schemas/french-typography.ts';
 import { escapeMarkdown } from '../text/escape-markdown.ts';
+
+/** French text for GitHub: its no-break spaces first, then escaped (the escapes hide « : »). */
+const french = (text: string): string => escapeMarkdown(frenchTypography(text));
 import type { MatchingPool } from './build-pool.ts';
 import {
   dayLabel,
@@ -79,14 +83,12 @@ function facts(pool: MatchingPool, pair: ProposedPair): string {
     `Disponibilités communes : ${slots ? `${frenchList(days.map(dayLabel))} ; ${frenchList(periods.map(periodLabel))}` : 'aucune'}`,
     `Langues : ${frenchList(sharedLanguages(mentee, mentor).map(languageLabel)) || 'aucune en commun'}`,
   ];
-  return lines.map(escapeMarkdown).join('<br>');
+  return lines.map(french).join('<br>');
 }
 
 function reasons(pair: ProposedPair): string {
   return pair.score.rules
-    .map((r) =>
-      escapeMarkdown(`${ruleLabels[r.rule] ?? r.rule} ${r.points}/${r.max} : ${r.reason}`),
-    )
+    .map((r) => french(`${ruleLabels[r.rule] ?? r.rule} ${r.points}/${r.max} : ${r.reason}`))
     .join('<br>');
 }
 
@@ -134,7 +136,7 @@ export function renderReview(
       '| Mentoré | Pourquoi |',
       '|---|---|',
       ...proposal.unmatched.map(
-        (u) => `| ${link(u.id, applicationPath(u.id))} | ${escapeMarkdown(u.reason)} |`,
+        (u) => `| ${link(u.id, applicationPath(u.id))} | ${french(u.reason)} |`,
       ),
     );
   lines.push('', '## Mentors avec des places libres', '');
@@ -144,11 +146,10 @@ export function renderReview(
       '| Mentor | Places libres | Pourquoi |',
       '|---|---|---|',
       ...proposal.spare.map(
-        (s) =>
-          `| ${link(s.id, applicationPath(s.id))} | ${s.places} | ${escapeMarkdown(s.reason)} |`,
+        (s) => `| ${link(s.id, applicationPath(s.id))} | ${s.places} | ${french(s.reason)} |`,
       ),
     );
-  return `${lines.join('\n')}\n`;
+  return `${frenchTypography(lines.join('\n'))}\n`;
 }
 
 /**
@@ -173,5 +174,7 @@ export function renderPullRequestBody(
     '- `/associer <mentor> <mentoré>` : impose un binôme, si aucune règle ne l’interdit ;',
     '- `/interdire <mentor> <mentoré>` : interdit cette association, pour toujours ;',
     '- `/relancer [meilleurs|plus-nombreux]` : recalcule la proposition, en gardant vos modifications.',
-  ].join('\n');
+  ]
+    .map(frenchTypography)
+    .join('\n');
 }

@@ -43,7 +43,7 @@ describe('npm run match, on the embedded default', () => {
     expect(shown.stdout).toBe(
       `${review!.replace(/&#([0-9]+);/g, (_, code: string) => String.fromCharCode(Number(code)))}\n`,
     );
-    expect(shown.stdout).toContain('Objectifs 35/35 : peut aider sur ses 2 objectifs');
+    expect(shown.stdout).toContain('Objectifs 35/35\u00a0: peut aider sur ses 2 objectifs');
 
     const withdrawn = await match(directory, [
       '--cohort',

@@ -19,9 +19,14 @@ import { run } from './run.ts';
 
 const fileUrl = (branch: string, path: string) => `https://github.com/o/r/blob/${branch}/${path}`;
 const branch = 'binomes/2026-2027';
-/** A reply as GitHub shows it: character references decoded. */
+/**
+ * A reply as GitHub shows it, character references decoded; its no-break spaces (checked apart)
+ * read as spaces, so that the assertions below stay readable.
+ */
 const shown = (markdown: string) =>
-  markdown.replace(/&#([0-9]+);/g, (_, code: string) => String.fromCharCode(Number(code)));
+  markdown
+    .replace(/&#([0-9]+);/g, (_, code: string) => String.fromCharCode(Number(code)))
+    .replace(/[\u00a0\u202f]/g, ' ');
 
 async function setUp() {
   const { store, standIn } = gitHubHarness();
@@ -108,12 +113,15 @@ describe('coordinators’ comment commands, against the GitHub stand-in', () => 
     expect(withdrawn.reply).toBe(
       '**Binôme** a traité vos commandes :\n\n- `/retirer pair-bbbbb1-aaaaa1` : ✅ pair-bbbbb1-aaaaa1 retiré : mentee-aaaaa1 et mentor-bbbbb1 sont de nouveau disponibles (ce binôme ne sera plus proposé pour cette cohorte). Commentez /relancer pour compléter la proposition.',
     );
+    // French typography: a no-break space before « : », a narrow one before « ; ».
+    expect(withdrawn.raw).toContain('commandes\u00a0:');
+    expect(withdrawn.raw).toContain('retiré\u00a0&#58;');
     expect(onBranch(pairPath('pair-bbbbb1-aaaaa1'))).toBeUndefined();
     expect(JSON.parse(onBranch(matchingEditsPath('2026-2027'))!).withdrawn).toEqual([
       { mentor: 'mentor-bbbbb1', mentee: 'mentee-aaaaa1', at: now().toISOString() },
     ]);
     expect(onBranch(reviewPath('2026-2027'))).toContain('1 proposition retirée');
-    expect(standIn.issues.find((i) => i.number === pull.number)!.body).toContain(
+    expect(shown(standIn.issues.find((i) => i.number === pull.number)!.body!)).toContain(
       '- Binômes proposés : **2**',
     );
 
@@ -154,7 +162,7 @@ describe('coordinators’ comment commands, against the GitHub stand-in', () => 
     );
     expect(wrong.reply).toContain('❌ mode « @everyone » inconnu');
     // What was typed is quoted escaped: no mention, no link, no markup in Binôme's reply.
-    expect(wrong.raw).toContain('mode « &#64;everyone » inconnu');
+    expect(wrong.raw).toContain('mode «\u00a0&#64;everyone\u00a0» inconnu');
     expect(wrong.raw.replace(/`[^`]*`/g, '')).not.toContain('@');
     expect(wrong.reply).toContain(
       '❌ cette commande s’utilise dans l’issue « Candidatures à examiner ».',

@@ -1,4 +1,5 @@
 import { digestLabel } from '../../schemas/data-layout.ts';
+import { frenchTypography } from '../../schemas/french-typography.ts';
 import type { ProgrammeSettings } from '../../schemas/programme.schema.ts';
 import {
   runCommentCommands,
@@ -65,7 +66,9 @@ export async function run(deps: CommandsJobDependencies): Promise<void> {
     try {
       await deps.store.addComment(
         comment.number,
-        '❌ **Binôme** n’a pas pu traiter ces commandes à cause d’une erreur. Regardez le journal de l’action « Commandes » (onglet Actions) ; relancez la commande dans quelques minutes.',
+        frenchTypography(
+          '❌ **Binôme** n’a pas pu traiter ces commandes à cause d’une erreur. Regardez le journal de l’action « Commandes » (onglet Actions) ; relancez la commande dans quelques minutes.',
+        ),
       );
     } catch {
       // The job has already failed with the reason above.

@@ -10,6 +10,8 @@ import {
 } from '../../tests/helpers/matching-harness.ts';
 import { run } from './run.ts';
 
+/** As GitHub shows it: no-break spaces read as spaces (French typography, checked apart). */
+const plain = (text: string | null | undefined) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ');
 const fileUrl = (branch: string, path: string) =>
   `https://github.com/clavim/mentorat-donnees/blob/${branch}/${path}`;
 const job = (
@@ -41,8 +43,9 @@ describe('the match job, against the GitHub stand-in', () => {
     const pull = pulls()[0]!;
     expect(pull.title).toBe('Binômes proposés — cohorte 2026-2027');
     expect(pull.pull!.head).toBe('binomes/2026-2027');
-    expect(pull.body).toContain('- Binômes proposés : **1**');
-    expect(pull.body).toContain('- Mentorés sans binôme : **1**');
+    expect(plain(pull.body)).toContain('- Binômes proposés : **1**');
+    expect(pull.body).toContain('Binômes proposés\u00a0: **1**');
+    expect(plain(pull.body)).toContain('- Mentorés sans binôme : **1**');
     expect(pull.body).toContain(`(${fileUrl('binomes/2026-2027', reviewPath('2026-2027'))})`);
     const pair = JSON.parse(standIn.file(pairPath('pair-bbbbb1-aaaaa1'), 'binomes/2026-2027')!);
     expect(pair).toMatchObject({
@@ -67,7 +70,7 @@ describe('the match job, against the GitHub stand-in', () => {
     await again.done;
     expect(again.recorded.failures).toEqual([]);
     expect(pulls()).toHaveLength(1);
-    expect(pulls()[0]!.body).toContain('- Binômes proposés : **2**');
+    expect(plain(pulls()[0]!.body)).toContain('- Binômes proposés : **2**');
     expect(standIn.file(pairPath('pair-bbbbb2-aaaaa2'), 'binomes/2026-2027')).toBeDefined();
 
     // A coordinator merges on GitHub's website; the job then marks the pairs accepted.
