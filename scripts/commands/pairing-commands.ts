@@ -137,10 +137,12 @@ export async function forcePair(
     const status = state.main.decisions.get(id)?.status;
     if (status !== 'accepted')
       throw new UsageError(
-        `${id} n’est pas acceptée (statut : ${status ? statusWords[status] : 'pas encore de décision'}) : seules les personnes acceptées sont associées.`,
+        `la candidature ${id} n’est pas acceptée (statut : ${status ? statusWords[status] : 'pas encore de décision'}) : seules les personnes acceptées peuvent être associées. Enregistrez d’abord la décision avec /decision dans l’issue « Candidatures à examiner ».`,
       );
     if (profile.cohort > cohort)
-      throw new UsageError(`${id} est candidate pour une cohorte suivante (${profile.cohort}).`);
+      throw new UsageError(
+        `la candidature ${id} vise une cohorte suivante (${profile.cohort}) : elle ne peut pas être associée dans celle-ci.`,
+      );
   }
   const id = pairIdOf(mentor, mentee);
   if (state.proposed.some((p) => p.id === id && p.proposedBy === 'coordinator'))
@@ -158,7 +160,7 @@ export async function forcePair(
   const places = pool.places.get(mentor) ?? 0;
   if (places < 1)
     throw new UsageError(
-      `refusé : ${mentor} n’a plus de place (capacité : ${mentorProfile!.capacity}, déjà prise par ses binômes acceptés ou imposés).`,
+      `refusé : ${mentor} n’a plus de place (capacité : ${mentorProfile!.capacity}, toutes prises par ses binômes acceptés ou imposés). Retirez l’un de ses binômes imposés (/retirer) ou choisissez un autre mentor.`,
     );
   const today = todayFor(deps);
   const score = scorePair(menteeProfile!, mentorProfile!, scoringSettings(deps.settings), today);
@@ -211,5 +213,5 @@ export async function solveAgain(
     ...(mode ? { mode } : {}),
     message: `Propose pairs again for cohort ${cohort}`,
   });
-  return `proposition recalculée (${outcome.mode === 'best' ? 'meilleurs binômes' : 'le plus de personnes'}) : ${outcome.pairs} binôme${outcome.pairs > 1 ? 's' : ''}, ${outcome.unmatched} mentoré${outcome.unmatched > 1 ? 's' : ''} sans binôme${outcome.changed ? '' : ' (rien n’a changé)'}${outcome.dropped.map((d) => ` ; ${d.id} n’est plus imposé : ${d.reason}`).join('')}.`;
+  return `proposition recalculée (mode ${outcome.mode === 'best' ? 'meilleurs' : 'plus-nombreux'}) : ${outcome.pairs} binôme${outcome.pairs > 1 ? 's' : ''}, ${outcome.unmatched} mentoré${outcome.unmatched > 1 ? 's' : ''} sans binôme${outcome.changed ? '' : ' (rien n’a changé)'}${outcome.dropped.map((d) => ` ; ${d.id} n’est plus imposé : ${d.reason}`).join('')}.`;
 }

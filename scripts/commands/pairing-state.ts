@@ -175,7 +175,7 @@ async function syncWithMain(
       return true;
     }
     throw new UsageError(
-      `La branche ${branch} ne peut pas être mise à jour avec main : un même fichier y a été modifié des deux côtés. Fusionnez ou fermez sa pull request, puis relancez.`,
+      `La branche ${branch} ne peut pas être mise à jour avec main : un même fichier y a été modifié des deux côtés. Fermez sa pull request et supprimez la branche (bouton « Delete branch »), puis relancez l’appariement (onglet Actions, « Binômes ») : une nouvelle proposition repartira de main, sans les modifications faites sur cette branche.`,
     );
   }
 }

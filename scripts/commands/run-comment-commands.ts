@@ -110,7 +110,7 @@ export async function runCommentCommands(
       if (!(error instanceof PermissionUnknownError)) throw error;
       return {
         reply:
-          '❌ Commandes ignorées\u00a0: Binôme n’a pas pu vérifier que vous avez le droit d’écriture sur ce dépôt. Rien n’a été fait. Vérifiez que l’application GitHub de Binôme peut lire les collaborateurs de ce dépôt (README du dépôt de données).',
+          '❌ Commandes ignorées\u00a0: Binôme n’a pas pu vérifier que vous avez le droit d’écriture sur ce dépôt. Rien n’a été fait. Demandez à la personne qui a installé Binôme de vérifier que son application GitHub peut lire les collaborateurs de ce dépôt, puis publiez de nouveau votre commentaire.',
         answers: [],
         failed: true,
         unverified: true,
@@ -119,7 +119,7 @@ export async function runCommentCommands(
     if (!writers.has(permission))
       return {
         reply:
-          '❌ Commandes ignorées\u00a0: seules les personnes qui ont le droit d’écriture sur ce dépôt peuvent utiliser les commandes de Binôme. Rien n’a été fait.',
+          '❌ Commandes ignorées\u00a0: seules les personnes qui ont le droit d’écriture sur ce dépôt peuvent utiliser les commandes de Binôme. Rien n’a été fait. Demandez ce droit à une coordinatrice ou un coordinateur.',
         answers: [],
         failed: false,
         unverified: false,
@@ -138,16 +138,18 @@ export async function runCommentCommands(
   let broken: Error | undefined;
   for (const [i, command] of commands.entries()) {
     let answer: string;
-    if (broken) answer = '❌ pas faite : une erreur a arrêté les commandes précédentes.';
+    if (broken)
+      answer =
+        '❌ pas faite : une erreur inattendue sur une commande précédente a arrêté la suite. Publiez-la de nouveau dans un commentaire, dans quelques minutes.';
     else if (i >= maxCommands)
-      answer = `❌ ignorée : ${maxCommands} commandes au plus par commentaire.`;
+      answer = `❌ ignorée : ${maxCommands} commandes au plus par commentaire. Publiez-la dans un nouveau commentaire.`;
     else
       try {
         answer = await carryOut(deps, command, request.place, cohort);
       } catch (error) {
         // The answers already given stand: the reply says what was done, what was not.
         broken = error instanceof Error ? error : new Error('unknown error');
-        answer = `❌ erreur inattendue (${broken.name}) : cette commande n’a peut-être pas été faite. Relancez-la dans quelques minutes.`;
+        answer = `❌ erreur inattendue (${broken.name}) : cette commande n’a peut-être pas été faite. Dans quelques minutes, vérifiez la revue ; si rien n’a changé, publiez-la de nouveau dans un commentaire.`;
       }
     if (answer.startsWith('❌')) failed = true;
     answers.push({ command: command.text, answer });
@@ -157,7 +159,7 @@ export async function runCommentCommands(
   }
   if (parsed.ignored > 0)
     lines.push(
-      `- ${parsed.ignored} autre${parsed.ignored > 1 ? 's' : ''} ligne${parsed.ignored > 1 ? 's' : ''} de commande ignorée${parsed.ignored > 1 ? 's' : ''}.`,
+      `- ${parsed.ignored} autre${parsed.ignored > 1 ? 's' : ''} ligne${parsed.ignored > 1 ? 's' : ''} de commande ignorée${parsed.ignored > 1 ? 's' : ''} (${maxCommands} commandes au plus par commentaire) : publiez-les dans un nouveau commentaire.`,
     );
   return {
     reply: ['**Binôme** a traité vos commandes\u00a0:', '', ...lines].join('\n'),
@@ -184,7 +186,7 @@ async function carryOut(
     if (!cohort)
       return place.kind === 'terminal'
         ? '❌ indiquez la cohorte : --cohort AAAA-AAAA.'
-        : '❌ cette pull request n’est pas une proposition de binômes ouverte (branche binomes/<cohorte>).';
+        : '❌ cette pull request n’est pas une proposition de binômes ouverte : ces commandes s’utilisent dans la pull request « Binômes proposés — cohorte … » encore ouverte.';
     const run = {
       retirer: withdrawPair,
       associer: forcePair,

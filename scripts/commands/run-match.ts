@@ -9,13 +9,13 @@ import { UsageError } from './usage-error.ts';
 import { printable } from '../text/printable.ts';
 
 const usage = `Utilisation :
-  npm run match -- --cohort <cohorte> [--mode best|most]   propose les binômes (branche binomes/<cohorte>)
+  npm run match -- --cohort <cohorte> [--mode meilleurs|plus-nombreux]   propose les binômes (branche binomes/<cohorte>)
   npm run match -- --cohort <cohorte> --show                affiche la revue de la proposition
   npm run match -- --cohort <cohorte> /retirer <binôme>     les commandes des coordinateurs, comme sur GitHub :
                    /associer <mentor> <mentoré>, /interdire <mentor> <mentoré>, /relancer [meilleurs|plus-nombreux]
   npm run match -- /decision <candidature> <statut> [motif]
   npm run match -- --accept <cohorte>                       accepte la proposition (fusionne la branche)
-Modes : best (meilleurs binômes : le plus de points au total), most (le plus de personnes en binôme).`;
+Modes : meilleurs (le plus de points au total), plus-nombreux (le plus de personnes en binôme).`;
 
 export interface RunMatchDependencies extends MatchDependencies {
   print: (line: string) => void;
@@ -57,7 +57,7 @@ export async function runMatch(
       deps.now(),
       deps.settings.mentoring.mentorCapacityMax,
     );
-    for (const r of refused) deps.print(`${r.id} n’est pas accepté : ${r.reason}.`);
+    for (const r of refused) deps.print(`Le binôme ${r.id} n’est pas accepté : ${r.reason}.`);
     deps.print(
       accepted.length === 0 && !merged && refused.length === 0
         ? `Rien à accepter pour la cohorte ${cohort} : aucune proposition en attente.`
@@ -93,7 +93,7 @@ export async function runMatch(
     throw new UsageError(`Mode « ${printable(values.mode)} » inconnu.\n${usage}`);
   const outcome = await proposePairs(deps, { cohort, ...(mode ? { mode } : {}) });
   deps.print(
-    `Cohorte ${cohort} (${outcome.mode === 'best' ? 'meilleurs binômes' : 'le plus de personnes'}) : ${outcome.pairs} binôme${outcome.pairs > 1 ? 's' : ''} proposé${outcome.pairs > 1 ? 's' : ''}, ${outcome.unmatched} mentoré${outcome.unmatched > 1 ? 's' : ''} sans binôme.`,
+    `Cohorte ${cohort} (mode ${outcome.mode === 'best' ? 'meilleurs' : 'plus-nombreux'}) : ${outcome.pairs} binôme${outcome.pairs > 1 ? 's' : ''} proposé${outcome.pairs > 1 ? 's' : ''}, ${outcome.unmatched} mentoré${outcome.unmatched > 1 ? 's' : ''} sans binôme.`,
   );
   if (outcome.pullRequest)
     deps.print(

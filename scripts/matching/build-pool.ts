@@ -79,9 +79,9 @@ export function buildPool(input: PoolInput): MatchingPool {
   const forced = input.forced.filter((p) => {
     if (p.cohort !== input.cohort) return false;
     const reason = !acceptedIds.has(p.mentor)
-      ? `${p.mentor} n’est plus acceptée`
+      ? `la candidature ${p.mentor} n’est plus acceptée`
       : !acceptedIds.has(p.mentee)
-        ? `${p.mentee} n’est plus acceptée`
+        ? `la candidature ${p.mentee} n’est plus acceptée`
         : heldOnMain.has(p.mentee)
           ? `${p.mentee} est déjà dans un autre binôme`
           : pairBlockers(

@@ -10,14 +10,16 @@ const plural = (n: number, one: string, many: string): string => (n === 1 ? one 
 
 function noCompatibleMentor(count: Count): string {
   const parts = [
-    count.mode && `${count.mode} pour le mode de rencontre`,
-    count.conflict && `${count.conflict} pour un conflit d’intérêts`,
+    count.mode && `${count.mode} ${plural(count.mode, 'exclu', 'exclus')} par le mode de rencontre`,
+    count.conflict &&
+      `${count.conflict} ${plural(count.conflict, 'exclu', 'exclus')} pour conflit d’intérêts`,
     count.capacity && `${count.capacity} sans place libre`,
-    count.closed && `${count.closed} déjà en binôme terminé avec lui`,
+    count.closed &&
+      `${count.closed} ${plural(count.closed, 'a', 'ont')} déjà formé avec lui un binôme terminé`,
     count.forbidden + count.withdrawn &&
       `${count.forbidden + count.withdrawn} ${plural(count.forbidden + count.withdrawn, 'exclu', 'exclus')} par les coordinateurs`,
   ].filter(Boolean);
-  return `aucun mentor compatible avec une place libre : ${parts.join(', ')}`;
+  return `aucun mentor possible : ${parts.join(', ')}`;
 }
 
 /**
@@ -80,7 +82,7 @@ export function explainLeftOver(
     if (open >= 0) {
       unmatched.push({
         id: mentee.id,
-        reason: `${pool.mentors[open]!.id} (${openScore} points avec lui) a encore une place : /relancer ou /associer pour compléter`,
+        reason: `${pool.mentors[open]!.id} (${openScore} points avec lui) a encore une place : commentez /relancer (ou /associer) pour compléter`,
       });
       return;
     }
@@ -94,7 +96,7 @@ export function explainLeftOver(
       .join(', ');
     unmatched.push({
       id: mentee.id,
-      reason: `devancé : les places de son meilleur choix, ${mentor.id} (${bestScore} points avec lui), vont à ${holders || 'd’autres mentorés'}, et ses autres mentors compatibles n’ont plus de place`,
+      reason: `devancé : le mentor qui lui donnerait le plus de points, ${mentor.id} (${bestScore} points avec lui), a ses places prises par ${holders || 'd’autres mentorés'}, et les autres mentors compatibles avec lui n’ont plus de place`,
     });
   });
   const spare: SpareMentor[] = [];
@@ -114,7 +116,7 @@ export function explainLeftOver(
       places: left,
       reason:
         compatible !== undefined
-          ? `${pool.mentees[compatible]!.id}, sans binôme, lui est compatible : /relancer pour compléter`
+          ? `${pool.mentees[compatible]!.id}, sans binôme, lui est compatible : commentez /relancer pour compléter`
           : unmatchedRows.length === 0
             ? 'tous les mentorés de la cohorte ont un binôme'
             : 'aucun mentoré encore sans binôme ne lui est compatible',

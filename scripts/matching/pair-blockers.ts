@@ -49,7 +49,7 @@ export function pairBlockers(
     const mentorWants = modeWords[mentor.meetingMode as keyof typeof modeWords];
     blockers.push({
       code: 'mode',
-      message: `modes de rencontre incompatibles : le mentoré veut se rencontrer ${menteeWants}, le mentor ${mentorWants}`,
+      message: `modes de rencontre incompatibles : le mentoré souhaite des rencontres ${menteeWants}, le mentor ${mentorWants}`,
     });
   }
   const conflict = conflictOfInterest(mentee, mentor);
@@ -70,7 +70,7 @@ export function pairBlockers(
   if (ruledOut.withdrawn.has(id))
     blockers.push({
       code: 'withdrawn',
-      message: 'cette proposition a été retirée pour cette cohorte (/retirer)',
+      message: 'ce binôme a été retiré de la proposition pour cette cohorte (/retirer)',
     });
   return blockers;
 }

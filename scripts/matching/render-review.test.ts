@@ -56,6 +56,8 @@ describe('the review', () => {
     expect(headers).toHaveLength(2);
     for (const line of tables) expect([8, 4]).toContain(cells(line));
     // The studies are shown, escaped, so that a coordinator reads them as typed.
-    expect(review).toContain('Études\u00a0&#58; &#124; col &#124; injectée &#124; &#60;img src=x');
+    expect(review).toContain(
+      'Études du mentoré\u00a0&#58; &#124; col &#124; injectée &#124; &#60;img src=x',
+    );
   });
 });

@@ -19,8 +19,8 @@ import { commonAvailability } from './score-availability.ts';
 import { sharedLanguages } from './score-languages.ts';
 
 export const modeLabels: Record<MatchingMode, string> = {
-  best: 'meilleurs binômes (total des points le plus haut)',
-  most: 'le plus de personnes en binôme, puis le meilleur total',
+  best: '« meilleurs » : le total de points le plus haut',
+  most: '« plus-nombreux » : le plus de personnes en binôme, puis le meilleur total',
 };
 
 const ruleLabels: Record<string, string> = {
@@ -61,11 +61,13 @@ export function summaryLines(proposal: Proposal, edits: EditCounts, today: strin
   return [
     `- Cohorte : **${proposal.cohort}**, calculée le ${frenchDate(today)}`,
     `- Mode : ${modeLabels[proposal.mode]}`,
-    `- Binômes proposés : **${f.pairs}**${edits.forced ? `, dont ${edits.forced} ${edits.forced === 1 ? 'imposé' : 'imposés'} par les coordinateurs (/associer)` : ''}`,
-    `- Score moyen : ${frenchNumber(f.mean)} points ; score le plus bas : ${f.lowest} points`,
+    `- Binômes proposés : **${f.pairs}**${edits.forced ? `, dont ${edits.forced} ${edits.forced > 1 ? 'imposés' : 'imposé'} par les coordinateurs (/associer)` : ''}`,
+    f.pairs === 0
+      ? '- Score moyen : — (aucun binôme)'
+      : `- Score moyen : ${frenchNumber(f.mean)} points ; score le plus bas : ${f.lowest} point${f.lowest > 1 ? 's' : ''}`,
     `- Mentorés sans binôme : **${f.unmatched}**`,
     `- Places de mentor restées libres : ${f.spare}`,
-    `- Modifications des coordinateurs : ${edits.forced} ${edits.forced === 1 ? 'association imposée' : 'associations imposées'}, ${edits.withdrawn} ${edits.withdrawn === 1 ? 'proposition retirée' : 'propositions retirées'}, ${edits.forbidden} ${edits.forbidden === 1 ? 'association interdite' : 'associations interdites'}`,
+    `- Modifications des coordinateurs : ${edits.forced} ${edits.forced > 1 ? 'associations imposées' : 'association imposée'}, ${edits.withdrawn} ${edits.withdrawn > 1 ? 'binômes retirés' : 'binôme retiré'}, ${edits.forbidden} ${edits.forbidden > 1 ? 'associations interdites' : 'association interdite'}`,
   ];
 }
 
@@ -77,8 +79,8 @@ function facts(pool: MatchingPool, pair: ProposedPair): string {
   const lines = [
     `Objectifs communs : ${pair.objectives.length ? frenchList(pair.objectives.map(objectiveLabel)) : 'aucun'}`,
     `Secteur du mentor : ${sectorLabel(mentor.sector)}`,
-    `Secteurs visés : ${mentee.sectors.map(sectorLabel).join(' ; ')}`,
-    `Études : ${mentee.field}`,
+    `Secteurs visés par le mentoré : ${mentee.sectors.map(sectorLabel).join(' ; ')}`,
+    `Études du mentoré : ${mentee.field}`,
     `Rencontres : ${pair.meetingMode === 'presentiel' ? 'en personne' : 'en visioconférence'}`,
     `Disponibilités communes : ${slots ? `${frenchList(days.map(dayLabel))} ; ${frenchList(periods.map(periodLabel))}` : 'aucune'}`,
     `Langues : ${frenchList(sharedLanguages(mentee, mentor).map(languageLabel)) || 'aucune en commun'}`,
@@ -170,7 +172,7 @@ export function renderPullRequestBody(
     `Le détail de chaque binôme (score, raisons) et de chaque personne sans binôme est dans [la revue](${reviewUrl}).`,
     '',
     'Commandes (en commentaire de cette pull request, une par ligne) :',
-    '- `/retirer <binôme>` : retire une proposition (elle ne sera plus proposée pour cette cohorte) ;',
+    '- `/retirer <binôme>` : retire ce binôme de la proposition (il ne sera plus proposé pour cette cohorte) ;',
     '- `/associer <mentor> <mentoré>` : impose un binôme, si aucune règle ne l’interdit ;',
     '- `/interdire <mentor> <mentoré>` : interdit cette association, pour toujours ;',
     '- `/relancer [meilleurs|plus-nombreux]` : recalcule la proposition, en gardant vos modifications.',

@@ -23,9 +23,9 @@ export function scoreObjectives(
   const labels = shared.map(objectiveLabel);
   const reason =
     shared.length === 0
-      ? 'aucun des objectifs du mentoré dans ce que propose le mentor'
+      ? 'le mentor ne couvre aucun des objectifs du mentoré'
       : shared.length === mentee.objectives.length
-        ? `peut aider sur ${shared.length === 1 ? 'son objectif' : `ses ${shared.length} objectifs`} : ${frenchList(labels)}`
-        : `peut aider sur ${shared.length} de ses ${mentee.objectives.length} objectifs : ${frenchList(labels)}`;
+        ? `le mentor couvre ${shared.length === 1 ? 'l’objectif du mentoré' : `les ${shared.length} objectifs du mentoré`} : ${frenchList(labels)}`
+        : `le mentor couvre ${shared.length} des ${mentee.objectives.length} objectifs du mentoré : ${frenchList(labels)}`;
   return { rule: 'objectives', points, max: weight, reason };
 }

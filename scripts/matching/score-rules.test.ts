@@ -37,18 +37,18 @@ describe('the score rules, each a unit with its points and its French reason', (
       points: 35,
       max: 35,
       reason:
-        'peut aider sur ses 2 objectifs : choisir son dernier stage et définir son projet d’orientation professionnelle',
+        'le mentor couvre les 2 objectifs du mentoré : choisir son dernier stage et définir son projet d’orientation professionnelle',
     });
     expect(
       scoreObjectives(mentee(), mentor({ objectives: ['choisir-dernier-stage'] }), 35),
     ).toMatchObject({
       points: 18,
-      reason: 'peut aider sur 1 de ses 2 objectifs : choisir son dernier stage',
+      reason: 'le mentor couvre 1 des 2 objectifs du mentoré : choisir son dernier stage',
     });
     expect(scoreObjectives(mentee(), mentor({ objectives: ['prise-de-poste'] }), 35)).toMatchObject(
       {
         points: 0,
-        reason: 'aucun des objectifs du mentoré dans ce que propose le mentor',
+        reason: 'le mentor ne couvre aucun des objectifs du mentoré',
       },
     );
   });
@@ -155,7 +155,7 @@ describe('the hard rules', () => {
       {
         code: 'mode',
         message:
-          'modes de rencontre incompatibles : le mentoré veut se rencontrer en personne seulement, le mentor en visioconférence seulement',
+          'modes de rencontre incompatibles : le mentoré souhaite des rencontres en personne seulement, le mentor en visioconférence seulement',
       },
     ]);
   });

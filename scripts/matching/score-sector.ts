@@ -47,8 +47,7 @@ export function scoreSector(
   weight: number,
 ): RuleScore {
   const fit = sectorFit(mentee, mentor);
-  const sector =
-    mentor.sector === 'autre' ? 'un autre secteur' : `« ${sectorLabel(mentor.sector)} »`;
+  const sector = `« ${sectorLabel(mentor.sector)} »`;
   const reason =
     fit === 'target'
       ? `le secteur du mentor, ${sector}, est l’un de ceux que vise le mentoré`

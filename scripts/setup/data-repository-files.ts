@@ -173,7 +173,7 @@ par Binôme : ne le rendez jamais public, et n’y copiez pas de données ailleu
   pull request : \`/retirer <binôme>\`, \`/associer <mentor> <mentoré>\`,
   \`/interdire <mentor> <mentoré>\`, \`/relancer [meilleurs|plus-nombreux]\`. Fusionnez-la pour
   accepter les binômes.
-- **Qui peut commander** : seules les personnes qui ont le droit d’écriture sur ce dépôt ; les
+- **Qui peut utiliser les commandes** : seules les personnes qui ont le droit d’écriture sur ce dépôt ; les
   commandes des autres sont ignorées, et la réponse le dit.
 - **Confidentialité** : les noms, courriels et téléphones ne figurent que dans les fichiers de
   candidature et les conventions. N’en mettez jamais dans un titre, un commentaire ou un nom de branche.

@@ -264,7 +264,7 @@ describe('the pair rules', () => {
         {
           "field": "meetingMode",
           "file": "pairs/pair-aaaaaa-bbbbbb.json",
-          "message": "ce binôme enfreint une règle de l’appariement — modes de rencontre incompatibles : le mentoré veut se rencontrer en personne seulement, le mentor en visioconférence seulement",
+          "message": "ce binôme enfreint une règle de l’appariement — modes de rencontre incompatibles : le mentoré souhaite des rencontres en personne seulement, le mentor en visioconférence seulement",
         },
       ]
     `);

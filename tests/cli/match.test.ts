@@ -24,7 +24,7 @@ describe('npm run match, on the embedded default', () => {
     const proposed = await match(directory, ['--cohort', '2026-2027', '--mode', 'best']);
     expect(proposed).toMatchObject({ code: 0, stderr: '' });
     expect(proposed.stdout).toContain(
-      'Cohorte 2026-2027 (meilleurs binômes) : 2 binômes proposés, 0 mentoré sans binôme.',
+      'Cohorte 2026-2027 (mode meilleurs) : 2 binômes proposés, 0 mentoré sans binôme.',
     );
     expect(proposed.stdout).toContain(
       'Proposition sur la branche binomes/2026-2027 (pull request n° 1).',
@@ -43,7 +43,9 @@ describe('npm run match, on the embedded default', () => {
     expect(shown.stdout).toBe(
       `${review!.replace(/&#([0-9]+);/g, (_, code: string) => String.fromCharCode(Number(code)))}\n`,
     );
-    expect(shown.stdout).toContain('Objectifs 35/35\u00a0: peut aider sur ses 2 objectifs');
+    expect(shown.stdout).toContain(
+      'Objectifs 35/35\u00a0: le mentor couvre les 2 objectifs du mentoré',
+    );
 
     const withdrawn = await match(directory, [
       '--cohort',
@@ -87,6 +89,8 @@ describe('npm run match, on the embedded default', () => {
     expect(mode.code).toBe(2);
     expect(mode.stderr).toContain('Mode « random » inconnu.');
     const help = await match(directory, ['--help']);
-    expect(help.stdout).toContain('npm run match -- --cohort <cohorte> [--mode best|most]');
+    expect(help.stdout).toContain(
+      'npm run match -- --cohort <cohorte> [--mode meilleurs|plus-nombreux]',
+    );
   });
 });

@@ -120,14 +120,14 @@ describe('coordinators’ comment commands, against the GitHub stand-in', () => 
     expect(JSON.parse(onBranch(matchingEditsPath('2026-2027'))!).withdrawn).toEqual([
       { mentor: 'mentor-bbbbb1', mentee: 'mentee-aaaaa1', at: now().toISOString() },
     ]);
-    expect(onBranch(reviewPath('2026-2027'))).toContain('1 proposition retirée');
+    expect(onBranch(reviewPath('2026-2027'))).toContain('1 binôme retiré');
     expect(shown(standIn.issues.find((i) => i.number === pull.number)!.body!)).toContain(
       '- Binômes proposés : **2**',
     );
 
     const blocked = await comment(pull.number, '/associer mentor-bbbbb2 mentee-aaaaa3');
     expect(blocked.reply).toContain(
-      '❌ refusé : modes de rencontre incompatibles : le mentoré veut se rencontrer en personne seulement, le mentor en visioconférence seulement.',
+      '❌ refusé : modes de rencontre incompatibles : le mentoré souhaite des rencontres en personne seulement, le mentor en visioconférence seulement.',
     );
     expect(onBranch(pairPath('pair-bbbbb2-aaaaa3'))).toBeUndefined();
 
@@ -147,7 +147,7 @@ describe('coordinators’ comment commands, against the GitHub stand-in', () => 
     expect(onBranch(pairPath('pair-bbbbb1-aaaaa3'))).toBeUndefined();
 
     const again = await comment(pull.number, '/relancer plus-nombreux');
-    expect(again.reply).toContain('✅ proposition recalculée (le plus de personnes)');
+    expect(again.reply).toContain('✅ proposition recalculée (mode plus-nombreux)');
     // The forced pair is kept; the withdrawn and forbidden pairs are not proposed again.
     expect(onBranch(pairPath('pair-bbbbb2-aaaaa1'))).toBeDefined();
     expect(onBranch(pairPath('pair-bbbbb1-aaaaa1'))).toBeUndefined();
@@ -216,13 +216,15 @@ describe('coordinators’ comment commands, against the GitHub stand-in', () => 
     await comment(digest.number, '/decision mentee-aaaaa1 retiree');
     const again = await comment(pull.number, '/relancer');
     expect(again.reply).toContain(
-      'pair-bbbbb1-aaaaa1 n’est plus imposé : mentee-aaaaa1 n’est plus acceptée',
+      'pair-bbbbb1-aaaaa1 n’est plus imposé : la candidature mentee-aaaaa1 n’est plus acceptée',
     );
     expect(onBranch(pairPath('pair-bbbbb1-aaaaa1'))).toBeUndefined();
 
     const flood = await comment(pull.number, Array.from({ length: 5000 }, () => '/x').join('\n'));
     expect(flood.reply.split('\n')).toHaveLength(2 + 11 + 1);
-    expect(flood.reply).toContain('- 4989 autres lignes de commande ignorées.');
+    expect(flood.reply).toContain(
+      '- 4989 autres lignes de commande ignorées (10 commandes au plus par commentaire) : publiez-les dans un nouveau commentaire.',
+    );
   });
 
   it('ignores the commands of someone without write access, and says so', async () => {
@@ -230,7 +232,7 @@ describe('coordinators’ comment commands, against the GitHub stand-in', () => 
     const before = onBranch(reviewPath('2026-2027'));
     const refused = await comment(pull.number, '/retirer pair-bbbbb1-aaaaa1', 'benevole');
     expect(refused.reply).toBe(
-      '❌ Commandes ignorées : seules les personnes qui ont le droit d’écriture sur ce dépôt peuvent utiliser les commandes de Binôme. Rien n’a été fait.',
+      '❌ Commandes ignorées : seules les personnes qui ont le droit d’écriture sur ce dépôt peuvent utiliser les commandes de Binôme. Rien n’a été fait. Demandez ce droit à une coordinatrice ou un coordinateur.',
     );
     const stranger = await comment(pull.number, '/retirer pair-bbbbb1-aaaaa1', 'inconnu');
     expect(stranger.reply).toContain('Commandes ignorées');

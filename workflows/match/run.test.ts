@@ -172,7 +172,7 @@ describe('the match job, against the GitHub stand-in', () => {
     const accept = job(store, { mergedBranch: 'binomes/2027-2028' });
     await accept.done;
     expect(accept.recorded.failures).toEqual([
-      'Binômes fusionnés mais non acceptés, une règle l’interdit : pair-bbbbb2-aaaaa1 (mentee-aaaaa1 est déjà dans un binôme accepté). Retirez leurs fichiers ou corrigez-les.',
+      'Binômes fusionnés mais non acceptés, car une règle l’interdit : pair-bbbbb2-aaaaa1 (mentee-aaaaa1 est déjà dans un binôme accepté). Ils restent « proposés » et bloquent ces personnes : supprimez leurs fichiers du dossier pairs/.',
     ]);
     expect(JSON.parse(standIn.file(pairPath('pair-bbbbb2-aaaaa1'))!).status).toBe('proposed');
   });

@@ -47,12 +47,12 @@ export async function run(deps: MatchJobDependencies): Promise<void> {
       core.setOutput('accepted', accepted.length);
       if (refused.length > 0)
         core.setFailed(
-          `Binômes fusionnés mais non acceptés, une règle l’interdit : ${refused.map((r) => `${r.id} (${r.reason})`).join(' ; ')}. Retirez leurs fichiers ou corrigez-les.`,
+          `Binômes fusionnés mais non acceptés, car une règle l’interdit : ${refused.map((r) => `${r.id} (${r.reason})`).join(' ; ')}. Ils restent « proposés » et bloquent ces personnes : supprimez leurs fichiers du dossier pairs/.`,
         );
       await core.summary
         .addHeading(`Binômes acceptés — cohorte ${cohort}`, 2)
         .addRaw(
-          `${accepted.length} binôme(s) accepté(s) : ${accepted.join(', ') || 'aucun'}.`,
+          `${accepted.length} binôme${accepted.length > 1 ? 's' : ''} accepté${accepted.length > 1 ? 's' : ''} : ${accepted.join(', ') || 'aucun'}.`,
           true,
         )
         .write();
