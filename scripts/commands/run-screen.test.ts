@@ -26,7 +26,7 @@ describe('npm run screen', () => {
     expect(lines).toHaveLength(2);
     expect(lines.join('\n')).toContain(ids[0]);
     expect(lines.join('\n')).toContain(
-      'mentoré, bac+2, choisir-dernier-stage + projet-orientation, les-deux',
+      'mentoré, Bac + 2 (BTS, BUT 2ᵉ année…), choisir son dernier stage ; définir son projet d’orientation professionnelle, en personne ou en visioconférence',
     );
     for (const personal of personalStrings()) expect(lines.join('\n')).not.toContain(personal);
   });

@@ -1,6 +1,21 @@
 import type { ScreeningDecision } from '../../schemas/screening-decision.schema.ts';
 import type { MenteeApplication } from '../../schemas/mentee-application.schema.ts';
 import type { MentorApplication } from '../../schemas/mentor-application.schema.ts';
+import { menteeApplicationFormSchema } from '../../schemas/mentee-application.schema.ts';
+import { objectiveLabel, sectorLabel } from '../matching/labels.ts';
+
+const modeWords = {
+  presentiel: 'en personne',
+  visio: 'en visioconférence',
+  'les-deux': 'en personne ou en visioconférence',
+} as const;
+
+const levels = new Map<string, string>(
+  menteeApplicationFormSchema.properties.profile.properties.studies.properties.level.oneOf.map(
+    (o) => [o.const, o.title],
+  ),
+);
+const levelLabel = (level: string): string => levels.get(level) ?? level;
 
 /** One line of the screening list: ids and non-identifying attributes only, never identity. */
 export interface PendingRow {
@@ -26,10 +41,11 @@ export function pendingRows(
     .map((application) => {
       const status = decisions.get(application.id)?.status ?? 'new';
       const profile = application.profile;
+      // In the words of the forms (the schemas' labels), not their codes: a coordinator reads it.
       const summary =
         'sector' in profile
-          ? `mentor, ${profile.sector}, ${profile.yearsOfExperience} ans d’expérience, ${profile.capacity} mentoré(s), ${profile.meetingMode}`
-          : `mentoré, ${profile.studies.level}, ${profile.objectives.join(' + ')}, ${profile.meetingMode}`;
+          ? `mentor, ${sectorLabel(profile.sector)}, ${profile.yearsOfExperience} ans d’expérience, ${profile.capacity} ${profile.capacity > 1 ? 'places' : 'place'}, ${modeWords[profile.meetingMode]}`
+          : `mentoré, ${levelLabel(profile.studies.level)}, ${profile.objectives.map(objectiveLabel).join(' ; ')}, ${modeWords[profile.meetingMode]}`;
       return {
         id: application.id,
         status,

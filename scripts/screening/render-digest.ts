@@ -10,12 +10,12 @@ export function renderDigest(rows: readonly PendingRow[], fileUrl: (id: string) 
   if (rows.length === 0) return `Aucune candidature à examiner.\n\n<!-- binome:ids -->`;
   const lines = rows.map(
     (r) =>
-      `| [${r.id}](${fileUrl(r.id)}) | ${r.status} | ${r.submittedOn} | ${r.cohort} | ${escapeMarkdown(r.summary)} | ${r.needsReview ? 'oui' : ''} |`,
+      `| [${r.id}](${fileUrl(r.id)}) | ${r.status === 'interviewed' ? 'entretien réalisé' : 'nouvelle'} | ${r.submittedOn} | ${r.cohort} | ${escapeMarkdown(r.summary)} | ${r.needsReview ? 'oui' : ''} |`,
   );
   return [
     `${rows.length === 1 ? 'Une candidature attend' : `${rows.length} candidatures attendent`} un entretien ou une décision. Enregistrez chaque décision en commentant cette issue : \`/decision <candidature> <statut> [motif]\`, par exemple \`/decision mentee-7f3k9q acceptee Entretien concluant\` (statuts : nouvelle, entretien, acceptee, attente, non-retenue, retiree).`,
     '',
-    '| Candidature | Statut | Reçue le | Cohorte | Profil | À vérifier (sans JavaScript) |',
+    '| Candidature | Statut | Reçue le | Cohorte | Profil | À vérifier (envoyée sans le contrôle anti-robot) |',
     '|---|---|---|---|---|---|',
     ...lines,
     '',
