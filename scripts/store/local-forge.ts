@@ -1,4 +1,5 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { markerComment } from './data-store.ts';
 
@@ -13,6 +14,14 @@ interface LocalThread {
   /** For a pull request: true once merged; absent (false) before, as in older forge.json files. */
   merged?: boolean;
 }
+
+/** The local forge's file is damaged or stays locked: nothing was written. */
+export class LocalForgeError extends Error {
+  override name = 'LocalForgeError';
+}
+
+const staleMs = 30_000;
+const busyMs = 60_000;
 
 interface ForgeState {
   next: number;
@@ -34,15 +43,61 @@ export class LocalForge {
   }
 
   async #read(): Promise<ForgeState> {
+    let text: string;
     try {
-      return JSON.parse(await readFile(this.#file, 'utf8')) as ForgeState;
+      text = await readFile(this.#file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+        return { next: 1, threads: [], comments: [] };
+      throw error;
+    }
+    try {
+      return JSON.parse(text) as ForgeState;
     } catch {
-      return { next: 1, threads: [], comments: [] };
+      // Never start again from nothing over a damaged file: that would lose every thread.
+      throw new LocalForgeError(`${this.#file} is not valid JSON; it was left as it is.`);
+    }
+  }
+
+  /**
+   * Reads, changes and writes the state under an exclusive lock file, so that two processes
+   * (two coordinators' commands, a command and the match job) never lose each other's change.
+   * A lock older than `staleMs` was left by a process that died: it is removed.
+   */
+  async #update<T>(change: (state: ForgeState) => T): Promise<T> {
+    const lock = `${this.#file}.lock`;
+    const started = Date.now();
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        const handle = await open(lock, 'wx');
+        await handle.close();
+        break;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        const age =
+          Date.now() -
+          (await stat(lock).then(
+            (s) => s.mtimeMs,
+            () => Date.now(),
+          ));
+        if (age > staleMs) await rm(lock, { force: true });
+        else if (Date.now() - started > busyMs)
+          throw new LocalForgeError(`${lock} stayed locked for ${busyMs} ms; nothing was written.`);
+        else await new Promise((resolve) => setTimeout(resolve, Math.min(200, 5 * 2 ** attempt)));
+      }
+    }
+    try {
+      const state = await this.#read();
+      const result = change(state);
+      await this.#write(state);
+      return result;
+    } finally {
+      await rm(lock, { force: true });
     }
   }
 
   async #write(state: ForgeState): Promise<void> {
-    const temporary = `${this.#file}.${process.pid}.tmp`;
+    const temporary = `${this.#file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     await writeFile(temporary, JSON.stringify(state, null, 2) + '\n');
     await rename(temporary, this.#file);
   }
@@ -62,11 +117,10 @@ export class LocalForge {
 
   /** Marks the open pull request of `branch`, if there is one, as merged and closed. */
   async markMerged(branch: string): Promise<void> {
-    const state = await this.#read();
-    const pull = state.threads.find((t) => t.state === 'open' && t.branch === branch);
-    if (!pull) return;
-    Object.assign(pull, { state: 'closed', merged: true });
-    await this.#write(state);
+    await this.#update((state) => {
+      const pull = state.threads.find((t) => t.state === 'open' && t.branch === branch);
+      if (pull) Object.assign(pull, { state: 'closed', merged: true });
+    });
   }
 
   /** Creates or updates an open thread; returns its number and its body before the update. */
@@ -74,44 +128,50 @@ export class LocalForge {
     find: (t: LocalThread) => boolean,
     fields: Omit<LocalThread, 'number' | 'state' | 'merged'>,
   ): Promise<{ number: number; previousBody: string }> {
-    const state = await this.#read();
-    const existing = state.threads.find((t) => t.state === 'open' && find(t));
-    const previousBody = existing?.body ?? '';
-    if (existing) Object.assign(existing, { title: fields.title, body: fields.body });
-    else state.threads.push({ ...fields, number: state.next, state: 'open' });
-    const number = existing?.number ?? state.next++;
-    await this.#write(state);
-    return { number, previousBody };
+    return this.#update((state) => {
+      const existing = state.threads.find((t) => t.state === 'open' && find(t));
+      const previousBody = existing?.body ?? '';
+      if (existing) Object.assign(existing, { title: fields.title, body: fields.body });
+      else state.threads.push({ ...fields, number: state.next, state: 'open' });
+      const number = existing?.number ?? state.next++;
+      return { number, previousBody };
+    });
   }
 
   async addComment(number: number, body: string): Promise<number> {
-    const state = await this.#read();
-    if (!state.threads.some((t) => t.number === number)) {
-      throw new Error(`There is no issue or pull request #${number} in the local data repository.`);
-    }
-    state.comments.push({ id: state.comments.length + 1, number, body });
-    await this.#write(state);
-    return state.comments.length;
+    return this.#update((state) => {
+      if (!state.threads.some((t) => t.number === number))
+        throw new Error(
+          `There is no issue or pull request #${number} in the local data repository.`,
+        );
+      state.comments.push({ id: state.comments.length + 1, number, body });
+      return state.comments.length;
+    });
   }
 
   async upsertComment(number: number, marker: string, body: string): Promise<number> {
-    const state = await this.#read();
-    await this.thread(number);
-    const tag = markerComment(marker);
-    const text = `${tag}\n${body}`;
-    const existing = state.comments.find((c) => c.number === number && c.body.startsWith(tag));
-    if (existing) existing.body = text;
-    else state.comments.push({ id: state.comments.length + 1, number, body: text });
-    await this.#write(state);
-    return existing?.id ?? state.comments.length;
+    return this.#update((state) => {
+      if (!state.threads.some((t) => t.number === number))
+        throw new Error(
+          `There is no issue or pull request #${number} in the local data repository.`,
+        );
+      const tag = markerComment(marker);
+      const text = `${tag}\n${body}`;
+      const existing = state.comments.find((c) => c.number === number && c.body.startsWith(tag));
+      if (existing) existing.body = text;
+      else state.comments.push({ id: state.comments.length + 1, number, body: text });
+      return existing?.id ?? state.comments.length;
+    });
   }
 
   async addLabels(number: number, labels: readonly string[]): Promise<void> {
-    const state = await this.#read();
-    const thread = state.threads.find((t) => t.number === number);
-    if (!thread)
-      throw new Error(`There is no issue or pull request #${number} in the local data repository.`);
-    for (const label of labels) if (!thread.labels.includes(label)) thread.labels.push(label);
-    await this.#write(state);
+    await this.#update((state) => {
+      const thread = state.threads.find((t) => t.number === number);
+      if (!thread)
+        throw new Error(
+          `There is no issue or pull request #${number} in the local data repository.`,
+        );
+      for (const label of labels) if (!thread.labels.includes(label)) thread.labels.push(label);
+    });
   }
 }
