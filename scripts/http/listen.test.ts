@@ -107,3 +107,36 @@ describe('the Node server', () => {
     expect(genuine).not.toContain('evil.example');
   });
 });
+
+describe('a client that sends a few bytes now and then', () => {
+  it('loses its connection, with a 408 and our headers, instead of holding it for minutes', async () => {
+    const slow = await listen(
+      async (request) => new Response(await request.text()),
+      0,
+      '127.0.0.1',
+      {
+        requestMs: 600,
+        headersMs: 400,
+        checkEveryMs: 100,
+      },
+    );
+    try {
+      const slowPort = Number(new URL(slow.url).port);
+      const started = Date.now();
+      // The headers promise 100 bytes of body; only 10 come.
+      const answer = await raw(
+        slowPort,
+        'POST /api/candidatures/mentee HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nwebsite=ab',
+      );
+      expect(statusOf(answer)).toBe(408);
+      expect(answer).toMatch(/x-content-type-options: nosniff/i);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      // Headers that never end are cut too.
+      const headers = await raw(slowPort, 'GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: 1\r\n');
+      expect(statusOf(headers)).toBe(408);
+    } finally {
+      slow.server.closeAllConnections();
+      slow.server.close();
+    }
+  });
+});

@@ -76,10 +76,19 @@ export async function listen(
   handler: Handler,
   port = 0,
   host = '127.0.0.1',
+  timeouts: { requestMs?: number; headersMs?: number; checkEveryMs?: number } = {},
 ): Promise<{ server: Server; url: string }> {
   let base = '';
-  // Node's own answer to a missing Host has none of our headers: we check Host ourselves.
-  const server = createServer({ requireHostHeader: false }, (message, reply) => {
+  // Node's own answer to a missing Host has none of our headers: we check Host ourselves. A
+  // whole request (a form is 32 KB at most) gets 30 s, its headers 10 s: a client that sends a
+  // few bytes now and then no longer holds a connection for Node's default 5 minutes.
+  const options = {
+    requireHostHeader: false,
+    requestTimeout: timeouts.requestMs ?? 30_000,
+    headersTimeout: timeouts.headersMs ?? 10_000,
+    connectionsCheckingInterval: timeouts.checkEveryMs ?? 1_000,
+  };
+  const server = createServer(options, (message, reply) => {
     reply.on('error', () => {});
     const request = toRequest(message, base);
     if (!request) {
@@ -108,10 +117,12 @@ export async function listen(
       });
   });
   // A request line or header Node's parser refuses: answer 400 if the socket can still hear it.
-  server.on('clientError', (_error, socket) => {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    const status =
+      error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
     if (socket.writable && !socket.destroyed)
       socket.end(
-        `HTTP/1.1 400 Bad Request\r\n${Object.entries(securityHeaders)
+        `HTTP/1.1 ${status}\r\n${Object.entries(securityHeaders)
           .map(([name, value]) => `${name}: ${value}\r\n`)
           .join('')}Connection: close\r\nContent-Length: 0\r\n\r\n`,
       );
