@@ -366,6 +366,13 @@ export const programmeSchema = {
             expiresMinutes: { type: 'integer', minimum: 5, maximum: 1440 },
           },
         },
+        // Behind a reverse proxy: its addresses, so that rate limits count each client (from its
+        // X-Forwarded-For) rather than the proxy. Empty or absent: the header is never read.
+        trustedProxies: {
+          type: 'array',
+          maxItems: 20,
+          items: { type: 'string', pattern: '^[0-9A-Fa-f:.]{2,45}$' },
+        },
         // The receipt promises an answer « sous N jours » (issue 8): the Espace Jeunes' own delay.
         answerWithinDays: { type: 'integer', minimum: 1, maximum: 90 },
       },

@@ -64,7 +64,9 @@ export async function serveLocalApp(
   // The app needs the address the server got (port 0 picks one), so it comes second.
   const late: { app?: Handler } = {};
   const { port = 0, host = '127.0.0.1', ...rest } = options;
-  const listening = await listen((request, client) => late.app!(request, client), port, host);
+  const listening = await listen((request, client) => late.app!(request, client), port, host, {
+    trustedProxies: options.settings.intake.trustedProxies ?? [],
+  });
   const address = new URL(listening.url);
   const loopback = loopbackNames.includes(address.hostname);
   const configured = options.settings.intake.url || options.settings.site.url;

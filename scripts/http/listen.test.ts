@@ -140,3 +140,27 @@ describe('a client that sends a few bytes now and then', () => {
     }
   });
 });
+
+describe('behind a trusted reverse proxy', () => {
+  it('gives the handler the client named by X-Forwarded-For, and only from a trusted proxy', async () => {
+    const echo = async (_request: Request, client: { address?: string }) =>
+      new Response(client.address ?? '');
+    const trusted = await listen(echo, 0, '127.0.0.1', { trustedProxies: ['127.0.0.1'] });
+    const untrusted = await listen(echo, 0, '127.0.0.1');
+    try {
+      const ask = (url: string) =>
+        raw(
+          Number(new URL(url).port),
+          'GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Forwarded-For: 203.0.113.5, 198.51.100.7\r\nConnection: close\r\n\r\n',
+        );
+      // The body comes in one chunk: its size line, then the address.
+      expect(await ask(trusted.url)).toContain('\r\n198.51.100.7\r\n');
+      expect(await ask(untrusted.url)).toContain('\r\n127.0.0.1\r\n');
+    } finally {
+      for (const { server } of [trusted, untrusted]) {
+        server.closeAllConnections();
+        server.close();
+      }
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { clientAddress } from './client-address.ts';
 import { Readable } from 'node:stream';
 import { securityHeaders } from '../intake/security-headers.ts';
 
@@ -76,7 +77,13 @@ export async function listen(
   handler: Handler,
   port = 0,
   host = '127.0.0.1',
-  timeouts: { requestMs?: number; headersMs?: number; checkEveryMs?: number } = {},
+  timeouts: {
+    requestMs?: number;
+    headersMs?: number;
+    checkEveryMs?: number;
+    /** Reverse proxies whose `X-Forwarded-For` names the client (see clientAddress). */
+    trustedProxies?: readonly string[];
+  } = {},
 ): Promise<{ server: Server; url: string }> {
   let base = '';
   // Node's own answer to a missing Host has none of our headers: we check Host ourselves. A
@@ -97,7 +104,12 @@ export async function listen(
       reply.end('Requête invalide.');
       return;
     }
-    const address = message.socket.remoteAddress;
+    const forwarded = message.headers['x-forwarded-for'];
+    const address = clientAddress(
+      message.socket.remoteAddress,
+      Array.isArray(forwarded) ? forwarded.join(',') : forwarded,
+      timeouts.trustedProxies ?? [],
+    );
     Promise.resolve()
       .then(() => handler(request, address ? { address } : {}))
       .then(async (response) => {
