@@ -48,6 +48,16 @@ function twoPeople(args: readonly string[], usage: string): { mentor: string; me
 const withoutPair = (list: MatchingEdits['forbidden'], id: string) =>
   list.filter((p) => pairIdOf(p.mentor, p.mentee) !== id);
 
+/** The list with this pair noted once, at `now` (an earlier note of it replaced). */
+const noted = (
+  list: MatchingEdits['forbidden'],
+  pair: { mentor: string; mentee: string },
+  now: Date,
+): MatchingEdits['forbidden'] => [
+  ...withoutPair(list, pairIdOf(pair.mentor, pair.mentee)),
+  { mentor: pair.mentor, mentee: pair.mentee, at: now.toISOString() },
+];
+
 async function save(
   deps: MatchDependencies,
   state: PairingState,
@@ -72,13 +82,9 @@ export async function withdrawPair(
   const pair = state.proposed.find((p) => p.id === id);
   if (!pair)
     throw new UsageError(`${id} n’est pas proposé dans cette pull request (voyez la revue).`);
-  const at = deps.now().toISOString();
   const edits: MatchingEdits = {
     ...state.edits,
-    withdrawn: [
-      ...withoutPair(state.edits.withdrawn, id),
-      { mentor: pair.mentor, mentee: pair.mentee, at },
-    ],
+    withdrawn: noted(state.edits.withdrawn, pair, deps.now()),
   };
   await save(
     deps,
@@ -102,10 +108,9 @@ export async function forbidPair(
     if (!state.pool.profiles.mentors.has(id) && !state.pool.profiles.mentees.has(id))
       throw new UsageError(`aucune candidature ${id} dans le dépôt de données.`);
   const id = pairIdOf(mentor, mentee);
-  const at = deps.now().toISOString();
   const edits: MatchingEdits = {
     ...state.edits,
-    forbidden: [...withoutPair(state.edits.forbidden, id), { mentor, mentee, at }],
+    forbidden: noted(state.edits.forbidden, { mentor, mentee }, deps.now()),
   };
   const proposed = state.proposed.find((p) => p.id === id);
   await save(

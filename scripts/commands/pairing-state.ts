@@ -1,4 +1,5 @@
 import {
+  folders,
   matchingEditsPath,
   pairPath,
   pairingBranch,
@@ -15,6 +16,12 @@ import { MergeConflictError, type DataStore } from '../store/data-store.ts';
 import { readRecords } from '../store/read-records.ts';
 import { printable } from '../text/printable.ts';
 import { UsageError } from './usage-error.ts';
+
+/**
+ * What a pairing branch adds to main: its pairs and matching file. Only these are read from the
+ * branches (the applications and decisions come from main): a branch costs a few reads.
+ */
+const pairingFolders = [folders.pairs, folders.matching] as const;
 
 /** Where a cohort's pairing stands: main, its pull request's branch, and the matching pool. */
 export interface PairingState {
@@ -66,10 +73,10 @@ export async function readPairingState(
   const branch = pairingBranch(cohort);
   await store.ensureBranch(branch);
   const context = rulesSettingsFrom(settings);
-  const moved = await syncWithMain(store, branch, context);
+  const moved = await syncWithMain(store, branch);
   const [main, onBranch] = await Promise.all([
     readRecords(store, { context }),
-    readRecords(store, { branch, context }),
+    readRecords(store, { branch, folders: pairingFolders }),
   ]);
   const blocking = [
     ...new Set(
@@ -91,7 +98,10 @@ export async function readPairingState(
         .map((c) => c.id)
         .filter((other) => other !== cohort)
         .map(async (other) => {
-          const records = await readRecords(store, { branch: pairingBranch(other) });
+          const records = await readRecords(store, {
+            branch: pairingBranch(other),
+            folders: pairingFolders,
+          });
           return records.pairs.filter(
             (p) => p.cohort === other && p.status === 'proposed' && !onMain.has(p.id),
           );
@@ -152,11 +162,7 @@ export function poolAfterEdit(
  * accepted by a squash or rebase merge (its pairs are on main, accepted since): the branch starts
  * again from main. Any other conflict is the coordinators' to settle, said in French.
  */
-async function syncWithMain(
-  store: DataStore,
-  branch: string,
-  context: ReturnType<typeof rulesSettingsFrom>,
-): Promise<boolean> {
+async function syncWithMain(store: DataStore, branch: string): Promise<boolean> {
   try {
     const { merged } = await store.mergeBranch(
       { head: 'main', base: branch },
@@ -166,8 +172,8 @@ async function syncWithMain(
   } catch (error) {
     if (!(error instanceof MergeConflictError)) throw error;
     const [main, onBranch] = await Promise.all([
-      readRecords(store, { context }),
-      readRecords(store, { branch, context }),
+      readRecords(store, { folders: pairingFolders }),
+      readRecords(store, { branch, folders: pairingFolders }),
     ]);
     const accepted = new Set(main.pairs.map((p) => p.id));
     if (onBranch.pairs.every((p) => accepted.has(p.id))) {

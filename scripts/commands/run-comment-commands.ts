@@ -5,8 +5,7 @@ import { maxCommands, parseCommands, quoteable, type CommandLine } from './parse
 import type { MatchDependencies } from './propose-pairs.ts';
 import { runScreen, ScreenUsageError } from './run-screen.ts';
 import { UsageError } from './usage-error.ts';
-import { frenchTypography } from '../../schemas/french-typography.ts';
-import { escapeMarkdown } from '../text/escape-markdown.ts';
+import { escapeFrenchMarkdown } from '../text/escape-markdown.ts';
 
 /** Where a command was typed. */
 export type CommandPlace =
@@ -155,7 +154,7 @@ export async function runCommentCommands(
     answers.push({ command: command.text, answer });
     // Answers may quote what was typed (a wrong status, a mode): escaped, so that nothing typed
     // in a comment becomes a mention, a link or markup in Binôme's reply.
-    lines.push(`- \`${command.text}\`\u00a0: ${escapeMarkdown(frenchTypography(answer))}`);
+    lines.push(`- \`${command.text}\`\u00a0: ${escapeFrenchMarkdown(answer)}`);
   }
   if (parsed.ignored > 0)
     lines.push(

@@ -59,23 +59,29 @@ const byId = <T extends { id: string }>(a: T, b: T): number =>
  * Pure.
  */
 export function buildPool(input: PoolInput): MatchingPool {
+  // Every application's profile, once: the pool, the forced pairs' checks and the review use them.
+  const profiles = {
+    mentees: new Map<string, MenteeProfile>(),
+    mentors: new Map<string, MentorProfile>(),
+  };
+  for (const a of input.applications) {
+    if (kindOfId(a.id) === 'mentee')
+      profiles.mentees.set(a.id, menteeProfile(a as Application<'mentee'>));
+    else profiles.mentors.set(a.id, mentorProfile(a as Application<'mentor'>, input.capacityMax));
+  }
   const holding = input.pairs.filter(
     (p) => p.status === 'proposed' || holdingStatuses.includes(p.status),
   );
-  const accepted = input.applications.filter(
-    (a) => input.decisions.get(a.id)?.status === 'accepted' && a.cohort <= input.cohort,
+  const acceptedIds = new Set(
+    input.applications
+      .filter((a) => input.decisions.get(a.id)?.status === 'accepted' && a.cohort <= input.cohort)
+      .map((a) => a.id),
   );
   const ruledOut = ruledOutPairs(input);
   // A forced pair is kept as it is only while its rules still hold: a person withdrawn, taken
   // by an accepted pair, or a pair forbidden since, and it is dropped, with the reason.
-  const acceptedIds = new Set(accepted.map((a) => a.id));
-  const profileOf = new Map(input.applications.map((a) => [a.id, a]));
   const dropped: { id: string; reason: string }[] = [];
-  const heldOnMain = new Set(
-    input.pairs
-      .filter((p) => p.status === 'proposed' || holdingStatuses.includes(p.status))
-      .flatMap((p) => [p.mentee]),
-  );
+  const heldOnMain = new Set(holding.map((p) => p.mentee));
   const forced = input.forced.filter((p) => {
     if (p.cohort !== input.cohort) return false;
     const reason = !acceptedIds.has(p.mentor)
@@ -84,11 +90,10 @@ export function buildPool(input: PoolInput): MatchingPool {
         ? `la candidature ${p.mentee} n’est plus acceptée`
         : heldOnMain.has(p.mentee)
           ? `${p.mentee} est déjà dans un autre binôme`
-          : pairBlockers(
-              menteeProfile(profileOf.get(p.mentee) as Application<'mentee'>),
-              mentorProfile(profileOf.get(p.mentor) as Application<'mentor'>, input.capacityMax),
-              { ...ruledOut, withdrawn: new Set() },
-            )[0]?.message;
+          : pairBlockers(profiles.mentees.get(p.mentee)!, profiles.mentors.get(p.mentor)!, {
+              ...ruledOut,
+              withdrawn: new Set(),
+            })[0]?.message;
     if (reason) dropped.push({ id: p.id, reason });
     return !reason;
   });
@@ -99,26 +104,13 @@ export function buildPool(input: PoolInput): MatchingPool {
     held.add(pair.mentor);
     taken.set(pair.mentor, (taken.get(pair.mentor) ?? 0) + 1);
   }
-  const mentees = accepted
-    .filter((a) => kindOfId(a.id) === 'mentee' && !held.has(a.id))
-    .map((a) => menteeProfile(a as Application<'mentee'>))
+  const mentees = [...profiles.mentees.values()]
+    .filter((m) => acceptedIds.has(m.id) && !held.has(m.id))
     .sort(byId);
-  const mentors = accepted
-    .filter((a) => kindOfId(a.id) === 'mentor')
-    .map((a) => mentorProfile(a as Application<'mentor'>, input.capacityMax))
-    .sort(byId);
+  const mentors = [...profiles.mentors.values()].filter((m) => acceptedIds.has(m.id)).sort(byId);
   const places = new Map(
     mentors.map((m) => [m.id, Math.max(0, m.capacity - (taken.get(m.id) ?? 0))]),
   );
-  const profiles = {
-    mentees: new Map<string, MenteeProfile>(),
-    mentors: new Map<string, MentorProfile>(),
-  };
-  for (const a of input.applications) {
-    if (kindOfId(a.id) === 'mentee')
-      profiles.mentees.set(a.id, menteeProfile(a as Application<'mentee'>));
-    else profiles.mentors.set(a.id, mentorProfile(a as Application<'mentor'>, input.capacityMax));
-  }
   return {
     cohort: input.cohort,
     profiles,

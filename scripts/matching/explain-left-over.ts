@@ -38,6 +38,9 @@ export function explainLeftOver(
   for (const pair of solved) takers.set(pair.mentor, [...(takers.get(pair.mentor) ?? []), pair]);
   const unmatched: UnmatchedMentee[] = [];
   const unmatchedRows: number[] = [];
+  // For each mentor with a place left, the first unmatched mentoré compatible with them, noted
+  // while each unmatched row is read: the mentors with places need no second pass.
+  const firstCompatible = new Int32Array(pool.mentors.length).fill(-1);
   pool.mentees.forEach((mentee, i) => {
     if (matched.has(mentee.id)) return;
     unmatchedRows.push(i);
@@ -73,9 +76,12 @@ export function explainLeftOver(
           best = j;
           bestScore = score;
         }
-        if (places > (takers.get(mentor.id)?.length ?? 0) && score > openScore) {
-          open = j;
-          openScore = score;
+        if (places > (takers.get(mentor.id)?.length ?? 0)) {
+          if (firstCompatible[j] === -1) firstCompatible[j] = i;
+          if (score > openScore) {
+            open = j;
+            openScore = score;
+          }
         }
       }
     });
@@ -106,7 +112,7 @@ export function explainLeftOver(
     // With a place left, no unmatched mentoré may be compatible: that pair would improve the
     // proposal in both modes. Checked, since a solver bug would show here first; after a
     // coordinator's edit, it is what /relancer would fill.
-    const compatible = unmatchedRows.find((i) => scoring.score(i, j) >= 0);
+    const compatible = firstCompatible[j] === -1 ? undefined : firstCompatible[j]!;
     if (compatible !== undefined && options.optimal)
       throw new MatchingInvariantError(
         `A mentor with places left is compatible with an unmatched mentee: ${mentor.id}.`,

@@ -4,6 +4,7 @@ import {
   objectivesFor,
   sector as sectorField,
 } from '../../schemas/fields.ts';
+import { menteeApplicationFormSchema } from '../../schemas/mentee-application.schema.ts';
 
 type Choices = readonly { const: string; title: string }[];
 
@@ -26,6 +27,15 @@ const periodLabels = new Map([
   ['soir', 'soir'],
 ]);
 const languageLabels = table(languages.items.oneOf, true);
+const levelLabels = table(
+  menteeApplicationFormSchema.properties.profile.properties.studies.properties.level.oneOf,
+);
+// The form's meeting-mode labels name the structure (« à l’{structure} »): a summary says less.
+const meetingModeLabels = new Map([
+  ['presentiel', 'en personne'],
+  ['visio', 'en visioconférence'],
+  ['les-deux', 'en personne ou en visioconférence'],
+]);
 
 function label(labels: ReadonlyMap<string, string>, value: string): string {
   return labels.get(value) ?? value;
@@ -41,6 +51,11 @@ export const dayLabel = (value: string): string => label(dayLabels, value);
 export const periodLabel = (value: string): string => label(periodLabels, value);
 /** « anglais ». */
 export const languageLabel = (value: string): string => label(languageLabels, value);
+
+/** « Bac + 2 (BTS, BUT 2ᵉ année…) ». */
+export const levelLabel = (value: string): string => label(levelLabels, value);
+/** « en personne », « en visioconférence », « en personne ou en visioconférence ». */
+export const meetingModeLabel = (value: string): string => label(meetingModeLabels, value);
 
 /** `a`, `a et b`, `a, b et c`: French enumeration. */
 export function frenchList(items: readonly string[]): string {

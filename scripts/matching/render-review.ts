@@ -1,13 +1,11 @@
 import { applicationPath, pairIdOf, pairPath } from '../../schemas/data-layout.ts';
 import { frenchDate } from '../../schemas/next-cohort.ts';
 import { frenchTypography } from '../../schemas/french-typography.ts';
-import { escapeMarkdown } from '../text/escape-markdown.ts';
-
-/** French text for GitHub: its no-break spaces first, then escaped (the escapes hide « : »). */
-const french = (text: string): string => escapeMarkdown(frenchTypography(text));
+import { escapeFrenchMarkdown as french } from '../text/escape-markdown.ts';
 import type { MatchingPool } from './build-pool.ts';
 import {
   dayLabel,
+  meetingModeLabel,
   frenchList,
   languageLabel,
   objectiveLabel,
@@ -81,7 +79,7 @@ function facts(pool: MatchingPool, pair: ProposedPair): string {
     `Secteur du mentor : ${sectorLabel(mentor.sector)}`,
     `Secteurs visés par le mentoré : ${mentee.sectors.map(sectorLabel).join(' ; ')}`,
     `Études du mentoré : ${mentee.field}`,
-    `Rencontres : ${pair.meetingMode === 'presentiel' ? 'en personne' : 'en visioconférence'}`,
+    `Rencontres : ${meetingModeLabel(pair.meetingMode)}`,
     `Disponibilités communes : ${slots ? `${frenchList(days.map(dayLabel))} ; ${frenchList(periods.map(periodLabel))}` : 'aucune'}`,
     `Langues : ${frenchList(sharedLanguages(mentee, mentor).map(languageLabel)) || 'aucune en commun'}`,
   ];
@@ -92,6 +90,12 @@ function reasons(pair: ProposedPair): string {
   return pair.score.rules
     .map((r) => french(`${ruleLabels[r.rule] ?? r.rule} ${r.points}/${r.max} : ${r.reason}`))
     .join('<br>');
+}
+
+/** A Markdown table with these headers and rows, or the sentence that says it is empty. */
+function table(headers: readonly string[], rows: readonly string[], empty: string): string[] {
+  if (rows.length === 0) return [empty];
+  return [`| ${headers.join(' | ')} |`, `|${'---|'.repeat(headers.length)}`, ...rows];
 }
 
 /**
@@ -124,33 +128,33 @@ export function renderReview(
     '## Binômes',
     '',
   ];
-  if (rows.length === 0) lines.push('Aucun binôme proposé.');
-  else
-    lines.push(
-      '| Binôme | Mentor | Mentoré | Score | Ce qui compte | Points et raisons |',
-      '|---|---|---|---|---|---|',
-      ...rows,
-    );
-  lines.push('', '## Mentorés sans binôme', '');
-  if (proposal.unmatched.length === 0) lines.push('Aucun : chaque mentoré accepté a un binôme.');
-  else
-    lines.push(
-      '| Mentoré | Pourquoi |',
-      '|---|---|',
-      ...proposal.unmatched.map(
+  lines.push(
+    ...table(
+      ['Binôme', 'Mentor', 'Mentoré', 'Score', 'Ce qui compte', 'Points et raisons'],
+      rows,
+      'Aucun binôme proposé.',
+    ),
+    '',
+    '## Mentorés sans binôme',
+    '',
+    ...table(
+      ['Mentoré', 'Pourquoi'],
+      proposal.unmatched.map(
         (u) => `| ${link(u.id, applicationPath(u.id))} | ${french(u.reason)} |`,
       ),
-    );
-  lines.push('', '## Mentors avec des places libres', '');
-  if (proposal.spare.length === 0) lines.push('Aucun : chaque place de mentor est prise.');
-  else
-    lines.push(
-      '| Mentor | Places libres | Pourquoi |',
-      '|---|---|---|',
-      ...proposal.spare.map(
+      'Aucun : chaque mentoré accepté a un binôme.',
+    ),
+    '',
+    '## Mentors avec des places libres',
+    '',
+    ...table(
+      ['Mentor', 'Places libres', 'Pourquoi'],
+      proposal.spare.map(
         (s) => `| ${link(s.id, applicationPath(s.id))} | ${s.places} | ${french(s.reason)} |`,
       ),
-    );
+      'Aucun : chaque place de mentor est prise.',
+    ),
+  );
   return `${frenchTypography(lines.join('\n'))}\n`;
 }
 

@@ -1,21 +1,7 @@
 import type { ScreeningDecision } from '../../schemas/screening-decision.schema.ts';
 import type { MenteeApplication } from '../../schemas/mentee-application.schema.ts';
 import type { MentorApplication } from '../../schemas/mentor-application.schema.ts';
-import { menteeApplicationFormSchema } from '../../schemas/mentee-application.schema.ts';
-import { objectiveLabel, sectorLabel } from '../matching/labels.ts';
-
-const modeWords = {
-  presentiel: 'en personne',
-  visio: 'en visioconférence',
-  'les-deux': 'en personne ou en visioconférence',
-} as const;
-
-const levels = new Map<string, string>(
-  menteeApplicationFormSchema.properties.profile.properties.studies.properties.level.oneOf.map(
-    (o) => [o.const, o.title],
-  ),
-);
-const levelLabel = (level: string): string => levels.get(level) ?? level;
+import { levelLabel, meetingModeLabel, objectiveLabel, sectorLabel } from '../matching/labels.ts';
 
 /** One line of the screening list: ids and non-identifying attributes only, never identity. */
 export interface PendingRow {
@@ -44,8 +30,8 @@ export function pendingRows(
       // In the words of the forms (the schemas' labels), not their codes: a coordinator reads it.
       const summary =
         'sector' in profile
-          ? `mentor, ${sectorLabel(profile.sector)}, ${profile.yearsOfExperience} ans d’expérience, ${profile.capacity} ${profile.capacity > 1 ? 'places' : 'place'}, ${modeWords[profile.meetingMode]}`
-          : `mentoré, ${levelLabel(profile.studies.level)}, ${profile.objectives.map(objectiveLabel).join(' ; ')}, ${modeWords[profile.meetingMode]}`;
+          ? `mentor, ${sectorLabel(profile.sector)}, ${profile.yearsOfExperience} ans d’expérience, ${profile.capacity} ${profile.capacity > 1 ? 'places' : 'place'}, ${meetingModeLabel(profile.meetingMode)}`
+          : `mentoré, ${levelLabel(profile.studies.level)}, ${profile.objectives.map(objectiveLabel).join(' ; ')}, ${meetingModeLabel(profile.meetingMode)}`;
       return {
         id: application.id,
         status,

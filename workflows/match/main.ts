@@ -1,17 +1,11 @@
 import * as core from '@actions/core';
-import { readFileSync } from 'node:fs';
-import { readSettings } from '../../schemas/read-settings.ts';
-import { storeFromEnvironment } from '../../scripts/store/store-from-environment.ts';
+import { matchingDependencies } from '../matching-dependencies.ts';
 import { run } from './run.ts';
 
 const env = process.env;
-const repository = env['BINOME_GITHUB_REPOSITORY'] ?? '';
 await run({
-  store: storeFromEnvironment(env),
+  ...matchingDependencies(env),
   core,
-  settings: readSettings(readFileSync('content/programme.yaml', 'utf8')),
-  now: () => new Date(),
-  fileUrl: (branch, path) => `https://github.com/${repository}/blob/${branch}/${path}`,
   event: {
     cohort: env['BINOME_COHORT'] ?? '',
     mode: env['BINOME_MODE'] ?? '',

@@ -7,8 +7,7 @@ import { checkedCohort } from '../../scripts/commands/pairing-state.ts';
 import { proposePairs, todayFor } from '../../scripts/commands/propose-pairs.ts';
 import { UsageError } from '../../scripts/commands/usage-error.ts';
 import type { DataStore } from '../../scripts/store/data-store.ts';
-import { escapeMarkdown } from '../../scripts/text/escape-markdown.ts';
-import { frenchTypography } from '../../schemas/french-typography.ts';
+import { escapeFrenchMarkdown } from '../../scripts/text/escape-markdown.ts';
 import type { Core } from '../core.ts';
 
 export interface MatchJobDependencies {
@@ -88,7 +87,7 @@ export async function run(deps: MatchJobDependencies): Promise<void> {
           { data: 'Mentoré sans binôme', header: true },
           { data: 'Pourquoi', header: true },
         ],
-        ...outcome.leftOver.map((u) => [u.id, escapeMarkdown(frenchTypography(u.reason))]),
+        ...outcome.leftOver.map((u) => [u.id, escapeFrenchMarkdown(u.reason)]),
       ]);
     await core.summary.write();
     core.info(
