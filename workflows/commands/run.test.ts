@@ -85,7 +85,7 @@ async function setUp() {
         author,
         authorType,
         number,
-        isPullRequest: number === pull.number,
+        isPullRequest: Boolean(standIn.issues.find((i) => i.number === number)?.pull),
         labels: number === digest.number ? [digestLabel] : [],
       },
     });
@@ -225,6 +225,24 @@ describe('coordinators’ comment commands, against the GitHub stand-in', () => 
     expect(flood.reply).toContain(
       '- 4989 autres lignes de commande ignorées (10 commandes au plus par commentaire) : publiez-les dans un nouveau commentaire.',
     );
+  });
+
+  it('refuses matching commands on a pull request whose branch names no cohort of the settings', async () => {
+    const { store, standIn, comment } = await setUp();
+    await store.ensureBranch('binomes/2099-2100');
+    await store.commit([{ path: 'reviews/2099-2100.md', content: 'x\n' }], 'Odd branch', {
+      branch: 'binomes/2099-2100',
+    });
+    const odd = await store.upsertPullRequest({
+      branch: 'binomes/2099-2100',
+      title: 't',
+      body: 'b',
+    });
+    const answer = await comment(odd.number, '/relancer');
+    expect(answer.reply).toContain(
+      '❌ cette pull request n’est pas une proposition de binômes ouverte',
+    );
+    expect(standIn.file('pairs/.gitkeep', 'binomes/2099-2100')).toBeUndefined();
   });
 
   it('ignores the commands of someone without write access, and says so', async () => {

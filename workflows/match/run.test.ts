@@ -199,6 +199,19 @@ describe('the match job, against the GitHub stand-in', () => {
     expect(standIn.file(pairPath('pair-bbbbb2-aaaaa2'), 'binomes/2026-2027')).toBeDefined();
   });
 
+  it('refuses to match past an unreadable pair file, in French, and writes nothing', async () => {
+    const { store, standIn } = gitHubHarness();
+    await storeAccepted(store, [aMentee('mentee-aaaaa1'), aMentor('mentor-bbbbb1')]);
+    await store.commit([{ path: 'pairs/pair-bbbbb1-aaaaa1.json', content: '{ "id": ' }], 'Edit');
+    const bad = job(store, { cohort: '2026-2027', mode: '' });
+    await bad.done;
+    expect(bad.recorded.failures).toEqual([
+      'Appariement impossible : ce fichier est illisible (pairs/pair-bbbbb1-aaaaa1.json). Corrigez-le d’abord : la validation des données dit pourquoi.',
+    ]);
+    expect(standIn.issues.filter((i) => i.pull)).toEqual([]);
+    expect(standIn.file(reviewPath('2026-2027'), 'binomes/2026-2027')).toBeUndefined();
+  });
+
   it('fails with a French message for a cohort the settings do not know', async () => {
     const { store } = gitHubHarness();
     const bad = job(store, { cohort: '1999-2000', mode: '' });
