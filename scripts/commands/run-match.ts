@@ -9,12 +9,17 @@ import { UsageError } from './usage-error.ts';
 import { printable } from '../text/printable.ts';
 
 const usage = `Utilisation :
-  npm run match -- --cohort <cohorte> [--mode meilleurs|plus-nombreux]   propose les binômes (branche binomes/<cohorte>)
-  npm run match -- --cohort <cohorte> --show                affiche la revue de la proposition
-  npm run match -- --cohort <cohorte> /retirer <binôme>     les commandes des coordinateurs, comme sur GitHub :
-                   /associer <mentor> <mentoré>, /interdire <mentor> <mentoré>, /relancer [meilleurs|plus-nombreux]
+  npm run match -- --cohort <cohorte> [--mode meilleurs|plus-nombreux]
+      propose les binômes de la cohorte (branche binomes/<cohorte>)
+  npm run match -- --cohort <cohorte> --show
+      affiche la revue de la proposition
+  npm run match -- --cohort <cohorte> /retirer <binôme>
+      les commandes des coordinateurs, comme sur GitHub : /retirer <binôme>,
+      /associer <mentor> <mentoré>, /interdire <mentor> <mentoré>, /relancer [meilleurs|plus-nombreux]
   npm run match -- /decision <candidature> <statut> [motif]
-  npm run match -- --accept <cohorte>                       accepte la proposition (fusionne la branche)
+      enregistre une décision, comme npm run screen
+  npm run match -- --accept <cohorte>
+      accepte la proposition (fusionne la branche)
 Modes : meilleurs (le plus de points au total), plus-nombreux (le plus de personnes en binôme).`;
 
 export interface RunMatchDependencies extends MatchDependencies {
