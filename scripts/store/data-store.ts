@@ -77,6 +77,37 @@ export interface Merge {
 export const mergeOf = (what: string | Merge): Merge =>
   typeof what === 'string' ? { head: what, base: 'main' } : what;
 
+/** Raised when a record that already has a data key is given another. Nothing was written. */
+export class KeyExistsError extends Error {
+  override name = 'KeyExistsError';
+  readonly id: string;
+  constructor(id: string) {
+    super(`The record ${id} already has a data key; nothing was written.`);
+    this.id = id;
+  }
+}
+
+/**
+ * Where each record's data key lives, apart from the records: the key that opens a record's
+ * identity, itself encrypted to the programme's recipients (scripts/privacy/). Records stay in
+ * Git history for ever; a key here can be destroyed, and then that record's identity can never
+ * be read again, in any commit. Never in a branch: on GitHub one ref per key
+ * (`refs/binome-keys/<id>`), deleted on erasure; on the embedded default one file per key,
+ * beside the local repository's objects (`<data>/binome-keys/<id>.age`), never committed.
+ */
+export interface KeyStore {
+  /** Stores record `id`'s wrapped data key; `KeyExistsError` when it has one already. */
+  create(id: string, wrapped: string): Promise<void>;
+  /** Record `id`'s wrapped data key, or undefined when it has none (never had, or destroyed). */
+  read(id: string): Promise<string | undefined>;
+  /** Replaces record `id`'s wrapped key (key rotation); false, with nothing written, when it has none. */
+  replace(id: string, wrapped: string): Promise<boolean>;
+  /** Destroys record `id`'s key; says whether there was one. */
+  destroy(id: string): Promise<boolean>;
+  /** The ids of the records that have a key, sorted. */
+  list(): Promise<string[]>;
+}
+
 /** A pull request or an issue of the data repository. */
 export interface Thread {
   number: number;
@@ -143,6 +174,8 @@ export function checkCommitRequest(files: readonly FileChange[], options: Commit
  * never taken from user input; titles, bodies and messages hold ids, never personal data.
  */
 export interface DataStore {
+  /** The records' data keys, kept where they can be destroyed. */
+  readonly keys: KeyStore;
   /**
    * Makes the repository usable (the local one is created on first use; GitHub's is checked to
    * be reachable) and says where it is, for people: a folder or `owner/name`.

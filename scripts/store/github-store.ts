@@ -25,6 +25,7 @@ import {
   rejected,
   statusOf,
 } from './github-errors.ts';
+import { GitHubKeyStore } from './github-key-store.ts';
 import { mergeBranch, permissionOf, pullRequest } from './github-pulls.ts';
 import { SerialQueue } from './serial-queue.ts';
 
@@ -53,11 +54,14 @@ export class GitHubStore implements DataStore {
   readonly #commits = new SerialQueue();
   readonly owner: string;
   readonly repo: string;
+  /** The data keys, one ref each outside every branch (`refs/binome-keys/<id>`). */
+  readonly keys: GitHubKeyStore;
 
   constructor(octokit: GitHubClient, repository: { owner: string; repo: string }) {
     this.#octokit = octokit;
     this.owner = repository.owner;
     this.repo = repository.repo;
+    this.keys = new GitHubKeyStore(octokit, repository);
   }
 
   get #repo() {

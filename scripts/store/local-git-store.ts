@@ -16,6 +16,7 @@ import {
   mergeOf,
 } from './data-store.ts';
 import { LocalForge } from './local-forge.ts';
+import { LocalKeyStore } from './local-key-store.ts';
 import { buildCommit } from './local-commit.ts';
 import { LocalGit, LocalStoreBusyError, LocalStoreError, refOf, zero } from './local-git.ts';
 import { parseBatch } from './git-objects.ts';
@@ -32,6 +33,7 @@ export { LocalStoreBusyError, LocalStoreError } from './local-git.ts';
  */
 export class LocalGitStore implements DataStore {
   readonly directory: string;
+  readonly keys: LocalKeyStore;
   readonly #staleLockMs: number;
   readonly #busyMs: number;
   readonly #forge: LocalForge;
@@ -51,6 +53,7 @@ export class LocalGitStore implements DataStore {
     this.#busyMs = options.busyMs ?? 120_000;
     this.#forge = new LocalForge(this.directory);
     this.#repo = new LocalGit(this.directory);
+    this.keys = new LocalKeyStore(this.directory);
   }
 
   async #removeStaleLock(branch = 'main'): Promise<void> {

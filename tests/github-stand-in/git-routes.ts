@@ -1,6 +1,7 @@
 import type { FakeRepository, Tree } from './fake-repository.ts';
 import type { GitHubJson } from './github-json.ts';
 import { fail, HttpAnswer, type RouteRequest } from './http-answer.ts';
+import { ContractViolation } from './openapi-contract.ts';
 
 /**
  * What GitHub answers to a contents PUT without `sha` on a path that exists, word for word (seen
@@ -186,6 +187,10 @@ export class GitRoutes {
         return new HttpAnswer(200, this.#json.ref(p['ref']!, sha));
       }
       case 'git/create-ref': {
+        // « If it doesn't start with 'refs' and have at least two slashes, it will be rejected »
+        // (GitHub's description); the words are GitHub's answer, quoted in octokit/octokit.rb#675.
+        if (!/^refs\/[^/]+\/./.test(body['ref'] as string))
+          throw fail(422, 'Reference name must contain at least three slash-separated components.');
         const ref = (body['ref'] as string).replace(/^refs\//, '');
         if (git.refs.has(ref)) throw fail(422, 'Reference already exists');
         if (!git.commits.has(body['sha'] as string)) throw fail(422, 'Object does not exist');
@@ -203,6 +208,31 @@ export class GitRoutes {
         if (p['ref']!.startsWith('heads/'))
           this.#branchMoved(p['ref']!.slice('heads/'.length), current);
         return new HttpAnswer(200, this.#json.ref(p['ref']!, next));
+      }
+      case 'git/delete-ref': {
+        const ref = p['ref']!;
+        // On GitHub, deleting a branch also closes its pull requests: not modelled here, so the
+        // stand-in refuses rather than answer unlike GitHub.
+        if (ref.startsWith('heads/'))
+          throw new ContractViolation(
+            `git/delete-ref ${ref}: deleting a branch is not modelled by the stand-in.`,
+          );
+        // A 422, not a 404, for a ref that does not exist (github/rest-api-description#3358).
+        if (!git.refs.delete(ref)) throw fail(422, 'Reference does not exist');
+        // Only the ref goes: its commit, tree and blobs stay in the object maps, unreachable but
+        // still readable by sha, as GitHub keeps unreachable objects until it collects garbage.
+        return new HttpAnswer(204, undefined);
+      }
+      case 'git/list-matching-refs': {
+        // Every ref whose name starts with `refs/<ref>`, in any namespace, sorted by name; an
+        // empty array when none does (GitHub's description of « List matching references »).
+        const matching = [...git.refs]
+          .filter(([ref]) => ref.startsWith(p['ref']!))
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        return new HttpAnswer(
+          200,
+          matching.map(([ref, sha]) => this.#json.ref(ref, sha)),
+        );
       }
       case 'repos/merge': {
         // Words from GitHub's documentation of this endpoint's failures.

@@ -194,14 +194,31 @@ export function responseSchema(operation: Operation, status: number): object | u
 
 /**
  * Checks a response before the stand-in sends it: its status must be one GitHub documents for the
- * operation (or a generic failure every endpoint may give: 401, 403, 429, 5xx), and its body must
- * match the documented schema.
+ * operation (or a generic failure every endpoint may give: 401, 403, 429, 5xx, and those given in
+ * `alsoGeneric`), and its body must match the documented schema (or be absent, when GitHub
+ * documents none).
  */
-export function checkResponse(operation: Operation, status: number, body: unknown): void {
-  const generic = status === 401 || status === 403 || status === 429 || status >= 500;
+export function checkResponse(
+  operation: Operation,
+  status: number,
+  body: unknown,
+  alsoGeneric: readonly number[] = [],
+): void {
+  const generic =
+    status === 401 ||
+    status === 403 ||
+    status === 429 ||
+    status >= 500 ||
+    alsoGeneric.includes(status);
   if (!operation.responses[String(status)] && !generic) {
     throw new ContractViolation(`${operation.operationId}: GitHub does not answer ${status} here.`);
   }
+  // A success documented without content (a 204) has no body: a route that builds one is wrong.
+  const documented = operation.responses[String(status)];
+  if (status < 300 && documented && !deref(documented).content && body !== undefined)
+    throw new ContractViolation(
+      `${operation.operationId} ${status} response: GitHub sends no body.`,
+    );
   const schema =
     responseSchema(operation, status) ??
     (status >= 400 ? spec.components.schemas['basic-error'] : undefined);
