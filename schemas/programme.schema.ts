@@ -37,6 +37,7 @@ export const programmeSchema = {
     'accessibility',
     'intake',
     'matching',
+    'encryption',
   ],
   properties: {
     schemaVersion: {
@@ -128,29 +129,17 @@ export const programmeSchema = {
         director: {
           $ref: '#/$defs/text',
         },
+        // The static host: the legal notice names it, the privacy notice lists it with the
+        // other processors (dataProtection.processors).
         host: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['name', 'address', 'website'],
-          properties: {
-            name: {
-              $ref: '#/$defs/text',
-            },
-            address: {
-              $ref: '#/$defs/text',
-            },
-            website: {
-              type: 'string',
-              pattern: '^https://',
-            },
-          },
+          $ref: '#/$defs/processor',
         },
       },
     },
     dataProtection: {
       type: 'object',
       additionalProperties: false,
-      required: ['controller', 'dpo', 'retention'],
+      required: ['controller', 'dpo', 'retention', 'processors'],
       properties: {
         controller: {
           type: 'object',
@@ -203,6 +192,15 @@ export const programmeSchema = {
             anonymisedStatistics: {
               type: 'boolean',
             },
+          },
+        },
+        // Processors besides the static host (publication.host), named by the privacy notice
+        // (issue 10): at least the intake's host and the data repository's host.
+        processors: {
+          type: 'array',
+          minItems: 1,
+          items: {
+            $ref: '#/$defs/processor',
           },
         },
       },
@@ -419,6 +417,39 @@ export const programmeSchema = {
         },
       },
     },
+    // Identities encrypted at rest (issue 10): to whom, or, only when chosen explicitly, not at all.
+    encryption: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['identities', 'recipients'],
+      properties: {
+        identities: {
+          enum: ['sealed', 'plain'],
+          'x-error':
+            'écrivez « sealed » (identités chiffrées, le réglage normal) ou « plain » (en clair, seulement pour un essai)',
+        },
+        recipients: {
+          type: 'array',
+          maxItems: 20,
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['name', 'key'],
+            properties: {
+              name: { $ref: '#/$defs/text' },
+              key: {
+                anyOf: [
+                  { type: 'string', pattern: '^age1[0-9a-z]{58}$' },
+                  { $ref: '#/$defs/placeholder' },
+                ],
+                'x-error':
+                  'une clé publique age X25519 commence par « age1 » suivi de 58 caractères',
+              },
+            },
+          },
+        },
+      },
+    },
   },
   $defs: {
     text: {
@@ -455,6 +486,47 @@ export const programmeSchema = {
           $ref: '#/$defs/placeholder',
         },
       ],
+    },
+    // A host of the site or of the data (a processor, article 28 of the GDPR). `role` says, in
+    // French, what it does and holds; `transferFramework` what frames the transfer of the data
+    // when it is established outside the European Economic Area, null inside (readSettings
+    // checks it against `country`).
+    processor: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['name', 'role', 'address', 'website', 'country', 'transferFramework'],
+      properties: {
+        name: {
+          $ref: '#/$defs/text',
+        },
+        role: {
+          $ref: '#/$defs/text',
+        },
+        address: {
+          $ref: '#/$defs/text',
+        },
+        website: {
+          type: 'string',
+          pattern: '^https://',
+        },
+        country: {
+          $ref: '#/$defs/text',
+        },
+        transferFramework: {
+          anyOf: [
+            {
+              type: 'null',
+            },
+            {
+              type: 'array',
+              minItems: 1,
+              items: {
+                $ref: '#/$defs/text',
+              },
+            },
+          ],
+        },
+      },
     },
     address: {
       type: 'object',

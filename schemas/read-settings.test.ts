@@ -137,6 +137,64 @@ describe('readSettings', () => {
     `);
   });
 
+  it('names the processors the privacy notice lists, the intake’s host and GitHub (issue 10)', () => {
+    const { publication, dataProtection } = readSettings(text);
+    expect(publication.host.name).toBe('GitHub, Inc. (GitHub Pages)');
+    expect(dataProtection.processors.map((p) => [p.name, p.country])).toEqual([
+      ['Cloudflare, Inc. (Cloudflare Workers)', 'États-Unis'],
+      ['GitHub, Inc.', 'États-Unis'],
+    ]);
+    for (const host of [publication.host, ...dataProtection.processors])
+      expect(host.transferFramework, host.name).toHaveLength(2);
+  });
+
+  it('asks what frames a transfer exactly for the hosts outside the EEA', () => {
+    const broken = withChange((s) => {
+      s.dataProtection.processors[0].transferFramework = null;
+      s.dataProtection.processors[1].country = 'Irlande';
+      s.publication.host.country = 'Republique tcheque';
+      s.publication.host.transferFramework = null;
+    });
+    expect(() => readSettings(broken)).toThrowErrorMatchingInlineSnapshot(`
+      [SettingsError: content/programme.yaml contient 3 erreurs :
+        - « publication.host.transferFramework » : « Republique tcheque » est hors de l’Espace économique européen : dites ce qui encadre le transfert des données (une décision d’adéquation, des clauses contractuelles types), ou écrivez le pays comme « France » ou « Irlande » s’il en fait partie
+        - « dataProtection.processors.0.transferFramework » : « États-Unis » est hors de l’Espace économique européen : dites ce qui encadre le transfert des données (une décision d’adéquation, des clauses contractuelles types), ou écrivez le pays comme « France » ou « Irlande » s’il en fait partie
+        - « dataProtection.processors.1.transferFramework » : « Irlande » est dans l’Espace économique européen : aucun transfert n’y est à encadrer, écrivez null
+      Corrigez ce fichier puis relancez la construction du site.]
+    `);
+    const inEurope = withChange((s) => {
+      s.dataProtection.processors[1] = {
+        ...s.dataProtection.processors[1],
+        country: 'république tchèque',
+        transferFramework: null,
+      };
+    });
+    expect(() => readSettings(inEurope)).not.toThrow();
+  });
+
+  it('wants at least one processor, each complete', () => {
+    const broken = withChange((s) => {
+      delete s.dataProtection.processors[1].role;
+      s.dataProtection.processors[1].website = 'http://github.com/';
+      s.dataProtection.processors[0].transferFramework = [];
+      s.publication.host.contry = 'États-Unis';
+    });
+    expect(() => readSettings(broken)).toThrowErrorMatchingInlineSnapshot(`
+      [SettingsError: content/programme.yaml contient 4 erreurs :
+        - « publication.host.contry » : ce champ n’est pas prévu (faute de frappe ?)
+        - « dataProtection.processors.0.transferFramework » : n’a pas le format attendu
+        - « dataProtection.processors.1.role » : ce champ est obligatoire
+        - « dataProtection.processors.1.website » : n’a pas le format attendu
+      Corrigez ce fichier puis relancez la construction du site.]
+    `);
+    const none = withChange((s) => {
+      s.dataProtection.processors = [];
+    });
+    expect(() => readSettings(none)).toThrow(
+      /« dataProtection\.processors » : doit contenir au moins 1 élément/,
+    );
+  });
+
   it('explains unreadable YAML instead of crashing', () => {
     expect(() => readSettings('site: [unclosed')).toThrow(/le YAML est illisible/);
   });
@@ -154,7 +212,7 @@ describe('refusePlaceholders (production builds)', () => {
   it('names, in French, every value still to fill in', () => {
     const settings = readSettings(text);
     expect(() => refusePlaceholders(settings)).toThrowErrorMatchingInlineSnapshot(`
-      [PlaceholdersError: content/programme.yaml contient encore 11 valeurs « [À compléter : …] », qu’un site public ne peut pas afficher :
+      [PlaceholdersError: content/programme.yaml contient encore 13 valeurs « [À compléter : …] », qu’un site public ne peut pas afficher :
         - « structure.address.street » : numéro et rue de l’Espace Jeunes Anne Frank
         - « structure.hours.0.days » : jours d’ouverture
         - « structure.hours.0.hours » : horaires
@@ -166,6 +224,8 @@ describe('refusePlaceholders (production builds)', () => {
         - « dataProtection.controller.email » : adresse de contact du responsable de traitement
         - « dataProtection.dpo.email » : adresse électronique du délégué à la protection des données
         - « dataProtection.dpo.address » : adresse postale du délégué à la protection des données
+        - « encryption.recipients.0.key » : clé publique age de la coordination (age1…)
+        - « encryption.recipients.1.key » : clé publique age de la sauvegarde hors ligne (age1…)
       Remplacez chacune par la vraie information, puis relancez la construction du site.]
     `);
   });
@@ -215,4 +275,8 @@ function fillIn(s: Loose): void {
   s.dataProtection.controller.email = 'contact@example.org';
   s.dataProtection.dpo.email = 'dpo@example.org';
   s.dataProtection.dpo.address = '3 avenue de l’Exemple, 92130 Issy-les-Moulineaux';
+  s.encryption.recipients[0]!.key =
+    'age12nuxcf4f58lsqx4zx9vujrmlsy0cxxr3cdy60jl8kgq683c9fstsmk7lh4';
+  s.encryption.recipients[1]!.key =
+    'age13mu4305shlfthr73gx5nu2av9znmy87en9hun2nv6ng86g9qpvasv9s6qe';
 }

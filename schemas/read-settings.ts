@@ -1,6 +1,7 @@
 import { parse } from 'yaml';
 import { createAjv } from './ajv-instance.ts';
 import { formatErrors, type FieldProblem } from './format-errors.ts';
+import { inEea } from './in-eea.ts';
 import { programmeSchema, type ProgrammeSettings } from './programme.schema.ts';
 
 /** The settings file could not be read as valid settings; `problems` names each field. */
@@ -21,7 +22,8 @@ const validate = createAjv().compile<ProgrammeSettings>(programmeSchema);
 
 /**
  * What the settings schema cannot say: each age range is in order, each cohort's dates follow
- * one another (applications close between their opening and the start), the time zone exists.
+ * one another (applications close between their opening and the start), the time zone exists,
+ * and a host says what frames the transfer of the data exactly when it is outside the EEA.
  */
 function settingsRules(settings: ProgrammeSettings): FieldProblem[] {
   const problems: FieldProblem[] = [];
@@ -46,6 +48,7 @@ function settingsRules(settings: ProgrammeSettings): FieldProblem[] {
         message: `la fin de la cohorte (${end}) précède son début (${start})`,
       });
   });
+  problems.push(...transferProblems(settings));
   try {
     new Intl.DateTimeFormat('fr-FR', { timeZone: settings.structure.timeZone });
   } catch {
@@ -55,6 +58,37 @@ function settingsRules(settings: ProgrammeSettings): FieldProblem[] {
     });
   }
   return problems;
+}
+
+/**
+ * The privacy notice lists, among the transfers out of the European Union, the hosts that have a
+ * `transferFramework` (issue 10): it must be there for every host outside the EEA, and only there.
+ */
+function transferProblems(settings: ProgrammeSettings): FieldProblem[] {
+  const hosts = [
+    { field: 'publication.host', host: settings.publication.host },
+    ...settings.dataProtection.processors.map((host, i) => ({
+      field: `dataProtection.processors.${i}`,
+      host,
+    })),
+  ];
+  return hosts.flatMap(({ field, host: { country, transferFramework } }) => {
+    if (!inEea(country) && transferFramework === null)
+      return [
+        {
+          field: `${field}.transferFramework`,
+          message: `« ${country} » est hors de l’Espace économique européen : dites ce qui encadre le transfert des données (une décision d’adéquation, des clauses contractuelles types), ou écrivez le pays comme « France » ou « Irlande » s’il en fait partie`,
+        },
+      ];
+    if (inEea(country) && transferFramework !== null)
+      return [
+        {
+          field: `${field}.transferFramework`,
+          message: `« ${country} » est dans l’Espace économique européen : aucun transfert n’y est à encadrer, écrivez null`,
+        },
+      ];
+    return [];
+  });
 }
 
 /**

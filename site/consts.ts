@@ -62,6 +62,12 @@ export const postalAddress = [contact.street, `${contact.postalCode} ${contact.c
   .filter(Boolean)
   .join(', ');
 
+/**
+ * Every processor the privacy notice names (issue 10): the site's host (publication.host) first,
+ * then dataProtection.processors (the intake's host, the data repository's host, …).
+ */
+export const processors = [settings.publication.host, ...settings.dataProtection.processors];
+
 /** RGAA compliance status as the official wording has it. */
 export const accessibilityStatus = {
   'non-conforme': 'non conforme',

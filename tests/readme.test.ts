@@ -13,6 +13,24 @@ describe('README.md', () => {
     for (const field of fields) expect(readme, field).toContain(`\`${field}\``);
   });
 
+  it('says the retention periods and the processors are proposals, naming the proposed hosts', () => {
+    const settings = readSettings(readFileSync('content/programme.yaml', 'utf8'));
+    const toFill = readme
+      .slice(
+        readme.indexOf('## For the structure: to fill in'),
+        readme.indexOf('## For the structure: also to confirm'),
+      )
+      .replace(/\s+/g, ' ');
+    for (const field of [
+      'dataProtection.retention',
+      'publication.host',
+      'dataProtection.processors',
+    ])
+      expect(toFill, field).toContain(`\`${field}\``);
+    for (const { name } of settings.dataProtection.processors)
+      expect(toFill, name).toContain(name.replace(/ \(.*\)$/, ''));
+  });
+
   it('names the two commands of a newcomer', () => {
     expect(readme).toContain('```sh\nnpm start\n```');
     expect(readme).toContain('```sh\nnpm test\n```');

@@ -12,6 +12,7 @@ import type { SchemaNode } from '../../schemas/schema-walk.ts';
 import { formSchemas } from '../../schemas/validators.ts';
 import { builtPages, distDir } from '../../scripts/dev/built-site.ts';
 import { renderResultPage } from '../../scripts/intake/render-result-page.ts';
+import { privacyNoticeGaps } from '../helpers/privacy-notice.ts';
 import { htmlToText, markdownBlocks, normalizeText } from '../helpers/text.ts';
 
 const formPages = ['devenir-mentor/index.html', 'trouver-un-mentor/index.html'];
@@ -180,6 +181,35 @@ describe('the application forms', () => {
     for (const title of [...titles('mentee'), ...titles('mentor')])
       expect(listed, title).toContain(shown(title));
     expect(listed).toContain('Si vous avez moins de 18 ans');
+  });
+});
+
+// Issue 10: the privacy notice names every processor and states every period from the settings;
+// tests/site/production-build.test.ts builds it again from other settings, to show none is written
+// in the page itself.
+describe('the privacy notice', () => {
+  const settings = readSettings(readFileSync('content/programme.yaml', 'utf8'));
+  const read = () => readFile(join(distDir, 'donnees-personnelles/index.html'), 'utf8');
+
+  it('names every processor, its transfers, each retention period, encryption and erasure', async () => {
+    expect(privacyNoticeGaps(await read(), settings)).toEqual([]);
+  });
+
+  it('notices a processor or a period the page no longer states', async () => {
+    const html = await read();
+    const { processors } = settings.dataProtection;
+    const dropped = html.replaceAll(`<strong>${processors[0]!.name}</strong>`, '');
+    expect(privacyNoticeGaps(dropped, settings)).toEqual([
+      `« Hébergement des données » ne nomme pas ${processors[0]!.name}`,
+    ]);
+    const months = settings.dataProtection.retention.afterMentoringEndsMonths;
+    const changed = html.replace(`conservés ${months} mois`, `conservés ${months + 1} mois`);
+    expect(privacyNoticeGaps(changed, settings)).toHaveLength(1);
+  });
+
+  it('writes no host and no period of its own in the page’s source', async () => {
+    const source = await readFile('content/pages/donnees-personnelles.mdx', 'utf8');
+    expect(source).not.toMatch(/GitHub|Cloudflare|\d+ mois/);
   });
 });
 

@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { findPlaceholders, readSettings } from '../../schemas/read-settings.ts';
+import { privacyNoticeGaps } from '../helpers/privacy-notice.ts';
 import { htmlToText, normalizeText } from '../helpers/text.ts';
+import { testRecipients } from '../helpers/test-keys.ts';
 
 // Issue 8: « [À compléter : …] » values never reach a real visitor. `npm run build --
 // --production` (scripts/dev/build.ts) refuses them, naming each field in French; the
@@ -72,6 +74,10 @@ function completeSettings(): string {
   data.dataProtection.controller.email = 'contact@example.org';
   data.dataProtection.dpo.email = 'dpo@example.org';
   data.dataProtection.dpo.address = '3 avenue de l’Exemple, 92130 Issy-les-Moulineaux';
+  data.encryption.recipients = testRecipients.map((key, i) => ({
+    name: i === 0 ? 'Coordination' : 'Sauvegarde',
+    key,
+  }));
   const text = stringify(data);
   expect(findPlaceholders(readSettings(text))).toEqual([]);
   return text;
@@ -157,5 +163,49 @@ describe('a development build', () => {
     expect(await page(outDir, 'candidature-recue/index.html')).toContain(
       "Votre candidature est gardée pour cette cohorte : elle sera étudiée dès l'ouverture des candidatures.",
     );
+  });
+});
+
+// Issue 10: the privacy notice takes its processors, transfers and periods from the settings
+// alone. Built from settings where each differs from content/programme.yaml (a host in the EEA,
+// other periods, no statistics kept), it says the new ones and none of the old.
+describe('the privacy notice', () => {
+  it('follows other settings: their processors, their transfers only, their periods', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- edited by path, then validated
+    const data = parse(settingsText) as any;
+    const inEurope = { country: 'France', transferFramework: null };
+    data.publication.host = {
+      ...data.publication.host,
+      ...inEurope,
+      name: 'Hébergeur Exemple SAS',
+      role: 'héberge les pages de ce site',
+      address: '4 rue de l’Exemple, 75002 Paris, France',
+      website: 'https://hebergeur.example/',
+    };
+    data.dataProtection.processors[0] = {
+      ...inEurope,
+      name: 'Serveur Exemple SARL',
+      role: 'fait fonctionner le service qui reçoit les candidatures',
+      address: '5 rue de l’Exemple, 69002 Lyon, France',
+      website: 'https://serveur.example/',
+    };
+    data.dataProtection.retention = {
+      applicationWithoutPairMonths: 7,
+      afterMentoringEndsMonths: 30,
+      anonymisedStatistics: false,
+    };
+    const text = stringify(data);
+    const settings = readSettings(text);
+    const settingsFile = join(scratch, 'other-processors.yaml');
+    await writeFile(settingsFile, text);
+    const outDir = join(scratch, 'other-processors');
+    const { code, output } = await build(['--outDir', outDir], {
+      BINOME_SETTINGS_FILE: settingsFile,
+    });
+    expect(code, output).toBe(0);
+    const html = await readFile(join(outDir, 'donnees-personnelles/index.html'), 'utf8');
+    expect(privacyNoticeGaps(html, settings)).toEqual([]);
+    const notice = await page(outDir, 'donnees-personnelles/index.html');
+    expect(notice).not.toMatch(/Cloudflare|GitHub Pages|12 mois|24 mois|sans limite de durée/);
   });
 });
