@@ -33,6 +33,8 @@ export const folders = {
   matching: 'matching',
   followups: 'followups',
   reports: 'reports',
+  /** What stays of an erased person: the figures reports count, never who they were. */
+  erasures: 'erasures',
 } as const;
 
 /** The folders of the records the one record reader reads (and the validation checks). */
@@ -42,6 +44,7 @@ export const recordFolders = [
   folders.screening,
   folders.pairs,
   folders.matching,
+  folders.erasures,
 ] as const;
 
 /** The label of the « Candidatures à examiner » issue, where coordinators use /decision. */
@@ -57,6 +60,7 @@ export const initialFolders = [
   folders.matching,
   folders.followups,
   folders.reports,
+  folders.erasures,
 ] as const;
 
 /** Whether `text` is an application id (`mentee-7f3k9q`), nothing more and nothing less. */
@@ -82,6 +86,12 @@ export function screeningPath(id: string): string {
   return `${folders.screening}/${id}.json`;
 }
 
+/** `mentee-7f3k9q` -> `erasures/mentee-7f3k9q.json`. The id must be valid. */
+export function erasurePath(id: string): string {
+  if (!isApplicationId(id)) throw new RangeError('Not an application id.');
+  return `${folders.erasures}/${id}.json`;
+}
+
 /** The marker of a submission, by the hash of its idempotency key (64 hex digits). */
 export function submissionPath(keyHash: string): string {
   if (!/^[0-9a-f]{64}$/.test(keyHash)) throw new RangeError('Not a SHA-256 hex digest.');
@@ -93,6 +103,26 @@ export function challengePath(signatureHash: string): string {
   if (!/^[0-9a-f]{64}$/.test(signatureHash)) throw new RangeError('Not a SHA-256 hex digest.');
   return `${folders.challenges}/${signatureHash}.json`;
 }
+
+/**
+ * Where a record's data key lives (scripts/store/data-store.ts, `KeyStore`), never in a branch:
+ * on GitHub the ref `refs/binome-keys/<id>`, on the embedded default the file
+ * `<data>/binome-keys/<id>.age` beside the local repository's objects. The id must be valid.
+ */
+export const dataKeys = {
+  refPrefix: 'binome-keys/',
+  folder: 'binome-keys',
+  ref(id: string): string {
+    if (!isApplicationId(id)) throw new RangeError('Not an application id.');
+    return `${this.refPrefix}${id}`;
+  },
+  file(id: string): string {
+    if (!isApplicationId(id)) throw new RangeError('Not an application id.');
+    return `${this.folder}/${id}.age`;
+  },
+  /** The file name inside the key folder within which a commit holds the key on GitHub. */
+  blobName: 'data-key.age',
+} as const;
 
 const pairIdPattern = new RegExp(idPatterns.pair);
 const cohortPattern = new RegExp(idPatterns.cohort);
@@ -140,6 +170,9 @@ export function pairingBranch(cohort: string): string {
   return `binomes/${checkedCohort(cohort)}`;
 }
 
+/** The branch of the retention pull request (what is past its retention period, deleted). */
+export const retentionBranch = 'conservation';
+
 /** The cohort of a pairing branch, or undefined when the branch is not one. */
 export function cohortOfBranch(branch: string): string | undefined {
   const match = /^binomes\/([0-9]{4}-[0-9]{4})$/.exec(branch);
@@ -152,12 +185,14 @@ export type RecordLocation =
   | { type: 'screening'; id: string }
   | { type: 'pair'; id: string }
   | { type: 'matching-edits'; cohort: string }
+  | { type: 'erasure'; id: string }
   | { type: 'other' };
 
 const applicationFile = /^applications\/(mentors|mentees)\/([^/]+)\.json$/;
 const screeningFile = /^screening\/([^/]+)\.json$/;
 const pairFile = /^pairs\/([^/]+)\.json$/;
 const matchingEditsFile = /^matching\/([^/]+)\.json$/;
+const erasureFile = /^erasures\/([^/]+)\.json$/;
 
 /**
  * Where a file sits in the layout. `id` is the file's name without `.json`, which should be the
@@ -177,5 +212,7 @@ export function locate(path: string): RecordLocation {
   if (pair) return { type: 'pair', id: pair[1]! };
   const edits = matchingEditsFile.exec(path);
   if (edits) return { type: 'matching-edits', cohort: edits[1]! };
+  const erasure = erasureFile.exec(path);
+  if (erasure) return { type: 'erasure', id: erasure[1]! };
   return { type: 'other' };
 }

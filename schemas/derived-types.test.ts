@@ -1,3 +1,4 @@
+import type { SealedIdentity } from './sealed-identity.ts';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { MenteeApplication, MenteeApplicationForm } from './mentee-application.schema.ts';
 import type { MentorApplication, MentorApplicationForm } from './mentor-application.schema.ts';
@@ -41,7 +42,8 @@ describe('types derived from the schemas', () => {
     >();
     expectTypeOf<MenteeApplication['schemaVersion']>().toEqualTypeOf<1>();
     expectTypeOf<MenteeApplication['identity']>().toEqualTypeOf<
-      MenteeApplicationForm['identity']
+      SealedIdentity | MenteeApplicationForm['identity']
     >();
+    expectTypeOf<SealedIdentity>().toEqualTypeOf<{ encrypted: 'age'; ciphertext: string }>();
   });
 });

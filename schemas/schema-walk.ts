@@ -16,6 +16,9 @@ export interface SchemaNode {
   enum?: readonly unknown[];
   items?: SchemaNode;
   properties?: Readonly<Record<string, SchemaNode>>;
+  /** A stored identity: sealed (`then`) or plain (`else`), see fields.ts `storedIdentity`. */
+  then?: SchemaNode;
+  else?: SchemaNode;
   required?: readonly string[];
   minItems?: number;
   maxItems?: number;
@@ -48,7 +51,11 @@ export function nodesAlong(
   let node: SchemaNode | undefined = root;
   const walked: string[] = [];
   for (const segment of path) {
-    node = node.properties?.[segment] ?? (/^\d+$/.test(segment) ? node.items : undefined);
+    node =
+      node.properties?.[segment] ??
+      node.then?.properties?.[segment] ??
+      node.else?.properties?.[segment] ??
+      (/^\d+$/.test(segment) ? node.items : undefined);
     if (!node) break;
     walked.push(segment);
     chain.push({ node, path: [...walked] });

@@ -4,6 +4,7 @@ import { compactEnums } from './compact-enums.ts';
 import { isMinorOn, menteeRules, mentorRules, type RulesContext } from './application-rules.ts';
 import { checkForm } from './check-form.ts';
 import type { TextTokens } from './fill-tokens.ts';
+import { isSealed } from './sealed-identity.ts';
 import { formatErrors, type FieldProblem } from './format-errors.ts';
 import {
   menteeApplicationFormSchema,
@@ -17,6 +18,7 @@ import {
   type MentorApplication,
   type MentorApplicationForm,
 } from './mentor-application.schema.ts';
+import { erasureSchema, type Erasure } from './erasure.schema.ts';
 import { matchingEditsSchema, type MatchingEdits } from './matching-edits.schema.ts';
 import { pairSchema, type Pair } from './pair.schema.ts';
 import { screeningDecisionSchema, type ScreeningDecision } from './screening-decision.schema.ts';
@@ -54,6 +56,7 @@ const recordValidators: Record<ApplicationKind, ValidateFunction> = {
 const screeningValidator = ajv.compile<ScreeningDecision>(compactEnums(screeningDecisionSchema));
 const pairValidator = ajv.compile<Pair>(compactEnums(pairSchema));
 const matchingEditsValidator = ajv.compile<MatchingEdits>(compactEnums(matchingEditsSchema));
+const erasureValidator = ajv.compile<Erasure>(compactEnums(erasureSchema));
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] };
 
@@ -98,10 +101,12 @@ export function checkApplication<K extends ApplicationKind>(
       ...rules(record as Parameters<typeof rules>[0], { ...context, today: submittedOn }),
     );
   }
-  // A minor's record says where their legal representative's authorisation stands.
+  // A minor's record says where their legal representative's authorisation stands (known only
+  // from an opened identity: a sealed one is checked once opened, by whoever holds the key).
   const mentee = record as Application<'mentee'>;
   if (
     kind === 'mentee' &&
+    !isSealed(mentee.identity) &&
     isMinorOn(mentee.identity.birthDate, submittedOn) &&
     !mentee.legalRepresentativeAuthorisation
   )
@@ -138,4 +143,11 @@ export function checkMatchingEdits(data: unknown): Checked<MatchingEdits> {
         ok: false,
         problems: formatErrors(matchingEditsValidator.errors, matchingEditsSchema as SchemaNode),
       };
+}
+
+/** Validates what stays of an erased person (`erasures/<id>.json`). */
+export function checkErasure(data: unknown): Checked<Erasure> {
+  return erasureValidator(data)
+    ? { ok: true, value: data }
+    : { ok: false, problems: formatErrors(erasureValidator.errors, erasureSchema as SchemaNode) };
 }

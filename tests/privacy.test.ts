@@ -21,6 +21,7 @@ import {
   programmeSettings,
   referenceOf,
 } from './helpers/intake-harness.ts';
+import { openedRecord } from './helpers/opened-record.ts';
 
 // Personal data is radioactive: it may sit in an application's own file, nowhere else. This test
 // runs the whole path (intake, screening, a coordinator's pull request, validation, digest) on
@@ -148,7 +149,12 @@ describe('personal data', () => {
       );
 
       // The test itself would prove nothing if the data never went anywhere: it did, into the files.
-      expect(standIn.file(`applications/mentees/${ids[0]}.json`)).toContain('Zéphyrine');
+      // It went in sealed: the record holds none of it, the coordinators' key opens it.
+      expect(standIn.file(`applications/mentees/${ids[0]}.json`)).not.toContain('Zéphyrine');
+      const { opened } = await openedRecord(store, `applications/mentees/${ids[0]}.json`);
+      expect(opened['identity'].firstName).toBe('Zéphyrine');
+      // Nor does any ref name, key included.
+      produced.push([...standIn.git.refs.keys()].join('\n'));
       expect(standIn.comments.length).toBeGreaterThan(0);
       const all = produced.join('\n');
       for (const personal of personalStrings()) expect(all).not.toContain(personal);

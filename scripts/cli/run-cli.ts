@@ -1,5 +1,7 @@
+import { frenchTypography } from '../../schemas/french-typography.ts';
 import { SettingsError } from '../../schemas/read-settings.ts';
 import { UsageError } from '../commands/usage-error.ts';
+import { KeyFileError } from '../privacy/age-identities.ts';
 import { LocalStoreBusyError } from '../store/local-git-store.ts';
 import { StoreConfigurationError } from '../store/store-from-environment.ts';
 
@@ -13,8 +15,12 @@ export async function runCli(main: () => Promise<void>): Promise<void> {
   try {
     await main();
   } catch (error) {
-    if (error instanceof UsageError || error instanceof SettingsError) {
-      console.error(error.message);
+    if (
+      error instanceof UsageError ||
+      error instanceof SettingsError ||
+      error instanceof KeyFileError
+    ) {
+      console.error(frenchTypography(error.message));
       process.exitCode = 2;
     } else if (error instanceof StoreConfigurationError) {
       console.error(`Configuration du dépôt de données : ${error.message}`);

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { readSettings } from '../../schemas/read-settings.ts';
 import { serveLocalApp } from '../http/create-local-app.ts';
+import { defaultKeyFile, ensureLocalKeyPair } from '../privacy/local-key-pair.ts';
 import { storeFromEnvironment } from '../store/store-from-environment.ts';
 import { runCli } from './run-cli.ts';
 
@@ -25,12 +26,33 @@ await runCli(async () => {
   }
   const store = storeFromEnvironment({ ...process.env, BINOME_DATA_DIR: values.data });
   const { location } = await store.ready();
+  const settings = readSettings(await readFile('content/programme.yaml', 'utf8'));
+  const onGitHub = Boolean(process.env['BINOME_GITHUB_REPOSITORY']);
+  // The embedded default seals identities to a key pair of its own, made on first start; on
+  // GitHub, only to the settings' keys (the coordinators' and the offline backup's).
+  let recipients: string[] = [];
+  if (settings.encryption.identities === 'plain') {
+    console.warn(
+      'Attention : les identités des candidats sont enregistrées EN CLAIR (« encryption.identities: plain » dans content/programme.yaml). Réservez ce réglage à un essai sans vraies personnes.',
+    );
+  } else if (!onGitHub) {
+    const keyFile = process.env['BINOME_AGE_KEY_FILE'] ?? defaultKeyFile(values.data);
+    const { recipient, created } = await ensureLocalKeyPair(keyFile);
+    recipients = [recipient];
+    console.log(
+      created
+        ? `Clé de la coordination créée : ${keyFile}. Elle seule ouvre les identités chiffrées des candidatures : gardez-la, et ne la mettez dans aucun dépôt.`
+        : `Identités chiffrées pour la clé de la coordination ${keyFile}.`,
+    );
+  }
   const { url } = await serveLocalApp({
     root: values.root,
     store,
-    settings: readSettings(await readFile('content/programme.yaml', 'utf8')),
+    settings,
     port,
     host: values.host,
+    recipients,
+    ...(onGitHub ? { minimumRecipients: 2 } : {}),
     ...(process.env['BINOME_INTAKE_SECRET'] ? { secret: process.env['BINOME_INTAKE_SECRET'] } : {}),
   });
   console.log(`Binôme is running at ${url} (Ctrl+C to stop).`);

@@ -22,6 +22,7 @@ export async function validateBranch(
   const report = validateRepository(
     new Map(paths.map((path, i) => [path, texts[i]])),
     rulesSettingsFrom(settings),
+    { sealedIdentities: settings.encryption.identities === 'sealed' },
   );
   if (pullRequest)
     await store.upsertComment({

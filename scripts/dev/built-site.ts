@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readSettings } from '../../schemas/read-settings.ts';
+import { defaultKeyFile, ensureLocalKeyPair } from '../privacy/local-key-pair.ts';
 import { serveLocalApp, type LocalAppOptions } from '../http/create-local-app.ts';
 import { LocalGitStore } from '../store/local-git-store.ts';
 
@@ -35,11 +36,18 @@ export async function serveBuiltSite(
   await builtPages();
   const store =
     options.store ?? new LocalGitStore(await mkdtemp(join(tmpdir(), 'binome-site-data-')));
+  // Like `npm start`: identities sealed to a key pair of the data folder's own.
+  const recipients =
+    options.recipients ??
+    (store instanceof LocalGitStore
+      ? [(await ensureLocalKeyPair(defaultKeyFile(store.directory))).recipient]
+      : undefined);
   const { server, url } = await serveLocalApp({
     root: distDir,
     store,
     settings: readSettings(await readFile('content/programme.yaml', 'utf8')),
     log: () => {},
+    ...(recipients ? { recipients } : {}),
     ...options,
   });
   return { url, store, close: () => closeServer(server) };

@@ -22,6 +22,7 @@ const pureFolders = new Set([
 ]);
 /** The other folders of `scripts/`, each its own layer. */
 const scriptFolders = new Set([
+  'privacy',
   'store',
   'intake',
   'http',
@@ -33,7 +34,7 @@ const scriptFolders = new Set([
 ]);
 
 /**
- * @typedef {'tests' | 'root' | 'schemas' | 'content' | 'site' | 'pure' | 'store' | 'intake'
+ * @typedef {'tests' | 'root' | 'schemas' | 'content' | 'site' | 'pure' | 'privacy' | 'store' | 'intake'
  *   | 'http' | 'commands' | 'setup' | 'cli' | 'dev' | 'bench' | 'unlisted-scripts'
  *   | 'workflows' | 'job' | 'other' | 'outside'} Kind
  * @typedef {{ kind: Kind, label: string, job?: string }} Layer
@@ -73,7 +74,7 @@ export function layerOf(path) {
 }
 
 /** @type {Kind[]} */
-const adapters = ['store', 'intake', 'http', 'commands', 'setup'];
+const adapters = ['privacy', 'store', 'intake', 'http', 'commands', 'setup'];
 /** @type {Kind[]} */
 const allScripts = ['pure', ...adapters, 'cli', 'dev', 'bench', 'unlisted-scripts'];
 
@@ -84,11 +85,13 @@ const allScripts = ['pure', ...adapters, 'cli', 'dev', 'bench', 'unlisted-script
 const allowed = {
   schemas: ['schemas'],
   pure: ['schemas', 'pure'],
-  store: ['schemas', 'pure', 'store'],
-  intake: ['schemas', 'pure', 'store', 'intake'],
-  http: ['schemas', 'pure', 'store', 'intake', 'http'],
-  commands: ['schemas', 'pure', 'store', 'commands'],
-  setup: ['schemas', 'pure', 'store', 'setup'],
+  // Encryption (age): randomness and keys, never a store.
+  privacy: ['schemas', 'pure', 'privacy'],
+  store: ['schemas', 'pure', 'privacy', 'store'],
+  intake: ['schemas', 'pure', 'privacy', 'store', 'intake'],
+  http: ['schemas', 'pure', 'privacy', 'store', 'intake', 'http'],
+  commands: ['schemas', 'pure', 'privacy', 'store', 'commands'],
+  setup: ['schemas', 'pure', 'privacy', 'store', 'setup'],
   cli: ['schemas', 'content', ...allScripts],
   // A job's own folder is checked apart (same job only).
   job: ['schemas', 'pure', ...adapters, 'unlisted-scripts', 'workflows'],

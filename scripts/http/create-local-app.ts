@@ -21,6 +21,9 @@ export interface LocalAppOptions {
   secret?: string;
   log?: IntakeDependencies['log'];
   clock?: IntakeDependencies['clock'];
+  /** Public keys to seal identities to besides the settings' (the embedded default's own). */
+  recipients?: IntakeDependencies['recipients'];
+  minimumRecipients?: IntakeDependencies['minimumRecipients'];
 }
 
 /**
@@ -45,6 +48,8 @@ export async function createLocalApp(options: LocalAppOptions): Promise<Handler>
     },
     ...(options.log ? { log: options.log } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.recipients ? { recipients: options.recipients } : {}),
+    ...(options.minimumRecipients ? { minimumRecipients: options.minimumRecipients } : {}),
   });
   const site = serveStatic(root, options.origin);
   return (request, client) =>

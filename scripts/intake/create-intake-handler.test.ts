@@ -11,9 +11,11 @@ import {
   formPost,
   intakeHarness,
   intakeOrigin,
+  programmeSettings,
   solvedProofOfWork,
 } from '../../tests/helpers/intake-harness.ts';
 import { LocalGitStore } from '../store/local-git-store.ts';
+import { openedRecord } from '../../tests/helpers/opened-record.ts';
 
 const json = { accept: 'application/json' };
 
@@ -40,7 +42,7 @@ describe('the intake accepts an application', () => {
 
     const files = await h.store.listFiles('applications');
     expect(files).toEqual([`applications/mentees/${reference}.json`]);
-    const record = JSON.parse((await h.store.readFile(files[0]!))!);
+    const { stored: record, opened } = await openedRecord(h.store, files[0]!);
     expect(checkApplication('mentee', record)).toEqual({ ok: true, value: record });
     expect(record).toMatchObject({
       schemaVersion: 1,
@@ -48,12 +50,53 @@ describe('the intake accepts an application', () => {
       submittedAt: '2026-11-23T10:00:00.000Z',
       cohort: '2026-2027',
       intake: { proofOfWork: 'absent', fillTime: 'unknown', needsReview: true },
-      identity: { birthDate: '2005-07-14', commune: 'Issy-les-Moulineaux' },
     });
+    // Sealed: only the ciphertext is stored; the coordinators' key opens it.
+    expect(Object.keys(record['identity'])).toEqual(['encrypted', 'ciphertext']);
+    expect(opened['identity']).toMatchObject({
+      birthDate: '2005-07-14',
+      commune: 'Issy-les-Moulineaux',
+    });
+    expect(checkApplication('mentee', opened).ok).toBe(true);
     const log = execFileSync('git', ['-C', h.directory, 'log', '-1', '--format=%s|%an'], {
       encoding: 'utf8',
     });
     expect(log.trim()).toBe(`Add application ${reference}|Binôme`);
+  });
+
+  it('stores identities in clear only when the settings say so, and logs it at every start', async () => {
+    const h = await intakeHarness({
+      settings: programmeSettings((s) => {
+        s.encryption.identities = 'plain';
+      }),
+    });
+    expect(h.logs).toEqual([{ event: 'intake.identities-stored-in-plain-text' }]);
+    const response = await h.handle(formPost('mentee', aMenteeForm(), json));
+    const { reference } = (await response.json()) as { reference: string };
+    const { stored } = await openedRecord(h.store, `applications/mentees/${reference}.json`);
+    expect(stored['identity']).toMatchObject({ birthDate: '2005-07-14' });
+    expect(await h.store.keys.list()).toEqual([]);
+  });
+
+  it('refuses to start with no public key to seal identities to, or fewer than required', async () => {
+    const none = programmeSettings((s) => {
+      s.encryption.recipients = [];
+    });
+    await expect(intakeHarness({ settings: none })).rejects.toThrow(
+      'Aucune clé publique pour chiffrer les identités',
+    );
+    await expect(intakeHarness({ minimumRecipients: 3 })).rejects.toThrow(
+      'Il faut au moins 3 clés publiques pour chiffrer les identités',
+    );
+    // One character mistyped: the shape is right, the checksum is not.
+    const typo = programmeSettings((s) => {
+      s.encryption.recipients[1]!.key = s.encryption.recipients[1]!.key.replace(/.$/, (c) =>
+        c === 'q' ? 'p' : 'q',
+      );
+    });
+    await expect(intakeHarness({ settings: typo })).rejects.toThrow(
+      'n’est pas une clé publique age X25519 valable',
+    );
   });
 
   it('without JavaScript, answers with a redirect to the receipt page (Post/Redirect/Get)', async () => {

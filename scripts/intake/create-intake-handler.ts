@@ -2,6 +2,7 @@ import { isApplicationId, type ApplicationKind } from '../../schemas/data-layout
 import type { ProgrammeSettings } from '../../schemas/programme.schema.ts';
 import { rulesSettingsFrom } from '../../schemas/rules-context.ts';
 import { RejectedRequestError, type DataStore } from '../store/data-store.ts';
+import { programmeRecipients } from '../privacy/programme-recipients.ts';
 import { newId } from './new-id.ts';
 import { issueChallenge } from './proof-of-work.ts';
 import { RateLimiter } from './rate-limiter.ts';
@@ -31,6 +32,13 @@ export interface IntakeDependencies {
   clock?: () => Date;
   log?: (entry: Record<string, unknown>) => void;
   newId?: (kind: ApplicationKind) => string;
+  /**
+   * Public keys to seal identities to besides the settings' own (the embedded default's key).
+   * The intake is given no private key, ever: it can read nothing it stored.
+   */
+  recipients?: readonly string[];
+  /** How many public keys sealing needs at least (2 in production: coordinators and backup). */
+  minimumRecipients?: number;
 }
 
 /** What the host knows about the request that a `Request` does not say. */
@@ -70,7 +78,13 @@ export function createIntakeHandler(deps: IntakeDependencies): IntakeHandler {
     log: deps.log ?? ((entry) => console.log(JSON.stringify(entry))),
     makeId: deps.newId ?? newId,
     structure: settings.structure.shortName,
+    // At creation, so that a missing key stops the start, not the first applicant.
+    recipients: programmeRecipients(settings, {
+      extra: deps.recipients ?? [],
+      atLeast: deps.minimumRecipients ?? 1,
+    }),
   };
+  if (!intake.recipients) intake.log({ event: 'intake.identities-stored-in-plain-text' });
   const { clock, log, limiters, pow, structure } = intake;
   const configured = deps.origin ?? originOf(settings.intake.url) ?? originOf(settings.site.url);
   const responders = new Map<string, Responder>();

@@ -11,6 +11,7 @@ import {
 import { RejectedRequestError, type DataStore } from '../store/data-store.ts';
 import { LocalGitStore } from '../store/local-git-store.ts';
 import { createIntakeHandler } from './create-intake-handler.ts';
+import { openedRecord } from '../../tests/helpers/opened-record.ts';
 
 const json = { accept: 'application/json' };
 const errorOf = async (response: Response) => ((await response.json()) as { error: string }).error;
@@ -418,14 +419,14 @@ describe('what a hostile review found, and holds now', () => {
         ),
       ),
     );
-    const stored = JSON.parse((await h.store.readFile(`applications/mentees/${adult}.json`))!);
-    expect(stored.identity.legalRepresentative).toBeUndefined();
-    expect(stored.profile.objectiveOther).toBeUndefined();
-    expect(stored.legalRepresentativeAuthorisation).toBeUndefined();
+    const { opened: stored } = await openedRecord(h.store, `applications/mentees/${adult}.json`);
+    expect(stored['identity'].legalRepresentative).toBeUndefined();
+    expect(stored['profile'].objectiveOther).toBeUndefined();
+    expect(stored['legalRepresentativeAuthorisation']).toBeUndefined();
     const minor = referenceOf(await h.handle(formPost('mentee', aMinorMenteeForm())));
-    const record = JSON.parse((await h.store.readFile(`applications/mentees/${minor}.json`))!);
-    expect(record.legalRepresentativeAuthorisation).toBe('pending');
-    expect(record.identity.legalRepresentative).toBeDefined();
+    const { opened: record } = await openedRecord(h.store, `applications/mentees/${minor}.json`);
+    expect(record['legalRepresentativeAuthorisation']).toBe('pending');
+    expect(record['identity'].legalRepresentative).toBeDefined();
   });
 
   it('refuses other methods on the receipt, and OPTIONS on unknown addresses', async () => {

@@ -12,7 +12,8 @@ import type { RateLimiter } from './rate-limiter.ts';
 import { readFormBody } from './read-form-body.ts';
 import { refusal, type RefusalCode } from './refusals.ts';
 import type { Responder } from './respond.ts';
-import { sha256Hex } from './sha256-hex.ts';
+import { hmacHex, sha256Hex } from './sha256-hex.ts';
+import { sealIdentity } from '../privacy/seal-identity.ts';
 import { storeApplication } from './store-application.ts';
 
 /** What every request of one intake shares: its settings, limits, clock and store. */
@@ -27,6 +28,8 @@ export interface IntakeContext {
   makeId: (kind: ApplicationKind) => string;
   /** The structure's name, for the refusals that say whom to contact. */
   structure: string;
+  /** The public keys identities are sealed to; undefined when the settings store them plain. */
+  recipients: readonly string[] | undefined;
 }
 
 /** The intake built something invalid: a bug of ours, never the person's fault. */
@@ -50,7 +53,8 @@ export async function receiveApplication(
   client: string,
   respond: Responder,
 ): Promise<Response> {
-  const { store, settings, rules, pow, limiters, clock, log, makeId, structure } = intake;
+  const { store, settings, rules, pow, limiters, clock, log, makeId, structure, recipients } =
+    intake;
   const started = performance.now();
   const now = clock();
   const at = now.getTime();
@@ -117,12 +121,17 @@ export async function receiveApplication(
   // A retry (double click, lost connection) sends the same key, or, without JavaScript, the
   // same answers: either way it gets the first submission's receipt, not a second entry.
   const clientKey = values('idempotencyKey')[0];
-  const key =
-    clientKey && uuidPattern.test(clientKey)
-      ? clientKey
-      : JSON.stringify(entries.filter(([name]) => !technicalFields.has(name)));
-  const keyHash = await sha256Hex(`binome:${kind}:${key}`);
-  const answersHash = await sha256Hex(JSON.stringify(checked.value));
+  const fromBrowser = clientKey !== undefined && uuidPattern.test(clientKey);
+  const key = fromBrowser
+    ? clientKey
+    : JSON.stringify(entries.filter(([name]) => !technicalFields.has(name)));
+  // Both digests are keyed: the answers are guessable, and the repository must not let anyone
+  // confirm a guess. A browser's key is random and never stored (only its digest), so it keys
+  // its own answers; without JavaScript, the intake's secret does.
+  const keyHash = fromBrowser
+    ? await sha256Hex(`binome:${kind}:${key}`)
+    : await hmacHex(pow.secret, `binome:${kind}:${key}`);
+  const answersHash = await hmacHex(fromBrowser ? key : pow.secret, JSON.stringify(checked.value));
   const verified = proof.status === 'verified';
   // Checked and counted in one step, just before the commit: requests sent all at once must
   // not all pass a check made before any of them was counted.
@@ -134,7 +143,7 @@ export async function receiveApplication(
     answersHash,
     ...(verified ? { challengeHash: await sha256Hex(proof.signature) } : {}),
     newId: makeId,
-    render: (id) => {
+    render: async (id) => {
       const record = assembleApplication(
         checked.value,
         {
@@ -151,7 +160,12 @@ export async function receiveApplication(
         throw new IntakeBugError(
           `Built an invalid ${kind} record (fields ${valid.problems.map((p) => p.field).join(', ')}).`,
         );
-      return JSON.stringify(record, null, 2) + '\n';
+      if (!recipients) return { file: JSON.stringify(record, null, 2) + '\n' };
+      const { sealed, wrappedKey } = await sealIdentity(record.identity, recipients);
+      const file = JSON.stringify({ ...record, identity: sealed }, null, 2) + '\n';
+      if (!checkApplication(kind, JSON.parse(file)).ok)
+        throw new IntakeBugError(`Built an invalid sealed ${kind} record.`);
+      return { file, wrappedKey };
     },
   });
   if (outcome.status === 'replayed') return refuse('proof-of-work-replayed');

@@ -1,11 +1,17 @@
 import {
   applicationPath,
   challengePath,
+  erasurePath,
   submissionPath,
   type ApplicationKind,
 } from '../../schemas/data-layout.ts';
 import { parseJson } from '../../schemas/parse-json.ts';
-import { FileExistsError, type DataStore, type FileChange } from '../store/data-store.ts';
+import {
+  FileExistsError,
+  KeyExistsError,
+  type DataStore,
+  type FileChange,
+} from '../store/data-store.ts';
 
 export type StoreOutcome =
   | { status: 'stored'; id: string }
@@ -37,6 +43,15 @@ async function readMarker(store: DataStore, path: string): Promise<Marker | unde
   return { id: value.id, ...(typeof value.answers === 'string' ? { answers: value.answers } : {}) };
 }
 
+function duplicateOf(first: Marker, answersHash: string): StoreOutcome {
+  return {
+    status: 'duplicate',
+    id: first.id,
+    // Markers written before the answers were hashed say nothing: take them as the same.
+    sameAnswers: first.answers === undefined || first.answers === answersHash,
+  };
+}
+
 /**
  * Stores an application in one commit that also adds two small markers: one named after the
  * submission's idempotency key, one after its proof of work. The commit adds files that must
@@ -54,38 +69,62 @@ export async function storeApplication(
     /** SHA-256 of the proof of work's signature, when one was verified. */
     challengeHash?: string;
     newId: (kind: ApplicationKind) => string;
-    /** The file of the application, for the id chosen. */
-    render: (id: string) => string;
+    /**
+     * The file of the application for the id chosen, and the wrapped data key of its sealed
+     * identity (none when the settings store identities in plain text).
+     */
+    render: (id: string) => Promise<{ file: string; wrappedKey?: string }>;
   },
 ): Promise<StoreOutcome> {
-  // No read first: the commit itself says whether the key or the proof was used before, and
-  // most submissions are new.
+  // One read only (is the id an erased person's?): the commit itself says whether the key or
+  // the proof was used before, and most submissions are new.
   const keyPath = submissionPath(submission.keyHash);
   const challenge = submission.challengeHash ? challengePath(submission.challengeHash) : undefined;
   for (let attempt = 1; ; attempt += 1) {
     const id = submission.newId(submission.kind);
+    // An erased person's id stays theirs (erasures/, and the pairs that name it): never reused.
+    if (await store.readFile(erasurePath(id))) {
+      if (attempt >= 5) throw new Error('Drew erased ids five times in a row.');
+      continue;
+    }
+    const { file, wrappedKey } = await submission.render(id);
+    // The key before the record, so that no stored record ever lacks its key: a key whose
+    // commit then fails is harmless (it opens nothing anyone holds) and is removed below when
+    // the commit certainly wrote nothing.
+    if (wrappedKey !== undefined) {
+      try {
+        await store.keys.create(id, wrappedKey);
+      } catch (error) {
+        if (!(error instanceof KeyExistsError)) throw error;
+        // The id is taken: by this very submission sent before (a retry), or by another one.
+        const first = await readMarker(store, keyPath);
+        if (first) return duplicateOf(first, submission.answersHash);
+        if (attempt >= 5) throw error;
+        continue;
+      }
+    }
+    const forgetKey = async () => {
+      if (wrappedKey !== undefined) await store.keys.destroy(id);
+    };
     // Markers first: a store names the first file it finds already there, and a retry or a
     // replay must be told apart from an id that happens to be taken.
     const files: FileChange[] = [
       { path: keyPath, content: marker(id, submission.answersHash) },
       ...(challenge ? [{ path: challenge, content: marker(id) }] : []),
-      { path: applicationPath(id), content: submission.render(id) },
+      { path: applicationPath(id), content: file },
     ];
     try {
       await store.commit(files, `Add application ${id}`, { create: true });
       return { status: 'stored', id };
     } catch (error) {
       if (!(error instanceof FileExistsError)) throw error;
-      if (error.path === keyPath) {
-        const first = await readMarker(store, keyPath);
-        if (first)
-          return {
-            status: 'duplicate',
-            id: first.id,
-            // Markers written before the answers were hashed say nothing: take them as the same.
-            sameAnswers: first.answers === undefined || first.answers === submission.answersHash,
-          };
-      } else if (error.path === challenge) return { status: 'replayed' };
+      const first = error.path === keyPath ? await readMarker(store, keyPath) : undefined;
+      // Our own commit, landed though its answer was lost and the store tried again: the key
+      // is this record's, and must stay.
+      if (first?.id === id) return { status: 'stored', id };
+      await forgetKey();
+      if (first) return duplicateOf(first, submission.answersHash);
+      if (error.path === challenge) return { status: 'replayed' };
       // Another application drew the same id: draw again (36^6 ids make this rare).
       if (attempt >= 5) throw error;
     }

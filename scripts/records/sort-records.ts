@@ -2,11 +2,13 @@ import type { RulesContext } from '../../schemas/application-rules.ts';
 import { locate, type ApplicationKind } from '../../schemas/data-layout.ts';
 import type { FieldProblem } from '../../schemas/format-errors.ts';
 import { parseJson } from '../../schemas/parse-json.ts';
+import type { Erasure } from '../../schemas/erasure.schema.ts';
 import type { MatchingEdits } from '../../schemas/matching-edits.schema.ts';
 import type { Pair } from '../../schemas/pair.schema.ts';
 import type { ScreeningDecision } from '../../schemas/screening-decision.schema.ts';
 import {
   checkApplication,
+  checkErasure,
   checkMatchingEdits,
   checkPair,
   checkScreeningDecision,
@@ -31,10 +33,17 @@ export interface RecordSet {
   pairs: Pair[];
   /** Valid matching edits, by cohort. */
   matchingEdits: Map<string, MatchingEdits>;
+  /** What stays of erased people, by id. */
+  erasures: Map<string, Erasure>;
   unreadable: UnreadableRecord[];
+  /**
+   * Applications read with a key whose identity could not be opened (the key destroyed, or
+   * not the programme's): they stay among `applications`, sealed.
+   */
+  unopened: { id: string; reason: string }[];
 }
 
-function unreadable(path: string, problems: FieldProblem[]): UnreadableRecord {
+export function unreadable(path: string, problems: FieldProblem[]): UnreadableRecord {
   const fields = [...new Set(problems.map((p) => p.field).filter(Boolean))];
   const first = problems[0]?.message ?? 'ce fichier est illisible';
   const reason =
@@ -66,7 +75,9 @@ export function sortRecords(
     decisions: new Map(),
     pairs: [],
     matchingEdits: new Map(),
+    erasures: new Map(),
     unreadable: [],
+    unopened: [],
   };
   for (const [path, text] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
     try {
@@ -108,6 +119,9 @@ function sortOne(
   } else if (location.type === 'pair') {
     const checked = named(path, checkPair(parsed.value), location.id, set);
     if (checked) set.pairs.push(checked);
+  } else if (location.type === 'erasure') {
+    const checked = named(path, checkErasure(parsed.value), location.id, set);
+    if (checked) set.erasures.set(checked.id, checked);
   } else {
     const checked = checkMatchingEdits(parsed.value);
     if (!checked.ok) set.unreadable.push(unreadable(path, checked.problems));

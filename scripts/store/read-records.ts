@@ -1,26 +1,75 @@
 import type { RulesContext } from '../../schemas/application-rules.ts';
-import { recordFolders } from '../../schemas/data-layout.ts';
-import { sortRecords, type RecordSet } from '../records/sort-records.ts';
+import { applicationPath, recordFolders } from '../../schemas/data-layout.ts';
+import { isSealed } from '../../schemas/sealed-identity.ts';
+import { checkApplication } from '../../schemas/validators.ts';
+import { openIdentity, OpenIdentityError } from '../privacy/open-identity.ts';
+import { sortRecords, unreadable, type RecordSet } from '../records/sort-records.ts';
 import type { BranchOption, DataStore } from './data-store.ts';
 
+export interface ReadOptions extends BranchOption {
+  context?: Omit<RulesContext, 'today'>;
+  folders?: readonly (typeof recordFolders)[number][];
+  /**
+   * The coordinators' private keys (age identities), given only by what needs identities: the
+   * conventions, `reveal`, subject access and erasure. With them, each sealed identity is opened
+   * and the opened record checked again, identity rules included; without them, identities stay
+   * sealed, and everything else is read exactly the same.
+   */
+  identities?: readonly string[];
+  /** With `identities`: open only these people's identities (the others stay sealed). */
+  openOnly?: ReadonlySet<string>;
+}
+
 /**
- * The one record reader of the project: reads the applications, screening decisions, pairs and
- * matching edits of the data repository and returns the valid ones, with the files it could not
- * read (path and reason). It never throws because of a file's content; each caller decides what
- * an unreadable file means for it. It does throw when the store itself cannot be read. With
- * `folders`, only those record folders are read (a pairing branch's pairs, say).
+ * The one record reader of the project: reads the applications, screening decisions, pairs,
+ * matching edits and erasures of the data repository and returns the valid ones, with the files
+ * it could not read (path and reason). It never throws because of a file's content; each caller
+ * decides what an unreadable file means for it. It does throw when the store itself cannot be
+ * read. With `folders`, only those record folders are read (a pairing branch's pairs, say).
  */
-export async function readRecords(
-  store: DataStore,
-  options: BranchOption & {
-    context?: Omit<RulesContext, 'today'>;
-    folders?: readonly (typeof recordFolders)[number][];
-  } = {},
-): Promise<RecordSet> {
+export async function readRecords(store: DataStore, options: ReadOptions = {}): Promise<RecordSet> {
   const branch = options.branch ? { branch: options.branch } : {};
   const paths = (
     await Promise.all((options.folders ?? recordFolders).map((f) => store.listFiles(f, branch)))
   ).flat();
   const texts = await store.readFiles(paths, branch);
-  return sortRecords(new Map(paths.map((path, i) => [path, texts[i]])), options.context);
+  const set = sortRecords(new Map(paths.map((path, i) => [path, texts[i]])), options.context);
+  if (options.identities)
+    await openIdentities(store, set, options.identities, options.context, options.openOnly);
+  return set;
+}
+
+async function openIdentities(
+  store: DataStore,
+  set: RecordSet,
+  identities: readonly string[],
+  context: ReadOptions['context'],
+  only: ReadonlySet<string> | undefined,
+): Promise<void> {
+  const open = async (application: RecordSet['applications'][number]) => {
+    if (!isSealed(application.identity) || (only && !only.has(application.id))) return application;
+    try {
+      const identity = await openIdentity(
+        application.identity,
+        await store.keys.read(application.id),
+        identities,
+      );
+      return { ...application, identity } as RecordSet['applications'][number];
+    } catch (error) {
+      if (!(error instanceof OpenIdentityError)) throw error;
+      set.unopened.push({ id: application.id, reason: error.message });
+      return application;
+    }
+  };
+  // A few at a time: on GitHub each key is two requests.
+  const opened: RecordSet['applications'] = [];
+  for (let i = 0; i < set.applications.length; i += 16)
+    opened.push(...(await Promise.all(set.applications.slice(i, i + 16).map(open))));
+  set.applications = [];
+  for (const record of opened) {
+    const kind = record.id.startsWith('mentor-') ? 'mentor' : 'mentee';
+    const checked = checkApplication(kind, record, context);
+    if (checked.ok) set.applications.push(checked.value);
+    else set.unreadable.push(unreadable(applicationPath(record.id), checked.problems));
+  }
 }

@@ -72,7 +72,10 @@ export function pairRules(records: RecordSet, capacityMax: number): RecordProble
       mentors.set(a.id, mentorProfile(a as Application<'mentor'>, capacityMax));
     else mentees.set(a.id, menteeProfile(a as Application<'mentee'>));
   }
-  const exists = (role: Role, id: string) => (role === 'mentor' ? mentors : mentees).has(id);
+  // An erased person still exists for the records that name them (erasures/): their pairs are
+  // the other person's history and the programme's figures.
+  const exists = (role: Role, id: string) =>
+    (role === 'mentor' ? mentors : mentees).has(id) || records.erasures.get(id)?.kind === role;
   const forbidden = new Set(
     [...records.matchingEdits.values()].flatMap((e) =>
       e.forbidden.map((f) => pairIdOf(f.mentor, f.mentee)),

@@ -28,13 +28,13 @@ const notSaved = new Set(['website', 'altcha', 'idempotencyKey']);
 async function loadKind(kind: string): Promise<{ schema: SchemaNode; validate: Validator }> {
   if (kind === 'mentor') {
     const [{ mentorApplicationFormSchema }, validator] = await Promise.all([
-      import('../../schemas/mentor-application.schema.ts'),
+      import('../../schemas/mentor-application-form.ts'),
       import('../../schemas/generated/mentor-form-validator.js'),
     ]);
     return { schema: mentorApplicationFormSchema as SchemaNode, validate: validator.default };
   }
   const [{ menteeApplicationFormSchema }, validator] = await Promise.all([
-    import('../../schemas/mentee-application.schema.ts'),
+    import('../../schemas/mentee-application-form.ts'),
     import('../../schemas/generated/mentee-form-validator.js'),
   ]);
   return { schema: menteeApplicationFormSchema as SchemaNode, validate: validator.default };

@@ -83,11 +83,12 @@ describe('npm run match, on the embedded default', () => {
     const unknown = await match(directory, ['--cohort', '1999-2000']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toBe(
-      'Cohorte « 1999-2000 » inconnue : indiquez l’une de celles de content/programme.yaml (2026-2027, 2027-2028).\n',
+      // French typography: a no-break space inside « » and before the colon.
+      'Cohorte «\u00a01999-2000\u00a0» inconnue\u00a0: indiquez l’une de celles de content/programme.yaml (2026-2027, 2027-2028).\n',
     );
     const mode = await match(directory, ['--cohort', '2026-2027', '--mode', 'random']);
     expect(mode.code).toBe(2);
-    expect(mode.stderr).toContain('Mode « random » inconnu.');
+    expect(mode.stderr).toContain('Mode «\u00a0random\u00a0» inconnu.');
     const help = await match(directory, ['--help']);
     expect(help.stdout).toContain(
       'npm run match -- --cohort <cohorte> [--mode meilleurs|plus-nombreux]',

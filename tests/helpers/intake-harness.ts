@@ -16,6 +16,7 @@ import {
   type IntakeDependencies,
 } from '../../scripts/intake/create-intake-handler.ts';
 import { LocalGitStore } from '../../scripts/store/local-git-store.ts';
+import { backupKey, coordinatorKey } from './test-keys.ts';
 
 export const intakeOrigin = 'http://binome.test';
 
@@ -50,6 +51,11 @@ export function programmeSettings(
   change: (s: ProgrammeSettings) => void = () => {},
 ): ProgrammeSettings {
   const settings = readSettings(readFileSync('content/programme.yaml', 'utf8'));
+  // The programme's recipients: the test coordinators' and backup keys.
+  settings.encryption.recipients = [
+    { name: 'Coordination', key: coordinatorKey.recipient },
+    { name: 'Sauvegarde', key: backupKey.recipient },
+  ];
   change(settings);
   return settings;
 }

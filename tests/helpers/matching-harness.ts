@@ -6,6 +6,9 @@ import { accepted } from '../../scripts/dev/matching-people.ts';
 import type { DataStore } from '../../scripts/store/data-store.ts';
 
 export const settings = readSettings(readFileSync('content/programme.yaml', 'utf8'));
+// The synthetic records keep their identities in clear, so that any leak of a name into a
+// review, a comment or a log shows; the settings say so, or the validation would refuse them.
+settings.encryption.identities = 'plain';
 
 /** A clock fixed on a day of the 2026-2027 cohort's applications. */
 export const now = () => new Date('2026-11-30T09:00:00.000Z');

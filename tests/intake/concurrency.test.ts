@@ -12,6 +12,7 @@ import { listen } from '../../scripts/http/listen.ts';
 import { LocalGitStore } from '../../scripts/store/local-git-store.ts';
 import { aMenteeForm, aMentorForm } from '../../scripts/dev/application-forms.ts';
 import { programmeSettings, templates } from '../helpers/intake-harness.ts';
+import { openedRecord } from '../helpers/opened-record.ts';
 
 describe('100 concurrent submissions over HTTP', () => {
   it('store exactly one entry per distinct submission, in a clean repository', async () => {
@@ -58,10 +59,11 @@ describe('100 concurrent submissions over HTTP', () => {
       }
       const files = await store.listFiles('applications');
       expect(files).toHaveLength(80);
-      const records = (await store.readFiles(files)).map(
-        (t) => JSON.parse(t!) as { id: string; identity: { lastName: string } },
-      );
-      expect(new Set(records.map((r) => r.identity.lastName)).size).toBe(80);
+      const opened = await Promise.all(files.map((f) => openedRecord(store, f)));
+      const records = opened.map((o) => o.stored as { id: string });
+      expect(new Set(opened.map((o) => o.opened['identity'].lastName)).size).toBe(80);
+      // Each with its own data key, and no key left over from a retry.
+      expect(await store.keys.list()).toEqual(records.map((r) => r.id).sort());
       for (const record of records)
         expect(
           checkApplication(record.id.startsWith('mentor') ? 'mentor' : 'mentee', record).ok,

@@ -15,6 +15,7 @@ import {
   programmeSettings,
   templates,
 } from '../helpers/intake-harness.ts';
+import { openedRecord } from '../helpers/opened-record.ts';
 
 describe('the intake configured for GitHub', () => {
   it('lands an application as one commit, with the same file as on the local back end', async () => {
@@ -53,8 +54,15 @@ describe('the intake configured for GitHub', () => {
         (await local.handle(formPost('mentee', form, { accept: 'application/json' }))).status,
       ).toBe(201);
 
+      // The same record on both back ends, once opened: each sealed with a data key of its own,
+      // kept where each back end keeps keys (a ref on GitHub, a file locally).
       const path = 'applications/mentees/mentee-abc123.json';
-      expect(standIn.file(path)).toBe(await local.store.readFile(path));
+      const onBoth = await Promise.all([
+        openedRecord(store, path),
+        openedRecord(local.store, path),
+      ]);
+      expect(onBoth[0].opened).toEqual(onBoth[1].opened);
+      expect(standIn.git.refs.has('binome-keys/mentee-abc123')).toBe(true);
       const main = standIn.git.resolve('main')!;
       expect(main.message).toBe('Add application mentee-abc123');
       expect(main.parents.map((p) => standIn.git.commits.get(p)!.parents.length)).toEqual([0]);
@@ -116,6 +124,14 @@ describe('the intake configured for GitHub', () => {
       ...Array(16).fill(201),
     ]);
     expect((await store.listFiles('applications/mentees')).length).toBe(16);
-    expect(standIn.git.commits.size - 1).toBe(16); // one commit per application, none for failures
+    // One commit on main per application, none for failures or retries.
+    const history: string[] = [];
+    for (let sha = standIn.git.resolve('main')?.sha; sha;) {
+      history.push(sha);
+      sha = standIn.git.commits.get(sha)!.parents[0];
+    }
+    expect(history).toHaveLength(17);
+    // One data key per application: a retry's key was destroyed once the retry was known.
+    expect(await store.keys.list()).toHaveLength(16);
   });
 });

@@ -11,7 +11,11 @@ import { formSchemas } from '../../schemas/validators.ts';
 import { aMenteeForm, aMentorForm, personalStrings } from '../../scripts/dev/application-forms.ts';
 import { LocalGitStore } from '../../scripts/store/local-git-store.ts';
 import { gitHubHarness } from '../../tests/helpers/github-harness.ts';
-import { programmeSettings } from '../../tests/helpers/intake-harness.ts';
+import {
+  formPost,
+  intakeHarness,
+  programmeSettings as sealedSettings,
+} from '../../tests/helpers/intake-harness.ts';
 import type { Core } from '../core.ts';
 import { run } from './run.ts';
 
@@ -36,6 +40,13 @@ const goodMentor = {
   ...envelope('mentor-good02'),
   ...formToObject(formSchemas.mentor as SchemaNode, aMentorForm()),
 } as unknown as Record<string, unknown> & { profile: Record<string, unknown> };
+
+// These records keep their identities in clear, so that a leak of a name shows anywhere the job
+// writes: the settings say so (a last test checks the sealed setting).
+const programmeSettings = () =>
+  sealedSettings((s) => {
+    s.encryption.identities = 'plain';
+  });
 
 let summaryFile = '';
 let outputFile = '';
@@ -290,5 +301,27 @@ describe('the validate job', () => {
     failures = [];
     await run({ store, core, settings: programmeSettings() });
     expect(failures).toEqual([]);
+  });
+
+  it('with identities sealed (the settings’ default), refuses an identity stored in clear, naming the file only', async () => {
+    const { store } = gitHubHarness();
+    const intake = await intakeHarness({ store });
+    const sealed = await intake.handle(formPost('mentor', aMentorForm()));
+    expect(sealed.status).toBe(303);
+    await run({ store, core, settings: sealedSettings() });
+    expect(failures).toEqual([]);
+
+    await store.commit(
+      [{ path: 'applications/mentees/mentee-good01.json', content: json(goodMentee) }],
+      'Add',
+    );
+    await run({ store, core, settings: sealedSettings() });
+    expect(failures).toEqual([
+      '1 problem(s) in 1 file(s): see the job summary or the pull request comment.',
+    ]);
+    const summary = await readFile(summaryFile, 'utf8');
+    expect(summary).toContain('applications/mentees/mentee-good01.json');
+    expect(summary).toContain('enregistrée en clair');
+    for (const personal of personalStrings()) expect(summary).not.toContain(personal);
   });
 });

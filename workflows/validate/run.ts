@@ -1,3 +1,4 @@
+import { escapeHtml } from '../../schemas/escape-html.ts';
 import { folders } from '../../schemas/data-layout.ts';
 import type { ProgrammeSettings } from '../../schemas/programme.schema.ts';
 import type { Core } from '../core.ts';
@@ -23,22 +24,33 @@ export async function run(deps: ValidateDependencies): Promise<void> {
   try {
     const { report, records } = await validateBranch(store, settings, pullRequest);
     const failing = new Set(report.problems.map((p) => p.file)).size;
-    await core.summary
-      .addHeading('Validation des données', 2)
-      .addTable([
+    await core.summary.addHeading('Validation des données', 2).addTable([
+      [
+        { data: 'Dossier', header: true },
+        { data: 'Fichiers', header: true },
+      ],
+      [folders.mentor, String(report.counts.mentors)],
+      [folders.mentee, String(report.counts.mentees)],
+      [folders.screening, String(report.counts.screening)],
+      [folders.pairs, String(report.counts.pairs)],
+      [folders.matching, String(report.counts.matching)],
+      [folders.erasures, String(report.counts.erasures)],
+      ['fichiers en erreur', String(failing)],
+      ['problèmes', String(report.problems.length)],
+    ]);
+    // Files, fields and messages only: a message names a field, never its value.
+    if (report.problems.length)
+      core.summary.addHeading('Problèmes', 3).addTable([
         [
-          { data: 'Dossier', header: true },
-          { data: 'Fichiers', header: true },
+          { data: 'Fichier', header: true },
+          { data: 'Champ', header: true },
+          { data: 'Problème', header: true },
         ],
-        [folders.mentor, String(report.counts.mentors)],
-        [folders.mentee, String(report.counts.mentees)],
-        [folders.screening, String(report.counts.screening)],
-        [folders.pairs, String(report.counts.pairs)],
-        [folders.matching, String(report.counts.matching)],
-        ['fichiers en erreur', String(failing)],
-        ['problèmes', String(report.problems.length)],
-      ])
-      .write();
+        ...report.problems
+          .slice(0, 200)
+          .map((p) => [p.file, p.field || '—', p.message].map(escapeHtml)),
+      ]);
+    await core.summary.write();
     core.setOutput('records', records);
     core.setOutput('problems', report.problems.length);
     if (report.problems.length > 0) {
