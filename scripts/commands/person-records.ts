@@ -1,0 +1,106 @@
+import { kindOfId, isApplicationId, submissionPath } from '../../schemas/data-layout.ts';
+import type { Erasure } from '../../schemas/erasure.schema.ts';
+import { isSealed } from '../../schemas/sealed-identity.ts';
+import type { MatchingEdits } from '../../schemas/matching-edits.schema.ts';
+import type { Pair } from '../../schemas/pair.schema.ts';
+import type { ScreeningDecision } from '../../schemas/screening-decision.schema.ts';
+import type { Application } from '../../schemas/validators.ts';
+import type { RecordSet } from '../records/sort-records.ts';
+import type { DataStore } from '../store/data-store.ts';
+import { readRecords } from '../store/read-records.ts';
+import { UsageError } from './usage-error.ts';
+
+/** Everything the data repository holds about one person, found by their id. */
+export interface PersonRecords {
+  id: string;
+  kind: 'mentor' | 'mentee';
+  /** Their application, its identity opened when a key was given and it could be. */
+  application?: Application<'mentor' | 'mentee'>;
+  /** Why the identity stayed sealed, when a key was given. */
+  unopened?: string;
+  decision?: ScreeningDecision;
+  pairs: Pair[];
+  /** The cohorts whose matching edits name them (forbidden or withdrawn pairs). */
+  matchingEdits: MatchingEdits[];
+  erasure?: Erasure;
+  /** Whether their data key still exists. */
+  hasKey: boolean;
+  /** The intake's marker of their submission, when it is still there. */
+  submissionMarker?: string;
+}
+
+/** The person's records among `set`. */
+export async function personFrom(
+  store: DataStore,
+  set: RecordSet,
+  id: string,
+): Promise<PersonRecords> {
+  const application = set.applications.find((a) => a.id === id);
+  const unopened = set.unopened.find((u) => u.id === id)?.reason;
+  const decision = set.decisions.get(id);
+  const erasure = set.erasures.get(id);
+  const marker = application ? submissionPath(application.intake.idempotencyKeyHash) : undefined;
+  return {
+    id,
+    kind: kindOfId(id)!,
+    ...(application ? { application } : {}),
+    ...(unopened ? { unopened } : {}),
+    ...(decision ? { decision } : {}),
+    pairs: set.pairs.filter((p) => p.mentor === id || p.mentee === id),
+    matchingEdits: [...set.matchingEdits.values()].filter((edits) =>
+      JSON.stringify(edits).includes(`"${id}"`),
+    ),
+    ...(erasure ? { erasure } : {}),
+    hasKey: (await store.keys.read(id)) !== undefined,
+    ...(marker && (await store.readFile(marker)) !== undefined ? { submissionMarker: marker } : {}),
+  };
+}
+
+/**
+ * Finds a person by id, or by e-mail address (theirs or their legal representative's, compared
+ * without case), which needs every identity opened. Throws a French `UsageError` when nobody
+ * matches; an e-mail shared by several applications gives all of them.
+ */
+export async function findPeople(
+  store: DataStore,
+  who: string,
+  identities: readonly string[] | undefined,
+): Promise<{ set: RecordSet; ids: string[] }> {
+  if (isApplicationId(who)) {
+    const set = await readRecords(store, {
+      ...(identities ? { identities, openOnly: new Set([who]) } : {}),
+    });
+    const known =
+      set.applications.some((a) => a.id === who) ||
+      set.decisions.has(who) ||
+      set.erasures.has(who) ||
+      set.pairs.some((p) => p.mentor === who || p.mentee === who) ||
+      (await store.keys.read(who)) !== undefined;
+    if (!known) throw new UsageError(`Aucune donnée n’est enregistrée pour ${who}.`);
+    return { set, ids: [who] };
+  }
+  if (!/^[^@\s]+@[^@\s]+$/.test(who))
+    throw new UsageError(
+      'Donnez l’identifiant de la personne (mentee-… ou mentor-…) ou son adresse électronique.',
+    );
+  if (!identities)
+    throw new UsageError('Chercher par adresse électronique demande la clé de la coordination.');
+  const set = await readRecords(store, { identities });
+  const wanted = who.trim().toLowerCase();
+  const ids = set.applications
+    .filter((a) => {
+      if (isSealed(a.identity)) return false;
+      const identity = a.identity as { email?: string; legalRepresentative?: { email?: string } };
+      return [identity.email, identity.legalRepresentative?.email].some(
+        (e) => e?.trim().toLowerCase() === wanted,
+      );
+    })
+    .map((a) => a.id);
+  if (ids.length === 0)
+    throw new UsageError(
+      set.unopened.length
+        ? `Aucune candidature lisible ne porte cette adresse (${set.unopened.length} identité(s) n’ont pas pu être ouvertes : personnes effacées ou clé d’une autre coordination).`
+        : 'Aucune candidature ne porte cette adresse électronique.',
+    );
+  return { set, ids };
+}

@@ -1,0 +1,134 @@
+import { parseArgs } from 'node:util';
+import { applicationPath, isApplicationId } from '../../schemas/data-layout.ts';
+import { dateIn } from '../../schemas/rules-context.ts';
+import { holdingStatuses } from '../../schemas/pair.schema.ts';
+import { StaleFileError } from '../store/data-store.ts';
+import { readRecords } from '../store/read-records.ts';
+import { erasureChange } from './erase-person.ts';
+import { findPeople, personFrom } from './person-records.ts';
+import type { PrivacyDependencies } from './privacy-dependencies.ts';
+import { UsageError } from './usage-error.ts';
+
+const usage = `Utilisation :
+  npm run erase -- <id>
+    efface une personne (mentee-… ou mentor-…) : sa candidature, la décision de sélection et la
+    clé de données qui ouvrait son identité, y compris dans tout l’historique du dépôt.
+    Irréversible.`;
+
+/**
+ * The records are gone from main but the key could not be destroyed (the data repository failed
+ * in between): said plainly, with what to do, since « nothing was saved » would be false.
+ */
+export class ErasureIncompleteError extends UsageError {
+  override name = 'ErasureIncompleteError';
+  constructor(id: string, options?: ErrorOptions) {
+    super(
+      `L’effacement de ${id} n’est pas terminé : sa candidature est retirée de la branche principale, mais sa clé de données n’a pas pu être détruite. Relancez la même commande : elle finit l’effacement.`,
+      options,
+    );
+  }
+}
+
+/** What stays after an erasure, and why it is harmless: said to the coordinator every time. */
+export function whatRemains(id: string, onGitHub: boolean, pairs: readonly string[]): string {
+  return [
+    `Ce qui reste, et pourquoi personne ne peut plus le lire :`,
+    `- Les versions passées de la candidature de ${id} restent dans l’historique Git (et dans chaque copie du dépôt) : leur identité y est chiffrée avec la clé de données de ${id}, qui vient d’être détruite. Aucune clé, celle de la coordination comprise, ne l’ouvre plus.`,
+    `- Leur profil (études ou métier, objectifs, disponibilités), sans nom ni coordonnées, y reste aussi : il n’est plus relié à personne.`,
+    `- erasures/${id}.json garde ce que les bilans comptent (rôle, cohorte, mois, étape de la sélection), sans rien qui identifie la personne.`,
+    ...(pairs.length
+      ? [
+          `- Les binômes ${pairs.join(', ')} la nomment par son seul identifiant : ils sont aussi l’histoire de l’autre personne.`,
+        ]
+      : []),
+    onGitHub
+      ? `- Sur GitHub, la clé détruite reste quelque temps un objet inaccessible du dépôt (jusqu’au nettoyage de GitHub), chiffré pour les clés de la coordination. Pour qu’elle ne puisse plus jamais être ouverte, remplacez la clé de la coordination et celle de la sauvegarde (npm run keys -- rotate), puis détruisez les anciennes clés privées.`
+      : `- Sur ce dépôt local, le fichier de la clé a été écrasé puis supprimé.`,
+  ].join('\n');
+}
+
+/**
+ * `npm run erase -- <id>` (and the « Effacer une personne » workflow): removes the person's
+ * records from main in one commit (message: the id only), then destroys their data key, then
+ * checks that it is gone. Needs no private key: erasing opens nothing. Running it again finishes
+ * an erasure that stopped halfway.
+ */
+export async function runErase(args: readonly string[], deps: PrivacyDependencies): Promise<void> {
+  if (args.includes('--help') || args.includes('-h')) return deps.print(usage);
+  let positionals;
+  try {
+    ({ positionals } = parseArgs({ args: [...args], allowPositionals: true, options: {} }));
+  } catch {
+    throw new UsageError(usage);
+  }
+  const [id, ...extra] = positionals;
+  if (!id || extra.length || !isApplicationId(id)) throw new UsageError(usage);
+  const today = dateIn(deps.timeZone, deps.now());
+  for (let attempt = 1; ; attempt += 1) {
+    const { set } = await findPeople(deps.store, id, undefined);
+    const person = await personFrom(deps.store, set, id);
+    const change = erasureChange(person, 'request', today);
+    if (change) {
+      const unchanged = new Map<string, string | undefined>();
+      try {
+        // Every file changed must still be as read (the erasure record still absent): a
+        // coordinator erasing the same person twice at once makes one commit.
+        for (const path of [...change.remove, ...change.files.map((f) => f.path)])
+          unchanged.set(path, await deps.store.readFile(path));
+        await deps.store.commit(change.files, `Erase ${id}`, { remove: change.remove, unchanged });
+      } catch (error) {
+        if (error instanceof StaleFileError && attempt < 3) continue;
+        throw error;
+      }
+    }
+    let destroyed: boolean;
+    try {
+      destroyed = await deps.store.keys.destroy(id);
+      if ((await deps.store.keys.read(id)) !== undefined) throw new Error('Key still there.');
+    } catch (error) {
+      throw new ErasureIncompleteError(id, { cause: error });
+    }
+    deps.print(
+      change
+        ? `${id} est effacé·e : candidature${person.decision ? ', décision de sélection' : ''} et clé de données supprimées.`
+        : destroyed
+          ? `${id} n’avait plus de données sur la branche principale ; sa clé de données restante vient d’être détruite.`
+          : `${id} était déjà effacé·e ; sa clé de données est bien détruite.`,
+    );
+    deps.print(
+      whatRemains(
+        id,
+        deps.onGitHub,
+        person.pairs.map((p) => p.id),
+      ),
+    );
+    return;
+  }
+}
+
+/**
+ * Destroys the data key of everyone main records as erased (`erasures/`): after a retention pull
+ * request is merged, and whenever an erasure stopped before its key was destroyed. Returns the
+ * ids whose key it destroyed.
+ */
+export async function destroyErasedKeys(
+  deps: Pick<PrivacyDependencies, 'store'>,
+): Promise<{ destroyed: string[]; kept: string[] }> {
+  const set = await readRecords(deps.store, { folders: ['erasures', 'pairs'] });
+  const destroyed: string[] = [];
+  const kept: string[] = [];
+  for (const id of [...set.erasures.keys()].sort()) {
+    // Still needed: an application back on main (a coordinator who restored it), or a pair in
+    // progress that names them (a retention proposal merged after they were paired). Their key
+    // keeps opening what a revert brings back.
+    const inPair = set.pairs.some(
+      (p) => (p.mentor === id || p.mentee === id) && holdingStatuses.includes(p.status),
+    );
+    if (inPair || (await deps.store.readFile(applicationPath(id))) !== undefined) {
+      if ((await deps.store.keys.read(id)) !== undefined) kept.push(id);
+      continue;
+    }
+    if (await deps.store.keys.destroy(id)) destroyed.push(id);
+  }
+  return { destroyed, kept };
+}

@@ -1,0 +1,111 @@
+import { parseArgs } from 'node:util';
+import { isRecipient, recipientsOf } from '../privacy/age-identities.ts';
+import { openDataKey } from '../privacy/open-identity.ts';
+import { encryptTo, checkRecipients } from '../privacy/seal-identity.ts';
+import type { PrivacyDependencies } from './privacy-dependencies.ts';
+import { UsageError } from './usage-error.ts';
+
+const usage = `Utilisation :
+  npm run keys -- new --out <fichier>
+      crée une paire de clés age : la clé privée dans <fichier> (lisible par vous seul),
+      la clé publique (age1…) affichée, à ajouter à « encryption.recipients » des réglages.
+  npm run keys -- rotate [--key <ancienne clé privée>] [--to age1… …]
+      chiffre à nouveau la clé de données de chaque personne pour les clés publiques des
+      réglages (et celles de --to). Ensuite, l’ancienne clé privée n’ouvre plus rien de ce qui
+      est enregistré : détruisez-la.`;
+
+/**
+ * `npm run keys`: makes a key pair (`new`), or rotates the programme's keys (`rotate`): every
+ * data key is opened with the old coordinators' key and encrypted again to the new recipients.
+ * Records are not rewritten: their identities stay sealed to their own data keys. Every key is
+ * opened before any is replaced, so a wrong key changes nothing.
+ */
+export async function runKeys(
+  args: readonly string[],
+  deps: PrivacyDependencies & {
+    /** What the intake seals to: the settings' keys, and on the embedded default its own. */
+    recipients: readonly string[];
+    /** 2 for a data repository on GitHub (coordinators and offline backup), 1 locally. */
+    minimumRecipients: number;
+    generate: (file: string) => Promise<string>;
+  },
+): Promise<void> {
+  if (args.includes('--help') || args.includes('-h') || args.length === 0) return deps.print(usage);
+  let values, positionals;
+  try {
+    ({ values, positionals } = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: {
+        key: { type: 'string' },
+        out: { type: 'string' },
+        to: { type: 'string', multiple: true, default: [] },
+      },
+    }));
+  } catch {
+    throw new UsageError(usage);
+  }
+  const [action, ...extra] = positionals;
+  if (extra.length) throw new UsageError(usage);
+  if (action === 'new') {
+    if (!values.out) throw new UsageError(usage);
+    const recipient = await deps.generate(values.out);
+    deps.print(
+      `Clé privée écrite dans ${values.out} (ne la mettez dans aucun dépôt).\nClé publique, à ajouter à « encryption.recipients » de content/programme.yaml :\n${recipient}`,
+    );
+    return;
+  }
+  if (action !== 'rotate') throw new UsageError(usage);
+  const wrong = values.to.find((r) => !isRecipient(r));
+  if (wrong !== undefined)
+    throw new UsageError('Chaque --to doit être une clé publique age X25519 (age1…).');
+  // The target is what the intake seals new records to (the settings' keys, and on the embedded
+  // default its own key file's) and `--to`: rotated keys and new records then agree.
+  const recipients = [...new Set([...deps.recipients, ...values.to])];
+  checkRecipients(recipients);
+  if (recipients.length < deps.minimumRecipients)
+    throw new UsageError(
+      `Il faut au moins ${deps.minimumRecipients} clés publiques (la coordination et la sauvegarde hors ligne) : complétez « encryption.recipients » ou ajoutez --to.`,
+    );
+  const identities = await deps.identities(values.key);
+  const opened = new Map<string, string>();
+  // Keys made while the rotation runs (an application arriving) are rotated too.
+  for (let round = 0; round < 5; round += 1) {
+    const ids = (await deps.store.keys.list()).filter((id) => !opened.has(id));
+    if (ids.length === 0) break;
+    let unopened = 0;
+    const batch = new Map<string, string>();
+    for (const id of ids) {
+      const wrapped = await deps.store.keys.read(id);
+      if (wrapped === undefined) continue;
+      try {
+        batch.set(id, await openDataKey(wrapped, identities));
+      } catch {
+        unopened += 1;
+      }
+    }
+    // Every key is opened before any is replaced: a wrong key changes nothing.
+    if (unopened)
+      throw new UsageError(
+        `Les clés privées données n’ouvrent pas ${unopened} des ${ids.length} clés de données${opened.size ? ` restantes (${opened.size} déjà chiffrées à nouveau) : rien d’autre n’a été changé.` : ' : rien n’a été changé.'} Donnez toutes les clés privées qui les ouvrent (anciennes et nouvelles, une par ligne du fichier --key).`,
+      );
+    for (const [id, dataKey] of batch) {
+      try {
+        await deps.store.keys.replace(id, await encryptTo(recipients, `${dataKey}\n`));
+      } catch (error) {
+        throw new UsageError(
+          `La rotation s’est arrêtée après ${opened.size} clés de données sur ${opened.size + batch.size} (${error instanceof Error ? error.name : 'erreur'}). Relancez la même commande avec les anciennes et les nouvelles clés privées : elle reprend là où elle s’est arrêtée.`,
+        );
+      }
+      opened.set(id, dataKey);
+    }
+  }
+  const given = await recipientsOf(identities);
+  const kept = given.filter((r) => recipients.includes(r));
+  deps.print(
+    `${opened.size} clé${opened.size > 1 ? 's' : ''} de données chiffrée${opened.size > 1 ? 's' : ''} à nouveau pour ${recipients.length} clé${recipients.length > 1 ? 's' : ''} publique${recipients.length > 1 ? 's' : ''}.` +
+      (kept.length === given.length
+        ? ' Toutes les clés privées données restent destinataires : si l’une d’elles devait être retirée, enlevez sa clé publique des réglages, puis relancez.'
+        : ` Les clés privées données qui ne sont plus destinataires n’ouvrent plus rien de ce qui est enregistré : détruisez-les, ainsi que leurs copies.${kept.length ? ` (Restent destinataires : ${kept.join(', ')}.)` : ''}`),
+  );
+}

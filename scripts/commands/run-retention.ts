@@ -1,0 +1,121 @@
+import { parseArgs } from 'node:util';
+import { retentionBranch } from '../../schemas/data-layout.ts';
+import type { ProgrammeSettings } from '../../schemas/programme.schema.ts';
+import { retentionPlan, type RetentionItem } from '../records/retention-plan.ts';
+import type { FileChange } from '../store/data-store.ts';
+import { readRecords } from '../store/read-records.ts';
+import { validateBranch } from './validate-branch.ts';
+import { escapeFrenchMarkdown } from '../text/escape-markdown.ts';
+import { erasureChange } from './erase-person.ts';
+import { personFrom } from './person-records.ts';
+import type { PrivacyDependencies } from './privacy-dependencies.ts';
+import { destroyErasedKeys } from './run-erase.ts';
+import { UsageError } from './usage-error.ts';
+
+const usage = `Utilisation :
+  npm run retention              propose de supprimer ce qui a dépassé sa durée de conservation
+                                 (branche ${retentionBranch}, une demande de fusion à relire)
+  npm run retention -- --apply   fusionne cette proposition, puis détruit les clés des personnes
+                                 effacées`;
+
+/** The pull request's body: ids, rules and reasons, never a name. */
+export function retentionBody(items: readonly RetentionItem[], today: string): string {
+  const line = (item: RetentionItem) =>
+    `| ${item.type === 'person' ? `\`${item.id}\` (personne : candidature, décision, clé)` : `\`${item.path}\``} | ${escapeFrenchMarkdown(item.reason)} |`;
+  const shown = items.slice(0, 500);
+  return [
+    `Au ${today.split('-').reverse().join('/')}, ${items.length === 1 ? 'un élément a' : `${items.length} éléments ont`} dépassé la durée de conservation fixée dans les réglages (\`dataProtection.retention\`).`,
+    '',
+    'Fusionner cette demande les supprime de la branche principale, puis détruit la clé de données de chaque personne effacée : leur identité ne peut plus être lue dans aucune version de l’historique. Ce que les bilans comptent reste, sans rien qui identifie personne (`erasures/`).',
+    '',
+    'Cette demande est refaite chaque semaine d’après les réglages : pour garder des données plus longtemps, ne la fusionnez pas et changez la durée dans `dataProtection.retention`.',
+    '',
+    '| ce qui est supprimé | motif |',
+    '| --- | --- |',
+    ...shown.map(line),
+    ...(items.length > shown.length
+      ? ['', `… et ${items.length - shown.length} autres (voir les fichiers modifiés).`]
+      : []),
+  ].join('\n');
+}
+
+/**
+ * `npm run retention` (and the scheduled retention workflow): proposes, as one pull request on
+ * the branch `conservation`, to delete what is past its retention period; `--apply` (and the
+ * workflow, once the pull request is merged) merges it and destroys the erased people's keys.
+ * Keys are destroyed only after the merge: an unmerged proposal loses nothing.
+ */
+export async function runRetention(
+  args: readonly string[],
+  deps: PrivacyDependencies & {
+    settings: ProgrammeSettings;
+    today: string;
+  },
+): Promise<void> {
+  if (args.includes('--help') || args.includes('-h')) return deps.print(usage);
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...args],
+      options: {
+        apply: { type: 'boolean', default: false },
+        merged: { type: 'boolean', default: false },
+      },
+    }));
+  } catch {
+    throw new UsageError(usage);
+  }
+  const { store } = deps;
+  if (values.apply || values.merged) {
+    if (values.apply) await store.mergeBranch(retentionBranch, 'Apply the retention periods');
+    const { destroyed, kept } = await destroyErasedKeys(deps);
+    deps.print(
+      destroyed.length
+        ? `Clés de données détruites : ${destroyed.join(', ')}.`
+        : 'Aucune clé à détruire : les personnes effacées n’en avaient plus.',
+    );
+    if (kept.length)
+      deps.print(
+        `Clés gardées, car ces personnes sont encore dans un binôme en cours ou leur candidature est revenue : ${kept.join(', ')}. Si leur candidature a été supprimée par erreur, annulez cette suppression (« Revert » sur la demande de fusion) : leur clé l’ouvre encore.`,
+      );
+    return;
+  }
+  const set = await readRecords(store);
+  const items = retentionPlan(set, deps.settings, deps.today);
+  if (items.length === 0) {
+    deps.print('Rien n’a dépassé sa durée de conservation aujourd’hui.');
+    return;
+  }
+  const files: FileChange[] = [];
+  const remove: string[] = [];
+  for (const item of items) {
+    if (item.type === 'file') remove.push(item.path);
+    else {
+      const change = erasureChange(await personFrom(store, set, item.id), 'retention', deps.today);
+      if (change) {
+        files.push(...change.files);
+        remove.push(...change.remove);
+      }
+    }
+  }
+  // Rebuilt from main every time: a proposal made stale by an erasure since (which would
+  // conflict) is replaced, never left to merge.
+  await store.ensureBranch(retentionBranch, { reset: true });
+  // A pair deleted here is not also rewritten (without its free words) for its erased people.
+  const removed = new Set(remove);
+  await store.commit(
+    files.filter((f) => !removed.has(f.path)),
+    'Delete what is past its retention period',
+    { branch: retentionBranch, remove: [...removed] },
+  );
+  const thread = await store.upsertPullRequest({
+    branch: retentionBranch,
+    title: `Conservation des données : ${items.length} suppression${items.length > 1 ? 's' : ''} à valider`,
+    body: retentionBody(items, deps.today),
+  });
+  // A pull request opened with the workflow's token starts no workflow: validate it here.
+  await validateBranch(store, deps.settings, { number: thread.number, branch: retentionBranch });
+  deps.print(
+    `Proposition de suppression : ${items.length} élément${items.length > 1 ? 's' : ''} (${thread.url}). Relisez-la, puis fusionnez-la${deps.onGitHub ? ' sur GitHub' : ' avec npm run retention -- --apply'}.`,
+  );
+}

@@ -1,0 +1,13 @@
+import * as core from '@actions/core';
+import { readFileSync } from 'node:fs';
+import { readSettings } from '../../schemas/read-settings.ts';
+import { storeFromEnvironment } from '../../scripts/store/store-from-environment.ts';
+import { run } from './run.ts';
+
+await run({
+  store: storeFromEnvironment(process.env),
+  core,
+  settings: readSettings(readFileSync('content/programme.yaml', 'utf8')),
+  now: () => new Date(),
+  event: { mergedBranch: process.env['BINOME_MERGED_BRANCH'] ?? '' },
+});
