@@ -159,7 +159,7 @@ describe('erase', () => {
     expect(await store.readFile(applicationPath(p.ids.mentor))).toBeDefined();
     const said = p.printed.join('\n');
     expect(said).toContain(`${p.ids.mentee} est effacé·e`);
-    expect(said).toContain('Aucune clé, celle de la coordination comprise, ne l’ouvre plus.');
+    expect(said).toContain('aucune clé, celle de la coordination comprise, ne l’ouvre plus.');
     // Again: nothing left to remove, the key is still destroyed, said so.
     p.printed.length = 0;
     await runErase([p.ids.mentee], p.deps);
@@ -228,6 +228,18 @@ describe('erase', () => {
     expect(p.printed.at(-1)).toContain(
       `Clés gardées, car ces personnes sont encore dans un binôme en cours ou leur candidature est revenue : ${p.ids.mentor}.`,
     );
+  });
+
+  it('never gives an erased person’s id to a new application', async () => {
+    const p = await programme();
+    await runErase([p.ids.mentee], p.deps);
+    const drawn = [p.ids.mentee, 'mentee-fresh1'];
+    const again = await intakeHarness({ store: p.h.store, newId: () => drawn.shift()! });
+    const id = referenceOf(await again.handle(formPost('mentee', aMenteeForm())));
+    expect(id).toBe('mentee-fresh1');
+    expect(await p.h.store.readFile(applicationPath(p.ids.mentee))).toBeUndefined();
+    // The key made for the refused id did not survive either.
+    expect(await p.h.store.keys.read(p.ids.mentee)).toBeUndefined();
   });
 
   it('refuses a malformed or unknown id, writing nothing', async () => {

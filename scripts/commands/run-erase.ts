@@ -32,17 +32,17 @@ export class ErasureIncompleteError extends UsageError {
 /** What stays after an erasure, and why it is harmless: said to the coordinator every time. */
 export function whatRemains(id: string, onGitHub: boolean, pairs: readonly string[]): string {
   return [
-    `Ce qui reste, et pourquoi personne ne peut plus le lire :`,
-    `- Les versions passées de la candidature de ${id} restent dans l’historique Git (et dans chaque copie du dépôt) : leur identité y est chiffrée avec la clé de données de ${id}, qui vient d’être détruite. Aucune clé, celle de la coordination comprise, ne l’ouvre plus.`,
-    `- Leur profil (études ou métier, objectifs, disponibilités), sans nom ni coordonnées, y reste aussi : il n’est plus relié à personne.`,
+    `Ce qui reste :`,
+    `- Les versions passées de la candidature de ${id} restent dans l’historique Git (et dans chaque copie du dépôt). L’identité y est chiffrée avec la clé de données de ${id}, qui vient d’être détruite : aucune clé, celle de la coordination comprise, ne l’ouvre plus.`,
+    `- Le parcours de la personne (études ou métier, objectifs, disponibilités) y reste lisible, sans nom ni coordonnées : ce sont des données pseudonymisées, pas anonymes. Gardez le dépôt privé.`,
     `- erasures/${id}.json garde ce que les bilans comptent (rôle, cohorte, mois, étape de la sélection), sans rien qui identifie la personne.`,
     ...(pairs.length
       ? [
-          `- Les binômes ${pairs.join(', ')} la nomment par son seul identifiant : ils sont aussi l’histoire de l’autre personne.`,
+          `- Les binômes ${pairs.join(', ')} la nomment par son seul identifiant, sans les commentaires de leurs étapes : ils sont aussi l’histoire de l’autre personne.`,
         ]
       : []),
     onGitHub
-      ? `- Sur GitHub, la clé détruite reste quelque temps un objet inaccessible du dépôt (jusqu’au nettoyage de GitHub), chiffré pour les clés de la coordination. Pour qu’elle ne puisse plus jamais être ouverte, remplacez la clé de la coordination et celle de la sauvegarde (npm run keys -- rotate), puis détruisez les anciennes clés privées.`
+      ? `- Sur GitHub, la clé détruite reste quelque temps un objet inaccessible du dépôt (jusqu’au nettoyage de GitHub), chiffré pour les clés de la coordination et de la sauvegarde. Pour qu’elle ne puisse plus jamais être ouverte, remplacez la clé de la coordination et celle de la sauvegarde (npm run keys -- rotate), puis détruisez les anciennes clés privées.`
       : `- Sur ce dépôt local, le fichier de la clé a été écrasé puis supprimé.`,
   ].join('\n');
 }

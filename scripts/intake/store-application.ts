@@ -9,6 +9,7 @@ import { parseJson } from '../../schemas/parse-json.ts';
 import {
   FileExistsError,
   KeyExistsError,
+  StaleFileError,
   type DataStore,
   type FileChange,
 } from '../store/data-store.ts';
@@ -76,17 +77,12 @@ export async function storeApplication(
     render: (id: string) => Promise<{ file: string; wrappedKey?: string }>;
   },
 ): Promise<StoreOutcome> {
-  // One read only (is the id an erased person's?): the commit itself says whether the key or
-  // the proof was used before, and most submissions are new.
+  // No read first: the commit itself says whether the key or the proof was used before (and
+  // whether the id was an erased person's), and most submissions are new.
   const keyPath = submissionPath(submission.keyHash);
   const challenge = submission.challengeHash ? challengePath(submission.challengeHash) : undefined;
   for (let attempt = 1; ; attempt += 1) {
     const id = submission.newId(submission.kind);
-    // An erased person's id stays theirs (erasures/, and the pairs that name it): never reused.
-    if (await store.readFile(erasurePath(id))) {
-      if (attempt >= 5) throw new Error('Drew erased ids five times in a row.');
-      continue;
-    }
     const { file, wrappedKey } = await submission.render(id);
     // The key before the record, so that no stored record ever lacks its key: a key whose
     // commit then fails is harmless (it opens nothing anyone holds) and is removed below when
@@ -114,9 +110,19 @@ export async function storeApplication(
       { path: applicationPath(id), content: file },
     ];
     try {
-      await store.commit(files, `Add application ${id}`, { create: true });
+      // An erased person's id stays theirs (erasures/, and the pairs that name it): the commit
+      // requires it absent, checked with the rest, at no extra request on the local store.
+      await store.commit(files, `Add application ${id}`, {
+        create: true,
+        unchanged: new Map([[erasurePath(id), undefined]]),
+      });
       return { status: 'stored', id };
     } catch (error) {
+      if (error instanceof StaleFileError && error.path === erasurePath(id)) {
+        await forgetKey();
+        if (attempt >= 5) throw error;
+        continue;
+      }
       if (!(error instanceof FileExistsError)) throw error;
       const first = error.path === keyPath ? await readMarker(store, keyPath) : undefined;
       // Our own commit, landed though its answer was lost and the store tried again: the key

@@ -128,9 +128,9 @@ export interface BranchOption {
 export interface CommitOptions extends BranchOption {
   create?: boolean;
   /**
-   * Read-modify-write without losing another writer's change: each of these paths (among `files`
-   * and `remove`) must still hold this text (undefined: still absent), or the commit fails with
-   * `StaleFileError` and writes nothing.
+   * Read-modify-write without losing another writer's change: each of these paths (written,
+   * removed, or neither: a file the change depends on) must still hold this text (undefined:
+   * still absent), or the commit fails with `StaleFileError` and writes nothing.
    */
   unchanged?: ReadonlyMap<string, string | undefined>;
   /**

@@ -155,8 +155,12 @@ export class GitHubStore implements DataStore {
     const { create } = request;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        // The contents API writes one file and deletes none.
-        return files.length === 1 && !request.remove.length
+        // The contents API writes one file and deletes none, and checks no other file.
+        const single =
+          files.length === 1 &&
+          !request.remove.length &&
+          [...(request.unchanged?.keys() ?? [])].every((path) => path === files[0]!.path);
+        return single
           ? await this.#commitOne(files[0]!, request)
           : await this.#commitMany(files, request);
       } catch (error) {

@@ -30,6 +30,12 @@ export async function buildCommit(
     const parts = path.split('/');
     for (let i = 1; i < parts.length; i += 1) folders.add(parts.slice(0, i).join('/'));
   }
+  // Folders of paths that must be unchanged but are not written are read, never rewritten.
+  const written = new Set(folders);
+  for (const path of unchanged?.keys() ?? []) {
+    const parts = path.split('/');
+    for (let i = 1; i < parts.length; i += 1) folders.add(parts.slice(0, i).join('/'));
+  }
   const ordered = [...folders];
   const bodies = parent
     ? parseBatch(
@@ -74,10 +80,16 @@ export async function buildCommit(
     // Only a file is removed: a folder's name here is ignored, as a path that is not there.
     if (index !== -1 && entries[index]!.mode !== '40000') entries.splice(index, 1);
   }
+  const changed = new Set([...files.map((f) => f.path), ...remove]);
+  for (const path of unchanged?.keys() ?? []) {
+    if (changed.has(path)) continue;
+    const { entries, index } = locate(path);
+    checkUnchanged(path, entries[index]?.sha);
+  }
   // Deepest folders first, each written into its parent, up to the root; a folder left empty is
   // dropped from its parent, as Git keeps no empty folders.
   for (const folder of ordered
-    .filter(Boolean)
+    .filter((folder) => folder && written.has(folder))
     .sort((a, b) => b.split('/').length - a.split('/').length)) {
     const entries = trees.get(folder)!;
     const { folder: up, name } = folderOf(folder);

@@ -95,6 +95,29 @@ describe.each(Object.keys(backends))('the data store contract: %s', (backend) =>
     ]);
   });
 
+  it('commits only while a file it does not write is still as read (an erased id stays unused)', async () => {
+    const store = await make();
+    const guard = 'erasures/mentee-aaaaaa.json';
+    const unchanged = new Map([[guard, undefined]]);
+    await store.commit(
+      [{ path: 'applications/mentees/mentee-aaaaab.json', content: '{}\n' }],
+      'A',
+      {
+        create: true,
+        unchanged,
+      },
+    );
+    await store.commit([{ path: guard, content: '{}\n' }], 'Erase');
+    const before = await store.listFiles('applications');
+    await expect(
+      store.commit([{ path: 'applications/mentees/mentee-aaaaaa.json', content: '{}\n' }], 'B', {
+        create: true,
+        unchanged,
+      }),
+    ).rejects.toThrow(StaleFileError);
+    expect(await store.listFiles('applications')).toEqual(before);
+  });
+
   it('writes a file read before only if nobody changed it since (read-modify-write)', async () => {
     const store = await make();
     const path = 'screening/mentee-aaaaaa.json';

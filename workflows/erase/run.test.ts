@@ -88,7 +88,7 @@ describe('the « Effacer une personne » job, against the GitHub stand-in', () =
     expect(summary).toContain(
       `${mentee} est effacé·e : candidature, décision de sélection et clé de données supprimées.`,
     );
-    expect(summary).toContain('Ce qui reste, et pourquoi personne ne peut plus le lire :');
+    expect(summary).toContain('Ce qui reste :');
     expect(summary).toContain(`erasures/${mentee}.json garde ce que les bilans comptent`);
     expect(summary).toContain('Sur GitHub, la clé détruite reste quelque temps');
     // This person's id only: nobody else's.
