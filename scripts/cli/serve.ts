@@ -5,6 +5,7 @@ import { serveLocalApp } from '../http/create-local-app.ts';
 import { defaultKeyFile, ensureLocalKeyPair } from '../privacy/local-key-pair.ts';
 import { storeFromEnvironment } from '../store/store-from-environment.ts';
 import { runCli } from './run-cli.ts';
+import { frenchTypography } from '../../schemas/french-typography.ts';
 
 // `npm start`: the built site and the intake on one local port, storing applications in the
 // data repository the environment names (the embedded default: a local Git repository, ./data
@@ -33,16 +34,20 @@ await runCli(async () => {
   let recipients: string[] = [];
   if (settings.encryption.identities === 'plain') {
     console.warn(
-      'Attention : les identités des candidats sont enregistrées EN CLAIR (« encryption.identities: plain » dans content/programme.yaml). Réservez ce réglage à un essai sans vraies personnes.',
+      frenchTypography(
+        'Attention : les identités des candidats sont enregistrées EN CLAIR (« encryption.identities: plain » dans content/programme.yaml). Réservez ce réglage à un essai sans vraies personnes.',
+      ),
     );
   } else if (!onGitHub) {
     const keyFile = process.env['BINOME_AGE_KEY_FILE'] ?? defaultKeyFile(values.data);
     const { recipient, created } = await ensureLocalKeyPair(keyFile);
     recipients = [recipient];
     console.log(
-      created
-        ? `Clé de la coordination créée : ${keyFile}. Elle seule ouvre les identités chiffrées des candidatures : gardez-la, et ne la mettez dans aucun dépôt.`
-        : `Identités chiffrées pour la clé de la coordination ${keyFile}.`,
+      frenchTypography(
+        created
+          ? `Clé de la coordination créée : ${keyFile}. Sans elle, les identités des candidatures ne peuvent pas être lues : gardez-en une copie en lieu sûr, et ne la mettez dans aucun dépôt.`
+          : `Les identités des candidatures sont chiffrées ; la clé de la coordination qui les ouvre est ${keyFile}.`,
+      ),
     );
   }
   const { url } = await serveLocalApp({

@@ -12,7 +12,8 @@ const frenchDay = (iso: string) => iso.slice(0, 10).split('-').reverse().join('/
 const pairStatusTitle = (status: string) =>
   (pairSchema.properties.status.oneOf as readonly { const: string; title: string }[])
     .find((s) => s.const === status)
-    ?.title.toLowerCase() ?? status;
+    ?.title.replace(/ \(.*\)$/, '')
+    .toLowerCase() ?? status;
 
 const statusTitle = (status: string) =>
   screeningDecisionSchema.properties.status.oneOf.find((s) => s.const === status)?.title ?? status;
@@ -22,7 +23,7 @@ const statusTitle = (status: string) =>
  * (the summary of a subject access): every record, in French, with the form's own words.
  */
 export function describePerson(person: PersonRecords, tokens: TextTokens): string {
-  const role = person.kind === 'mentor' ? 'mentor' : 'mentoré';
+  const role = person.kind === 'mentor' ? 'candidature de mentor' : 'candidature de mentoré';
   const parts: string[] = [`${person.id} (${role})`];
   const { application } = person;
   if (application) {
@@ -62,14 +63,19 @@ export function describePerson(person: PersonRecords, tokens: TextTokens): strin
     );
   if (person.matchingEdits.length)
     parts.push(
-      `Ajustements des coordinateurs qui le ou la nomment (cohortes) : ${person.matchingEdits.map((e) => e.cohort).join(', ')}.`,
+      `Modifications de l’appariement par l’équipe de coordination qui mentionnent cette personne (binômes interdits ou retirés), cohortes : ${person.matchingEdits.map((e) => e.cohort).join(', ')}.`,
     );
   if (person.erasure)
     parts.push(
       `Effacement : le ${frenchDay(person.erasure.erasedOn)}, ${person.erasure.reason === 'request' ? 'à la demande de la personne' : 'à la fin de la durée de conservation'}.`,
     );
-  parts.push(
-    `Clé de données : ${person.hasKey ? 'présente (l’identité peut être ouverte par la coordination)' : 'détruite ou absente (l’identité ne peut plus être ouverte par personne)'}.`,
-  );
+  // Stored in clear: an application whose identity needed no key and has none.
+  const plain = application !== undefined && !isSealed(application.identity) && !person.hasKey;
+  if (!plain)
+    parts.push(
+      `Clé de chiffrement de l’identité : ${person.hasKey ? 'conservée (seule l’équipe de coordination peut lire l’identité)' : 'détruite (plus personne ne peut lire l’identité)'}.`,
+    );
+  else
+    parts.push('Identité enregistrée sans chiffrement (réglage « encryption.identities: plain »).');
   return parts.join('\n\n') + '\n';
 }

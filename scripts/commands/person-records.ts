@@ -99,7 +99,7 @@ export async function findPeople(
   if (ids.length === 0)
     throw new UsageError(
       set.unopened.length
-        ? `Aucune candidature lisible ne porte cette adresse (${set.unopened.length} identité(s) n’ont pas pu être ouvertes : personnes effacées ou clé d’une autre coordination).`
+        ? `Aucune candidature lisible ne porte cette adresse (${set.unopened.length > 1 ? `${set.unopened.length} identités n’ont pas pu être ouvertes` : 'une identité n’a pas pu être ouverte'} : personnes effacées, ou clé privée qui ne les ouvre pas).`
         : 'Aucune candidature ne porte cette adresse électronique.',
     );
   return { set, ids };

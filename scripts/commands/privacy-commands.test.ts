@@ -29,6 +29,7 @@ import { runRetention } from './run-retention.ts';
 import { runReveal } from './run-reveal.ts';
 import { runSubjectAccess } from './run-subject-access.ts';
 import { UsageError } from './usage-error.ts';
+import { accessNotice } from './access-notice.ts';
 
 const settings = programmeSettings();
 
@@ -61,6 +62,7 @@ async function programme() {
       ...deps,
       writeFile: async (path: string, text: string) => void written.set(path, text),
       defaultOut: 'home/binome-acces',
+      notice: accessNotice(settings),
     },
   };
 }
@@ -70,14 +72,14 @@ describe('reveal and subject access', () => {
     const p = await programme();
     await runReveal([p.ids.minor], p.deps);
     const text = p.printed.join('\n');
-    expect(text).toContain(`${p.ids.minor} (mentoré)`);
+    expect(text).toContain(`${p.ids.minor} (candidature de mentoré)`);
     expect(text).toContain(`Prénom : ${syntheticPeople.mentee.firstName}`);
     expect(text).toContain(
       `Nom et prénom du représentant légal : ${syntheticPeople.guardian.name}`,
     );
     expect(text).toContain('Votre lien avec Issy-les-Moulineaux');
     expect(text).toContain('en attente de la signature de la convention');
-    expect(text).toContain('Clé de données : présente');
+    expect(text).toContain('Clé de chiffrement de l’identité : conservée');
   });
 
   it('subject access finds a person by their e-mail or their representative’s, and writes the data and a French summary', async () => {
@@ -100,6 +102,9 @@ describe('reveal and subject access', () => {
     expect(data.application.identity.legalRepresentative.email).toBe(
       syntheticPeople.guardian.email,
     );
+    // With what article 15 says comes with it: who holds it, why, for how long, where to complain.
+    expect(p.written.get(`out/acces-${p.ids.minor}.txt`)).toContain('réclamation à la CNIL');
+    expect(data.information).toContain('12 mois après la dernière décision prise sur elle');
     expect(p.written.get(`out/acces-${p.ids.minor}.txt`)).toContain(
       'Vos données personnelles dans le programme de mentorat, au 01/12/2026',
     );
@@ -158,18 +163,18 @@ describe('erase', () => {
     expect(await store.keys.read(p.ids.minor)).toBeDefined();
     expect(await store.readFile(applicationPath(p.ids.mentor))).toBeDefined();
     const said = p.printed.join('\n');
-    expect(said).toContain(`${p.ids.mentee} est effacé·e`);
-    expect(said).toContain('aucune clé, celle de la coordination comprise, ne l’ouvre plus.');
+    expect(said).toContain(`L’effacement de ${p.ids.mentee} est fait`);
+    expect(said).toContain('elle ne peut plus être ouverte, même avec la clé de la coordination.');
     // Again: nothing left to remove, the key is still destroyed, said so.
     p.printed.length = 0;
     await runErase([p.ids.mentee], p.deps);
     expect(p.printed[0]).toBe(
-      `${p.ids.mentee} était déjà effacé·e ; sa clé de données est bien détruite.`,
+      `L’effacement de ${p.ids.mentee} était déjà fait ; sa clé de données est bien détruite.`,
     );
     // Reveal now says the identity is gone for good.
     p.printed.length = 0;
     await runReveal([p.ids.mentee], p.deps);
-    expect(p.printed.join('\n')).toContain('Clé de données : détruite ou absente');
+    expect(p.printed.join('\n')).toContain('Clé de chiffrement de l’identité : détruite');
   });
 
   it('keeps the pairs that name the person, without their free words; a retention sweep spares a pair in progress', async () => {

@@ -11,9 +11,10 @@ import { UsageError } from './usage-error.ts';
 
 const usage = `Utilisation :
   npm run erase -- <id>
-    efface une personne (mentee-… ou mentor-…) : sa candidature, la décision de sélection et la
-    clé de données qui ouvrait son identité, y compris dans tout l’historique du dépôt.
-    Irréversible.`;
+    efface une personne (mentee-… ou mentor-…) : sa candidature et sa décision de sélection sont
+    retirées, et la clé qui ouvrait son identité est détruite. Son identité devient illisible
+    partout, même dans l’historique du dépôt, où son parcours (études, objectifs) reste lisible,
+    sans nom. Irréversible.`;
 
 /**
  * The records are gone from main but the key could not be destroyed (the data repository failed
@@ -23,7 +24,7 @@ export class ErasureIncompleteError extends UsageError {
   override name = 'ErasureIncompleteError';
   constructor(id: string, options?: ErrorOptions) {
     super(
-      `L’effacement de ${id} n’est pas terminé : sa candidature est retirée de la branche principale, mais sa clé de données n’a pas pu être détruite. Relancez la même commande : elle finit l’effacement.`,
+      `L’effacement de ${id} n’est pas terminé : sa candidature est retirée des données actuelles du dépôt (branche main), mais sa clé de données n’a pas pu être détruite. Relancez l’effacement avec le même identifiant (la commande, ou « Effacer une personne » sur GitHub) : il terminera le travail.`,
       options,
     );
   }
@@ -33,16 +34,16 @@ export class ErasureIncompleteError extends UsageError {
 export function whatRemains(id: string, onGitHub: boolean, pairs: readonly string[]): string {
   return [
     `Ce qui reste :`,
-    `- Les versions passées de la candidature de ${id} restent dans l’historique Git (et dans chaque copie du dépôt). L’identité y est chiffrée avec la clé de données de ${id}, qui vient d’être détruite : aucune clé, celle de la coordination comprise, ne l’ouvre plus.`,
+    `- Les versions passées de la candidature de ${id} restent dans l’historique Git (et dans chaque copie du dépôt). L’identité y est chiffrée avec la clé de données de ${id}, qui est maintenant détruite : elle ne peut plus être ouverte, même avec la clé de la coordination${onGitHub ? ' (sur GitHub, voir la dernière ligne)' : ''}.`,
     `- Le parcours de la personne (études ou métier, objectifs, disponibilités) y reste lisible, sans nom ni coordonnées : ce sont des données pseudonymisées, pas anonymes. Gardez le dépôt privé.`,
     `- erasures/${id}.json garde ce que les bilans comptent (rôle, cohorte, mois, étape de la sélection), sans rien qui identifie la personne.`,
     ...(pairs.length
       ? [
-          `- Les binômes ${pairs.join(', ')} la nomment par son seul identifiant, sans les commentaires de leurs étapes : ils sont aussi l’histoire de l’autre personne.`,
+          `- Les binômes ${pairs.join(', ')} restent, car ils concernent aussi l’autre membre : ils ne désignent plus cette personne que par son identifiant, et les motifs notés sur leurs étapes ont été retirés.`,
         ]
       : []),
     onGitHub
-      ? `- Sur GitHub, la clé détruite reste quelque temps un objet inaccessible du dépôt (jusqu’au nettoyage de GitHub), chiffré pour les clés de la coordination et de la sauvegarde. Pour qu’elle ne puisse plus jamais être ouverte, remplacez la clé de la coordination et celle de la sauvegarde (npm run keys -- rotate), puis détruisez les anciennes clés privées.`
+      ? `- Sur GitHub, une copie de la clé détruite reste quelque temps sur les serveurs de GitHub, hors d’atteinte des clones, jusqu’à leur ménage ; elle est chiffrée pour la clé de la coordination et celle de la sauvegarde. Pour qu’elle ne puisse plus jamais être ouverte : créez deux nouvelles clés (npm run keys -- new), mettez leurs clés publiques dans les réglages, lancez npm run keys -- rotate, puis détruisez les anciennes clés privées.`
       : `- Sur ce dépôt local, le fichier de la clé a été écrasé puis supprimé.`,
   ].join('\n');
 }
@@ -90,10 +91,10 @@ export async function runErase(args: readonly string[], deps: PrivacyDependencie
     }
     deps.print(
       change
-        ? `${id} est effacé·e : candidature${person.decision ? ', décision de sélection' : ''} et clé de données supprimées.`
+        ? `L’effacement de ${id} est fait : candidature${person.decision ? ', décision de sélection' : ''} et clé de données supprimées.`
         : destroyed
-          ? `${id} n’avait plus de données sur la branche principale ; sa clé de données restante vient d’être détruite.`
-          : `${id} était déjà effacé·e ; sa clé de données est bien détruite.`,
+          ? `${id} n’avait plus de données dans la branche main ; sa clé de données restante est maintenant détruite.`
+          : `L’effacement de ${id} était déjà fait ; sa clé de données est bien détruite.`,
     );
     deps.print(
       whatRemains(

@@ -11,8 +11,8 @@ const usage = `Utilisation :
       la clé publique (age1…) affichée, à ajouter à « encryption.recipients » des réglages.
   npm run keys -- rotate [--key <ancienne clé privée>] [--to age1… …]
       chiffre à nouveau la clé de données de chaque personne pour les clés publiques des
-      réglages (et celles de --to). Ensuite, l’ancienne clé privée n’ouvre plus rien de ce qui
-      est enregistré : détruisez-la.`;
+      réglages (et celles de --to). Ensuite, une ancienne clé privée dont la clé publique a été
+      retirée des réglages n’ouvre plus rien de ce qui est enregistré : détruisez-la.`;
 
 /**
  * `npm run keys`: makes a key pair (`new`), or rotates the programme's keys (`rotate`): every
@@ -65,7 +65,7 @@ export async function runKeys(
   checkRecipients(recipients);
   if (recipients.length < deps.minimumRecipients)
     throw new UsageError(
-      `Il faut au moins ${deps.minimumRecipients} clés publiques (la coordination et la sauvegarde hors ligne) : complétez « encryption.recipients » ou ajoutez --to.`,
+      `Il faut au moins ${deps.minimumRecipients} clés publiques (celle de la coordination et celle de la sauvegarde hors ligne) : complétez « encryption.recipients » ou ajoutez --to.`,
     );
   const identities = await deps.identities(values.key);
   const opened = new Map<string, string>();
@@ -94,7 +94,7 @@ export async function runKeys(
         await deps.store.keys.replace(id, await encryptTo(recipients, `${dataKey}\n`));
       } catch (error) {
         throw new UsageError(
-          `La rotation s’est arrêtée après ${opened.size} clés de données sur ${opened.size + batch.size} (${error instanceof Error ? error.name : 'erreur'}). Relancez la même commande avec les anciennes et les nouvelles clés privées : elle reprend là où elle s’est arrêtée.`,
+          `La rotation s’est arrêtée après ${opened.size} clé${opened.size > 1 ? 's' : ''} de données sur ${opened.size + batch.size} (${error instanceof Error ? error.name : 'erreur'}). Relancez la même commande avec les anciennes et les nouvelles clés privées : elle reprend là où elle s’est arrêtée.`,
         );
       }
       opened.set(id, dataKey);
@@ -105,7 +105,7 @@ export async function runKeys(
   deps.print(
     `${opened.size} clé${opened.size > 1 ? 's' : ''} de données chiffrée${opened.size > 1 ? 's' : ''} à nouveau pour ${recipients.length} clé${recipients.length > 1 ? 's' : ''} publique${recipients.length > 1 ? 's' : ''}.` +
       (kept.length === given.length
-        ? ' Toutes les clés privées données restent destinataires : si l’une d’elles devait être retirée, enlevez sa clé publique des réglages, puis relancez.'
-        : ` Les clés privées données qui ne sont plus destinataires n’ouvrent plus rien de ce qui est enregistré : détruisez-les, ainsi que leurs copies.${kept.length ? ` (Restent destinataires : ${kept.join(', ')}.)` : ''}`),
+        ? ' Toutes les clés privées données ouvrent encore les données : pour en retirer une, enlevez sa clé publique de « encryption.recipients », puis relancez.'
+        : ` Les clés privées données dont la clé publique n’est plus dans les réglages n’ouvrent plus rien de ce qui est enregistré : détruisez-les, ainsi que leurs copies.${kept.length ? ` (Ouvrent encore les données : ${kept.join(', ')}.)` : ''}`),
   );
 }

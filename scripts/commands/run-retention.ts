@@ -11,6 +11,7 @@ import { personFrom } from './person-records.ts';
 import type { PrivacyDependencies } from './privacy-dependencies.ts';
 import { destroyErasedKeys } from './run-erase.ts';
 import { UsageError } from './usage-error.ts';
+import { frenchTypography } from '../../schemas/french-typography.ts';
 
 const usage = `Utilisation :
   npm run retention              propose de supprimer ce qui a dépassé sa durée de conservation
@@ -21,14 +22,20 @@ const usage = `Utilisation :
 /** The pull request's body: ids, rules and reasons, never a name. */
 export function retentionBody(items: readonly RetentionItem[], today: string): string {
   const line = (item: RetentionItem) =>
-    `| ${item.type === 'person' ? `\`${item.id}\` (personne : candidature, décision, clé)` : `\`${item.path}\``} | ${escapeFrenchMarkdown(item.reason)} |`;
+    `| ${item.type === 'person' ? `\`${item.id}\` (personne\u00a0: candidature, décision, clé)` : `\`${item.path}\``} | ${escapeFrenchMarkdown(item.reason)} |`;
   const shown = items.slice(0, 500);
   return [
-    `Au ${today.split('-').reverse().join('/')}, ${items.length === 1 ? 'un élément a' : `${items.length} éléments ont`} dépassé la durée de conservation fixée dans les réglages (\`dataProtection.retention\`).`,
+    frenchTypography(
+      `Au ${today.split('-').reverse().join('/')}, ${items.length === 1 ? 'un élément a' : `${items.length} éléments ont`} dépassé la durée de conservation fixée dans les réglages (\`dataProtection.retention\`).`,
+    ),
     '',
-    'Fusionner cette demande les supprime de la branche principale, puis détruit la clé de données de chaque personne effacée : leur identité ne peut plus être lue dans aucune version de l’historique. Ce que les bilans comptent reste, sans rien qui identifie personne (`erasures/`).',
+    frenchTypography(
+      'Fusionner cette pull request les supprime des données actuelles du dépôt (branche main), puis détruit la clé de données de chaque personne effacée : son identité ne peut plus être lue dans aucune version de l’historique. Ce que les bilans comptent est gardé dans `erasures/`, sans rien qui permette d’identifier quelqu’un.',
+    ),
     '',
-    'Cette demande est refaite chaque semaine d’après les réglages : pour garder des données plus longtemps, ne la fusionnez pas et changez la durée dans `dataProtection.retention`.',
+    frenchTypography(
+      'Cette pull request est refaite chaque semaine d’après les réglages : pour garder des données plus longtemps, ne la fusionnez pas et changez la durée dans `dataProtection.retention` (content/programme.yaml).',
+    ),
     '',
     '| ce qui est supprimé | motif |',
     '| --- | --- |',
@@ -110,7 +117,9 @@ export async function runRetention(
   );
   const thread = await store.upsertPullRequest({
     branch: retentionBranch,
-    title: `Conservation des données : ${items.length} suppression${items.length > 1 ? 's' : ''} à valider`,
+    title: frenchTypography(
+      `Conservation des données : ${items.length} suppression${items.length > 1 ? 's' : ''} à valider`,
+    ),
     body: retentionBody(items, deps.today),
   });
   // A pull request opened with the workflow's token starts no workflow: validate it here.

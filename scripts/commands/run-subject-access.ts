@@ -12,7 +12,8 @@ const usage = `Utilisation :
     écrit tout ce que le dépôt de données contient sur une personne (RGPD, droit d’accès) :
     acces-<id>.json (les données, lisibles par une machine) et acces-<id>.txt (le résumé en
     français), dans le dossier binome-acces de votre dossier personnel, ou celui de --out
-    (jamais dans un dépôt Git : ces fichiers contiennent l’identité de la personne).`;
+    (ne choisissez jamais un dossier qui fait partie d’un dépôt Git : ces fichiers contiennent
+    l’identité de la personne).`;
 
 /**
  * `npm run subject-access`: everything held about a person, found by id or by e-mail address,
@@ -25,6 +26,8 @@ export async function runSubjectAccess(
     writeFile: (path: string, text: string) => Promise<void>;
     /** Where the files go without --out: a private folder, outside any repository. */
     defaultOut: string;
+    /** What article 15 says comes with the data: who, why, to whom, how long (accessNotice). */
+    notice: string;
   },
 ): Promise<void> {
   if (args.includes('--help') || args.includes('-h')) return deps.print(usage);
@@ -62,14 +65,15 @@ export async function runSubjectAccess(
     const data = {
       about: id,
       producedOn: today,
-      controller: 'Données détenues par le programme de mentorat, à la date indiquée.',
+      information: deps.notice,
       ...person,
     };
     const base = `${(values.out ?? deps.defaultOut).replace(/\/$/, '')}/acces-${id}`;
     await deps.writeFile(`${base}.json`, JSON.stringify(data, null, 2) + '\n');
     const summary =
       `Vos données personnelles dans le programme de mentorat, au ${today.split('-').reverse().join('/')}\n\n` +
-      describePerson(person, deps.tokens);
+      describePerson(person, deps.tokens) +
+      `\n${deps.notice}\n`;
     await deps.writeFile(`${base}.txt`, frenchTypography(summary));
     deps.print(
       `Écrit : ${base}.json et ${base}.txt (à transmettre à la personne, puis à supprimer).`,

@@ -13,7 +13,7 @@ export async function coordinatorIdentities(
 ): Promise<string[]> {
   const secret = env['BINOME_AGE_KEY'];
   if (secret !== undefined && secret.trim() !== '' && keyFile === undefined)
-    return parseIdentities(secret, 'La clé BINOME_AGE_KEY');
+    return parseIdentities(secret, 'Le secret BINOME_AGE_KEY');
   const file =
     keyFile ??
     env['BINOME_AGE_KEY_FILE'] ??

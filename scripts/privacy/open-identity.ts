@@ -15,9 +15,9 @@ export class OpenIdentityError extends Error {
 
 const messages = {
   'no-key':
-    'sa clé de données n’existe plus (personne effacée) ou n’a jamais été enregistrée, et plus personne ne peut la lire',
+    'sa clé de données a été détruite (personne effacée) ou n’a jamais été enregistrée, et plus personne ne peut lire cette identité',
   'wrong-key':
-    'aucune des clés privées données n’ouvre sa clé de données ; ce n’est pas une clé de la coordination de ce programme, ou elle a été remplacée depuis',
+    'aucune des clés privées données n’ouvre sa clé de données ; ce ne sont pas celles de la coordination de ce programme, ou elles ont été remplacées depuis',
   corrupt: 'le texte chiffré a été modifié ou abîmé, et ne peut plus être déchiffré',
 } as const;
 

@@ -76,7 +76,8 @@ describe('retention periods', () => {
         type: 'person',
         id: 'mentee-aaaaa1',
         rule: 'applicationWithoutPairMonths',
-        reason: 'sans binôme, dernière décision ou candidature le 20/11/2026, conservée 12 mois',
+        reason:
+          'sans binôme, dernière décision ou candidature le 20/11/2026 ; durée de conservation (12 mois) dépassée',
       },
     ]);
   });
@@ -90,7 +91,8 @@ describe('retention periods', () => {
       type: 'file',
       path: 'pairs/pair-bbbbb1-aaaaa1.json',
       rule: 'afterMentoringEndsMonths',
-      reason: 'binôme jamais clôturé, cohorte terminée le 09/07/2027, conservé 24 mois',
+      reason:
+        'binôme jamais clôturé, cohorte terminée le 09/07/2027 ; durée de conservation (24 mois) dépassée',
     });
   });
 

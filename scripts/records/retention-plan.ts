@@ -67,7 +67,7 @@ function pairs(calendar: Calendar): RetentionRule {
                 type: 'file' as const,
                 path: pairPath(pair.id),
                 rule: 'afterMentoringEndsMonths',
-                reason: `${endedHow(pair)} le ${french(ended)}, conservé ${retention.afterMentoringEndsMonths} mois`,
+                reason: `${endedHow(pair)} le ${french(ended)} ; durée de conservation (${retention.afterMentoringEndsMonths} mois) dépassée`,
               },
             ]
           : [];
@@ -100,7 +100,7 @@ function people(calendar: Calendar): RetentionRule {
                   type: 'person' as const,
                   id: application.id,
                   rule: 'applicationWithoutPairMonths',
-                  reason: `sans binôme, dernière décision ou candidature le ${french(lastActivity)}, conservée ${retention.applicationWithoutPairMonths} mois`,
+                  reason: `sans binôme, dernière décision ou candidature le ${french(lastActivity)} ; durée de conservation (${retention.applicationWithoutPairMonths} mois) dépassée`,
                 },
               ]
             : [];
@@ -114,7 +114,7 @@ function people(calendar: Calendar): RetentionRule {
                 type: 'person' as const,
                 id: application.id,
                 rule: 'afterMentoringEndsMonths',
-                reason: `mentorat terminé le ${french(lastEnd)}, conservé ${retention.afterMentoringEndsMonths} mois`,
+                reason: `mentorat terminé le ${french(lastEnd)} ; durée de conservation (${retention.afterMentoringEndsMonths} mois) dépassée`,
               },
             ]
           : [];
@@ -135,7 +135,7 @@ function matchingEdits(cohortEnds: ReadonlyMap<string, string>): RetentionRule {
                 type: 'file' as const,
                 path: matchingEditsPath(cohort),
                 rule: 'afterMentoringEndsMonths',
-                reason: `cohorte terminée le ${french(end)}, conservée ${retention.afterMentoringEndsMonths} mois`,
+                reason: `cohorte terminée le ${french(end)} ; durée de conservation (${retention.afterMentoringEndsMonths} mois) dépassée`,
               },
             ]
           : [];

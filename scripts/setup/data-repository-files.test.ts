@@ -64,7 +64,7 @@ describe('setting up a data repository', () => {
     expect(erase).toContain('name: Effacer une personne');
     expect(erase).toMatch(/^ {2}workflow_dispatch:$/m);
     expect(erase).toContain(
-      "description: 'Identifiant de la personne à effacer (mentee-… ou mentor-…)'",
+      "description: 'Identifiant de la personne à effacer (mentee-… ou mentor-…), jamais son nom ni son adresse'",
     );
     expect(erase).toContain('uses: clavim/binome/.github/workflows/erase-data.yml@v0.1.0');
     expect(erase).toContain('      id: ${{ inputs.id }}');

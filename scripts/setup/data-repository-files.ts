@@ -150,15 +150,15 @@ on:
   workflow_dispatch:
     inputs:
       id:
-        description: 'Identifiant de la personne à effacer (mentee-… ou mentor-…)'
+        description: 'Identifiant de la personne à effacer (mentee-… ou mentor-…), jamais son nom ni son adresse'
         required: true
         type: string
 
 permissions:
   contents: write
 
-# No concurrency group here: the called workflow has one per person. One group for every erasure
-# would cancel a pending erasure as soon as a third is started.
+# No concurrency group: erasures may run at once (each re-reads what it removes), and GitHub
+# keeps one pending run per group, which would cancel an erasure as soon as a third is started.
 
 jobs:
   erase:

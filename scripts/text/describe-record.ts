@@ -59,8 +59,9 @@ export function linesToText(lines: readonly DescribedLine[]): string {
   return lines
     .map((l) => {
       // A question already ends its label: « Quel est… ? Réponse », not « ? : ».
-      const colon = /[?:]$/.test(l.label) ? '' : ' :';
-      return `${'  '.repeat(l.depth)}${l.label}${l.value === undefined ? colon : `${colon} ${l.value}`}`;
+      const label = l.label.replace(/\.$/, '');
+      const colon = /[?:]$/.test(label) ? '' : ' :';
+      return `${'  '.repeat(l.depth)}${label}${l.value === undefined ? colon : `${colon} ${l.value}`}`;
     })
     .join('\n');
 }

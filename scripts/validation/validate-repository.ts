@@ -63,7 +63,7 @@ export function validateRepository(
           file: applicationPath(a.id),
           field: 'identity',
           message:
-            'l’identité est enregistrée en clair, alors que les réglages demandent qu’elle soit chiffrée (encryption.identities : sealed)',
+            'l’identité est enregistrée en clair, alors que les réglages demandent qu’elle soit chiffrée (« encryption.identities: sealed » dans content/programme.yaml)',
         });
   for (const id of records.decisions.keys()) {
     if (!applications.has(id))

@@ -32,7 +32,7 @@ export function privacyNoticeGaps(html: string, settings: ProgrammeSettings): st
     if (!shown?.includes(words(what))) gaps.push(`« ${where} » ne dit pas : ${what}`);
   };
   const hosting = section(html, 'Hébergement des données');
-  const transfers = section(html, 'Transferts hors de l’Union européenne');
+  const transfers = section(html, 'Transferts hors de l’Espace économique européen');
   const retention = section(html, 'Durées de conservation');
   const rights = section(html, 'Vos droits');
 
@@ -57,16 +57,22 @@ export function privacyNoticeGaps(html: string, settings: ProgrammeSettings): st
   const outside = processors.filter((host) => host.transferFramework !== null);
   for (const host of outside) {
     if (!names(transfers?.text ?? '', host.name))
-      gaps.push(`« Transferts hors de l’Union européenne » ne nomme pas ${host.name}`);
+      gaps.push(`« Transferts hors de l’Espace économique européen » ne nomme pas ${host.name}`);
     for (const what of [`Pays : ${host.country}`, ...host.transferFramework!])
-      says('Transferts hors de l’Union européenne', transfers?.text, what);
+      says('Transferts hors de l’Espace économique européen', transfers?.text, what);
   }
   for (const host of processors.filter((p) => p.transferFramework === null)) {
     if (names(transfers?.text ?? '', host.name))
-      gaps.push(`« Transferts hors de l’Union européenne » nomme ${host.name}, établi dans l’EEE`);
+      gaps.push(
+        `« Transferts hors de l’Espace économique européen » nomme ${host.name}, établi dans l’EEE`,
+      );
   }
   if (outside.length === 0)
-    says('Transferts hors de l’Union européenne', transfers?.text, 'Espace économique européen');
+    says(
+      'Transferts hors de l’Espace économique européen',
+      transfers?.text,
+      'Espace économique européen',
+    );
 
   const { applicationWithoutPairMonths, afterMentoringEndsMonths, anonymisedStatistics } =
     settings.dataProtection.retention;

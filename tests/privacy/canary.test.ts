@@ -16,6 +16,7 @@ import {
 } from '../helpers/intake-harness.ts';
 import { recordingCore } from '../helpers/matching-harness.ts';
 import { coordinatorKey } from '../helpers/test-keys.ts';
+import { accessNotice } from '../../scripts/commands/access-notice.ts';
 
 // The canary: two people whose every identity value is unique to this test. After the whole
 // pipeline on the GitHub stand-in (intake, screening, digest, matching and its pull request,
@@ -107,6 +108,7 @@ describe('the canary, through the whole pipeline on GitHub', () => {
       onGitHub: true,
       writeFile: async (path: string, text: string) => void written.set(path, text),
       defaultOut: 'out',
+      notice: accessNotice(settings),
     };
     await runReveal([mentee], deps);
     await runSubjectAccess([canaries.mentor['identity.email']], deps);

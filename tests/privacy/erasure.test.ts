@@ -234,7 +234,7 @@ describe('erasure on the local repository', () => {
     expect(await store.readFile(screeningPath(erased))).toBeUndefined();
     // Only the other person's submission marker is left.
     expect(await store.listFiles(folders.submissions)).toHaveLength(1);
-    expect(printed.join('\n')).toContain(`${erased} est effacé·e`);
+    expect(printed.join('\n')).toContain(`L’effacement de ${erased} est fait`);
     expect(printed.join('\n')).toContain('le fichier de la clé a été écrasé puis supprimé');
   });
 
@@ -250,7 +250,7 @@ describe('erasure on the local repository', () => {
     await runReveal([people.erased], deps);
     const revealed = shown.join('\n');
     expect(revealed).toContain('Candidature : aucune');
-    expect(revealed).toContain('Clé de données : détruite ou absente');
+    expect(revealed).toContain('Clé de chiffrement de l’identité : détruite');
     for (const value of personalStrings()) expect(revealed).not.toContain(value);
 
     await runSubjectAccess([syntheticPeople.mentor.email.toUpperCase(), '--out', '/acces'], deps);
@@ -312,7 +312,7 @@ describe('erasure on GitHub (the stand-in)', () => {
       );
     }
     expect(run.printed.join('\n')).toContain(
-      'remplacez la clé de la coordination et celle de la sauvegarde (npm run keys -- rotate)',
+      'lancez npm run keys -- rotate, puis détruisez les anciennes clés privées',
     );
   });
 });

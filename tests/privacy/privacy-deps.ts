@@ -2,6 +2,7 @@ import { tokensFrom } from '../../schemas/fill-tokens.ts';
 import type { PrivacyDependencies } from '../../scripts/commands/privacy-dependencies.ts';
 import type { DataStore } from '../../scripts/store/data-store.ts';
 import { programmeSettings } from '../helpers/intake-harness.ts';
+import { accessNotice } from '../../scripts/commands/access-notice.ts';
 
 /**
  * What the privacy commands get from the command line, as typed stand-ins: `store`, a fixed
@@ -14,6 +15,7 @@ export function privacyDeps(store: DataStore, identities: readonly string[] = []
   const deps: PrivacyDependencies & {
     writeFile: (path: string, text: string) => Promise<void>;
     defaultOut: string;
+    notice: string;
   } = {
     store,
     now: () => new Date('2026-12-01T10:00:00Z'),
@@ -24,6 +26,7 @@ export function privacyDeps(store: DataStore, identities: readonly string[] = []
     onGitHub: false,
     writeFile: (path, text) => Promise.resolve(void written.set(path, text)),
     defaultOut: 'home/binome-acces',
+    notice: accessNotice(programmeSettings()),
   };
   return { deps, printed, written };
 }

@@ -214,3 +214,33 @@ describe('the intake’s code', () => {
     expect(decrypting).toEqual([]);
   });
 });
+
+describe('the jobs that must never see an identity', () => {
+  it('reach no code that obtains a coordinator’s private key: matching, commands, digest, validation, retention, erasure', () => {
+    const root = resolve('.');
+    for (const job of ['match', 'commands', 'digest', 'validate', 'retention', 'erase']) {
+      const seen = new Set<string>();
+      const visit = (file: string) => {
+        if (seen.has(file)) return;
+        seen.add(file);
+        for (const [, path] of readFileSync(file, 'utf8').matchAll(
+          /(?:from|import)\s+'(\.[^']+)'/g,
+        ))
+          visit(resolve(dirname(file), path!));
+      };
+      visit(resolve(`workflows/${job}/main.ts`));
+      const files = [...seen].map((file) => relative(root, file));
+      // Without one of these, the one reader is never given a key: identities stay sealed.
+      for (const keyReader of [
+        'scripts/privacy/coordinator-identities.ts',
+        'scripts/privacy/local-key-pair.ts',
+      ])
+        expect(files, job).not.toContain(keyReader);
+      // Nor read the key's variables themselves.
+      expect(
+        files.filter((file) => /\[\s*'BINOME_AGE_KEY/.test(readFileSync(file, 'utf8'))),
+        job,
+      ).toEqual([]);
+    }
+  });
+});

@@ -66,7 +66,7 @@ const revealCases = [
   ['a missing key file', 'sound', files.missing, /introuvable ou illisible/],
   ['a file that is not a private key', 'sound', files.notAKey, /n’est pas un fichier de clé age/],
   ['a corrupted ciphertext', 'corrupt', files.coordinator, /modifié ou abîmé/],
-  ['a destroyed key', 'destroyed', files.coordinator, /n’existe plus/],
+  ['a destroyed key', 'destroyed', files.coordinator, /a été détruite/],
 ] as const;
 const rotateCases = [
   ['a stranger’s key', files.stranger, /rien n’a été changé/],

@@ -23,6 +23,9 @@ import {
 import { recordingCore } from '../../tests/helpers/matching-harness.ts';
 import { run } from './run.ts';
 
+/** What people read has no-break spaces (French typography); compared here as plain spaces. */
+const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+
 const settings = programmeSettings();
 const now = () => new Date('2026-12-02T09:00:00.000Z');
 const job = (store: DataStore, id: string) => {
@@ -83,14 +86,14 @@ describe('the « Effacer une personne » job, against the GitHub stand-in', () =
     const made = [...standIn.git.commits.values()].filter((c) => !commitsBefore.has(c.sha));
     expect(made.map((c) => c.message)).toEqual([`Erase ${mentee}`]);
 
-    expect(erase.recorded.summaryParts[0]).toBe(`Effacement de ${mentee}`);
-    const summary = erase.recorded.summaryParts.slice(1).join('\n');
+    expect(erase.recorded.summaryParts.map(plain)[0]).toBe(`Effacement de ${mentee}`);
+    const summary = erase.recorded.summaryParts.map(plain).slice(1).join('\n');
     expect(summary).toContain(
-      `${mentee} est effacé·e : candidature, décision de sélection et clé de données supprimées.`,
+      `L’effacement de ${mentee} est fait : candidature, décision de sélection et clé de données supprimées.`,
     );
     expect(summary).toContain('Ce qui reste :');
     expect(summary).toContain(`erasures/${mentee}.json garde ce que les bilans comptent`);
-    expect(summary).toContain('Sur GitHub, la clé détruite reste quelque temps');
+    expect(summary).toContain('Sur GitHub, une copie de la clé détruite reste quelque temps');
     // This person's id only: nobody else's.
     expect(summary).not.toContain(mentor);
 
@@ -98,15 +101,15 @@ describe('the « Effacer une personne » job, against the GitHub stand-in', () =
     const again = job(store, mentee);
     await again.done;
     expect(again.recorded.failures).toEqual([]);
-    expect(again.recorded.summaryParts.join('\n')).toContain(
-      `${mentee} était déjà effacé·e ; sa clé de données est bien détruite.`,
+    expect(again.recorded.summaryParts.map(plain).join('\n')).toContain(
+      `L’effacement de ${mentee} était déjà fait ; sa clé de données est bien détruite.`,
     );
     expect(standIn.git.refs.get(keyRef(mentor))).toBe(mentorKey);
 
     const written = [
       ...[erase, again].flatMap((j) => [
         ...j.recorded.logs,
-        ...j.recorded.summaryParts,
+        ...j.recorded.summaryParts.map(plain),
         JSON.stringify(j.recorded.outputs),
       ]),
       ...[...standIn.git.commits.values()].map((c) => c.message),
@@ -154,7 +157,7 @@ describe('the « Effacer une personne » job, against the GitHub stand-in', () =
     expect(standIn.git.commits.size).toBe(commits);
     expect([...standIn.git.refs.entries()]).toEqual(refs);
     expect(standIn.file(applicationPath(mentee))).toBeDefined();
-    expect([...bad.recorded.logs, ...bad.recorded.summaryParts]).toEqual([]);
+    expect([...bad.recorded.logs, ...bad.recorded.summaryParts.map(plain)]).toEqual([]);
     expect(bad.recorded.outputs).toEqual({});
   });
 

@@ -5,6 +5,7 @@ import { runErase } from '../../scripts/commands/run-erase.ts';
 import { UsageError } from '../../scripts/commands/usage-error.ts';
 import type { DataStore } from '../../scripts/store/data-store.ts';
 import type { Core } from '../core.ts';
+import { frenchTypography } from '../../schemas/french-typography.ts';
 
 export interface EraseJobDependencies {
   store: DataStore;
@@ -40,7 +41,7 @@ export async function run(deps: EraseJobDependencies): Promise<void> {
       store: deps.store,
       now: deps.now,
       timeZone: deps.settings.structure.timeZone,
-      print: (line) => lines.push(line),
+      print: (line) => lines.push(frenchTypography(line)),
       tokens: tokensFrom(deps.settings),
       identities: () => Promise.reject(new Error('The erase job holds no private key.')),
       onGitHub: true,
@@ -53,7 +54,7 @@ export async function run(deps: EraseJobDependencies): Promise<void> {
       .addRaw(lines.join('\n\n'), true)
       .write();
   } catch (error) {
-    if (error instanceof UsageError) core.setFailed(error.message);
+    if (error instanceof UsageError) core.setFailed(frenchTypography(error.message));
     else
       core.setFailed(
         `L’effacement de ${id} n’a pas pu aller au bout (${error instanceof Error ? `${error.name}: ${error.message}` : 'erreur inconnue'}). Relancez « Effacer une personne » avec le même identifiant : un nouvel essai termine un effacement interrompu.`,

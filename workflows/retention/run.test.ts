@@ -20,6 +20,9 @@ import {
 import { recordingCore } from '../../tests/helpers/matching-harness.ts';
 import { run } from './run.ts';
 
+/** What people read has no-break spaces (French typography); compared here as plain spaces. */
+const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+
 const settings = programmeSettings((s) => {
   s.dataProtection.retention.applicationWithoutPairMonths = 12;
 });
@@ -65,15 +68,25 @@ describe('the « Conservation des données » job, against the GitHub stand-in',
     expect(pulls()).toHaveLength(1);
     const pull = pulls()[0]!;
     expect(pull.pull!.head).toBe(retentionBranch);
-    expect(pull.title).toBe('Conservation des données : 1 suppression à valider');
+    expect(plain(pull.title)).toBe('Conservation des données : 1 suppression à valider');
     // « Today » is the programme's: the 24th in Paris.
-    expect(pull.body).toContain('Au 24/12/2027, un élément a dépassé la durée de conservation');
-    expect(pull.body).toContain(`\`${mentee}\` (personne : candidature, décision, clé)`);
-    expect(pull.body).toContain('sans binôme, dernière décision ou candidature le 23/11/2026');
-    expect(pull.body).toContain('conservée 12 mois');
+    expect(plain(pull.body ?? '')).toContain(
+      'Au 24/12/2027, un élément a dépassé la durée de conservation',
+    );
+    expect(plain(pull.body ?? '')).toContain(
+      `\`${mentee}\` (personne : candidature, décision, clé)`,
+    );
+    expect(plain(pull.body ?? '')).toContain(
+      'sans binôme, dernière décision ou candidature le 23/11/2026',
+    );
+    expect(plain(pull.body ?? '')).toMatch(
+      /durée de conservation (\(|&#40;)12 mois(\)|&#41;) dépassée/,
+    );
     expect(pull.body).not.toContain(mentor);
-    expect(propose.recorded.summaryParts[0]).toBe('Conservation des données — 2027-12-24');
-    expect(propose.recorded.summaryParts.join('\n')).toContain(
+    expect(propose.recorded.summaryParts.map(plain)[0]).toBe(
+      'Conservation des données — 24/12/2027',
+    );
+    expect(propose.recorded.summaryParts.map(plain).join('\n')).toContain(
       `Proposition de suppression : 1 élément (https://github.com/clavim/mentorat-donnees/pull/${pull.number}). Relisez-la, puis fusionnez-la sur GitHub.`,
     );
 
@@ -105,7 +118,7 @@ describe('the « Conservation des données » job, against the GitHub stand-in',
     expect(merged.recorded.failures).toEqual([]);
     expect(standIn.git.refs.has(dataKeys.ref(mentee))).toBe(false);
     expect(standIn.git.refs.get(dataKeys.ref(mentor))).toBe(mentorKey);
-    expect(merged.recorded.summaryParts).toEqual([
+    expect(merged.recorded.summaryParts.map(plain)).toEqual([
       'Conservation des données — suppressions fusionnées',
       `Clés de données détruites : ${mentee}.`,
     ]);
@@ -114,7 +127,7 @@ describe('the « Conservation des données » job, against the GitHub stand-in',
     const nothing = job(store, dayAfterTheTerm);
     await nothing.done;
     expect(nothing.recorded.failures).toEqual([]);
-    expect(nothing.recorded.summaryParts.slice(1)).toEqual([
+    expect(nothing.recorded.summaryParts.map(plain).slice(1)).toEqual([
       'Rien n’a dépassé sa durée de conservation aujourd’hui.',
     ]);
     expect(pulls()).toHaveLength(1);
@@ -128,7 +141,7 @@ describe('the « Conservation des données » job, against the GitHub stand-in',
       ...standIn.git.refs.keys(),
       ...[propose, again, merged, nothing].flatMap((j) => [
         ...j.recorded.logs,
-        ...j.recorded.summaryParts,
+        ...j.recorded.summaryParts.map(plain),
         ...j.recorded.failures,
         JSON.stringify(j.recorded.outputs),
       ]),
@@ -143,8 +156,8 @@ describe('the « Conservation des données » job, against the GitHub stand-in',
     const before = job(store, () => new Date('2027-11-22T22:30:00.000Z'));
     await before.done;
     expect(before.recorded.failures).toEqual([]);
-    expect(before.recorded.summaryParts).toEqual([
-      'Conservation des données — 2027-11-22',
+    expect(before.recorded.summaryParts.map(plain)).toEqual([
+      'Conservation des données — 22/11/2027',
       'Rien n’a dépassé sa durée de conservation aujourd’hui.',
     ]);
     expect(standIn.issues).toEqual([]);
@@ -166,7 +179,7 @@ describe('the « Conservation des données » job, against the GitHub stand-in',
     expect(next.recorded.failures).toEqual([]);
     expect(standIn.git.refs.has(dataKeys.ref(mentee))).toBe(false);
     expect(standIn.git.refs.has(dataKeys.ref(mentor))).toBe(true);
-    expect(next.recorded.summaryParts.slice(1)).toEqual([
+    expect(next.recorded.summaryParts.map(plain).slice(1)).toEqual([
       `Clés de données détruites, car ces personnes sont déjà effacées de la branche principale : ${mentee}.\n\nRien n’a dépassé sa durée de conservation aujourd’hui.`,
     ]);
   });
@@ -184,7 +197,7 @@ describe('the « Conservation des données » job, against the GitHub stand-in',
     await unmerged.done;
     expect(unmerged.recorded.failures).toEqual([]);
     expect(standIn.git.refs.has(dataKeys.ref(mentee))).toBe(true);
-    expect(unmerged.recorded.summaryParts.slice(1)).toEqual([
+    expect(unmerged.recorded.summaryParts.map(plain).slice(1)).toEqual([
       'Aucune clé à détruire : les personnes effacées n’en avaient plus.',
     ]);
   });

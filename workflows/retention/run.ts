@@ -8,6 +8,7 @@ import { runRetention } from '../../scripts/commands/run-retention.ts';
 import { UsageError } from '../../scripts/commands/usage-error.ts';
 import type { DataStore } from '../../scripts/store/data-store.ts';
 import type { Core } from '../core.ts';
+import { frenchTypography } from '../../schemas/french-typography.ts';
 
 export interface RetentionJobDependencies {
   store: DataStore;
@@ -34,14 +35,14 @@ export async function run(deps: RetentionJobDependencies): Promise<void> {
     store,
     now: deps.now,
     timeZone: settings.structure.timeZone,
-    print: (line) => lines.push(line),
+    print: (line) => lines.push(frenchTypography(line)),
     tokens: tokensFrom(settings),
     identities: () => Promise.reject(new Error('The retention job holds no private key.')),
     onGitHub: true,
   };
   try {
     const today = dateIn(settings.structure.timeZone, deps.now());
-    let heading = `Conservation des données — ${today}`;
+    let heading = `Conservation des données — ${today.split('-').reverse().join('/')}`;
     if (event.mergedBranch) {
       if (event.mergedBranch !== retentionBranch) {
         core.info('The merged branch is not the retention branch: no key to destroy.');
@@ -64,10 +65,10 @@ export async function run(deps: RetentionJobDependencies): Promise<void> {
     // Our own text around ids, rules and dates: nothing in it comes from a record's identity.
     await core.summary.addHeading(heading, 2).addRaw(lines.join('\n\n'), true).write();
   } catch (error) {
-    if (error instanceof UsageError) core.setFailed(error.message);
+    if (error instanceof UsageError) core.setFailed(frenchTypography(error.message));
     else
       core.setFailed(
-        `La conservation des données n’a pas pu aller au bout (${error instanceof Error ? `${error.name}: ${error.message}` : 'erreur inconnue'}). Relancez « Conservation des données » depuis l’onglet Actions.`,
+        `L’application des durées de conservation n’a pas pu aller au bout (${error instanceof Error ? `${error.name}: ${error.message}` : 'erreur inconnue'}). Relancez « Conservation des données » depuis l’onglet Actions.`,
       );
   }
 }
