@@ -231,7 +231,7 @@ describe('erase', () => {
     await runRetention(['--merged'], { ...p.deps, settings, today: '2027-11-23' });
     expect(await store.keys.read(p.ids.mentor)).toBeDefined();
     expect(p.printed.at(-1)).toContain(
-      `Clés gardées, car ces personnes sont encore dans un binôme en cours ou leur candidature est revenue : ${p.ids.mentor}.`,
+      `Clés gardées, car ces personnes ont eu une décision ou un binôme depuis la proposition, ou leur candidature est revenue : ${p.ids.mentor}.`,
     );
   });
 
@@ -295,5 +295,36 @@ describe('retention', () => {
     expect(await store.readFile(erasurePath(p.ids.mentor), { branch: 'main' })).toBeDefined();
     expect((await store.pullRequest(1))?.merged).toBe(true);
     expect(retentionBranch).toBe('conservation');
+  });
+
+  it('refuses to apply a proposal someone was screened after, and never destroys their key', async () => {
+    const p = await programme();
+    const { store } = p.h;
+    const retention = (args: string[]) =>
+      runRetention(args, { ...p.deps, settings, today: '2027-11-23' });
+    await retention([]);
+    // Screened three days after the proposal: no longer due.
+    const decision = [...accepted([p.ids.mentee]).values()][0]!;
+    await store.commit(
+      [
+        {
+          path: screeningPath(p.ids.mentee),
+          content: JSON.stringify({ ...decision, updatedAt: '2027-11-26T10:00:00.000Z' }),
+        },
+      ],
+      'Decide',
+    );
+    await expect(retention(['--apply'])).rejects.toThrow(
+      `Cette proposition de conservation est dépassée : ${p.ids.mentee} ne est plus à effacer aujourd’hui.`.replace(
+        'ne est',
+        'n’est',
+      ),
+    );
+    expect(await store.readFile(applicationPath(p.ids.mentee))).toBeDefined();
+    // Merged anyway, as a coordinator could on GitHub: the run after the merge keeps the key.
+    await store.mergeBranch(retentionBranch, 'Merge the stale proposal');
+    await retention(['--merged']);
+    expect(await store.keys.read(p.ids.mentee)).toBeDefined();
+    expect(await store.keys.read(p.ids.mentor)).toBeUndefined();
   });
 });

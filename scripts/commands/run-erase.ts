@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { applicationPath, isApplicationId } from '../../schemas/data-layout.ts';
+import { applicationPath, isApplicationId, screeningPath } from '../../schemas/data-layout.ts';
 import { dateIn } from '../../schemas/rules-context.ts';
 import { holdingStatuses } from '../../schemas/pair.schema.ts';
 import { StaleFileError } from '../store/data-store.ts';
@@ -119,13 +119,15 @@ export async function destroyErasedKeys(
   const destroyed: string[] = [];
   const kept: string[] = [];
   for (const id of [...set.erasures.keys()].sort()) {
-    // Still needed: an application back on main (a coordinator who restored it), or a pair in
-    // progress that names them (a retention proposal merged after they were paired). Their key
-    // keeps opening what a revert brings back.
+    // Still needed: an application back on main (a coordinator who restored it), a decision on
+    // main (screened after the proposal was made), or a pair in progress that names them (paired
+    // after it). Their key keeps opening what a revert brings back.
     const inPair = set.pairs.some(
       (p) => (p.mentor === id || p.mentee === id) && holdingStatuses.includes(p.status),
     );
-    if (inPair || (await deps.store.readFile(applicationPath(id))) !== undefined) {
+    const back = await deps.store.readFiles([applicationPath(id), screeningPath(id)]);
+    // A decision on main means someone screened them after the proposal was made: still needed.
+    if (inPair || back.some((text) => text !== undefined)) {
       if ((await deps.store.keys.read(id)) !== undefined) kept.push(id);
       continue;
     }

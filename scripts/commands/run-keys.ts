@@ -9,6 +9,9 @@ const usage = `Utilisation :
   npm run keys -- new --out <fichier>
       crée une paire de clés age : la clé privée dans <fichier> (lisible par vous seul),
       la clé publique (age1…) affichée, à ajouter à « encryption.recipients » des réglages.
+  npm run keys -- check [--key <clé privée>]
+      vérifie que la clé privée donnée ouvre toutes les clés de données enregistrées (à faire
+      avec la nouvelle clé, après une rotation, avant de détruire l’ancienne).
   npm run keys -- rotate [--key <ancienne clé privée>] [--to age1… …]
       chiffre à nouveau la clé de données de chaque personne pour les clés publiques des
       réglages (et celles de --to). Ensuite, une ancienne clé privée dont la clé publique a été
@@ -53,6 +56,24 @@ export async function runKeys(
     deps.print(
       `Clé privée écrite dans ${values.out} (ne la mettez dans aucun dépôt).\nClé publique, à ajouter à « encryption.recipients » de content/programme.yaml :\n${recipient}`,
     );
+    return;
+  }
+  if (action === 'check') {
+    const identities = await deps.identities(values.key);
+    const ids = await deps.store.keys.list();
+    const unopened: string[] = [];
+    for (const id of ids) {
+      try {
+        await openDataKey(await deps.store.keys.read(id), identities);
+      } catch {
+        unopened.push(id);
+      }
+    }
+    if (unopened.length)
+      throw new UsageError(
+        `La clé donnée n’ouvre pas ${unopened.length} des ${ids.length} clés de données (${unopened.slice(0, 20).join(', ')}${unopened.length > 20 ? '…' : ''}) : ne détruisez aucune ancienne clé. Relancez npm run keys -- rotate avec les anciennes et les nouvelles clés privées.`,
+      );
+    deps.print(`La clé donnée ouvre les ${ids.length} clés de données enregistrées.`);
     return;
   }
   if (action !== 'rotate') throw new UsageError(usage);
@@ -106,6 +127,6 @@ export async function runKeys(
     `${opened.size} clé${opened.size > 1 ? 's' : ''} de données chiffrée${opened.size > 1 ? 's' : ''} à nouveau pour ${recipients.length} clé${recipients.length > 1 ? 's' : ''} publique${recipients.length > 1 ? 's' : ''}.` +
       (kept.length === given.length
         ? ' Toutes les clés privées données ouvrent encore les données : pour en retirer une, enlevez sa clé publique de « encryption.recipients », puis relancez.'
-        : ` Les clés privées données dont la clé publique n’est plus dans les réglages n’ouvrent plus rien de ce qui est enregistré : détruisez-les, ainsi que leurs copies.${kept.length ? ` (Ouvrent encore les données : ${kept.join(', ')}.)` : ''}`),
+        : ` Les clés privées données dont la clé publique n’est plus dans les réglages n’ouvrent plus ces clés de données. Avant de les détruire (et leurs copies) : vérifiez que l’accueil des candidatures (npm start, ou le service qui l’héberge) a redémarré avec les nouvelles clés publiques, relancez cette rotation une dernière fois pour les candidatures arrivées entre-temps, puis vérifiez avec npm run keys -- check --key <nouvelle clé>.${kept.length ? ` (Ouvrent encore les données : ${kept.join(', ')}.)` : ''}`),
   );
 }

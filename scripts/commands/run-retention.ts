@@ -74,7 +74,26 @@ export async function runRetention(
   }
   const { store } = deps;
   if (values.apply || values.merged) {
-    if (values.apply) await store.mergeBranch(retentionBranch, 'Apply the retention periods');
+    if (values.apply) {
+      // Checked again now: someone screened or paired since the proposal is no longer due.
+      const [proposed, current] = await Promise.all([
+        readRecords(store, { branch: retentionBranch, folders: ['erasures'] }),
+        readRecords(store),
+      ]);
+      const due = new Set(
+        retentionPlan(current, deps.settings, deps.today).flatMap((i) =>
+          i.type === 'person' ? [i.id] : [],
+        ),
+      );
+      const stale = [...proposed.erasures.keys()].filter(
+        (id) => !current.erasures.has(id) && !due.has(id),
+      );
+      if (stale.length)
+        throw new UsageError(
+          `Cette proposition de conservation est dépassée : ${stale.join(', ')} ${stale.length > 1 ? 'ne sont' : 'n’est'} plus à effacer aujourd’hui. Relancez npm run retention pour la refaire, puis --apply.`,
+        );
+      await store.mergeBranch(retentionBranch, 'Apply the retention periods');
+    }
     const { destroyed, kept } = await destroyErasedKeys(deps);
     deps.print(
       destroyed.length
@@ -83,7 +102,7 @@ export async function runRetention(
     );
     if (kept.length)
       deps.print(
-        `Clés gardées, car ces personnes sont encore dans un binôme en cours ou leur candidature est revenue : ${kept.join(', ')}. Si leur candidature a été supprimée par erreur, annulez cette suppression (« Revert » sur la demande de fusion) : leur clé l’ouvre encore.`,
+        `Clés gardées, car ces personnes ont eu une décision ou un binôme depuis la proposition, ou leur candidature est revenue : ${kept.join(', ')}. Leur candidature a été supprimée à tort : annulez cette suppression (« Revert » sur la pull request) ; leur clé l’ouvre encore.`,
       );
     return;
   }

@@ -128,6 +128,12 @@ export async function storeApplication(
       // Our own commit, landed though its answer was lost and the store tried again: the key
       // is this record's, and must stay.
       if (first?.id === id) return { status: 'stored', id };
+      // The marker is there but could not be read yet (a stale read): it may be ours, so the key
+      // stays (a key that opens nothing stored harms no one) and the next attempt reads again.
+      if (error.path === keyPath && !first) {
+        if (attempt >= 5) throw error;
+        continue;
+      }
       await forgetKey();
       if (first) return duplicateOf(first, submission.answersHash);
       if (error.path === challenge) return { status: 'replayed' };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generateX25519Identity, identityToRecipient } from 'age-encryption';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -186,5 +186,16 @@ describe('npm run keys -- rotate', () => {
     expect(withOld.unopened.map((u) => u.id).sort()).toEqual([...ids].sort());
     // The identities in the records stay as they were: only their data keys were re-wrapped.
     expect(await store.readFile(applicationPath(ids[0]!))).toBe(main);
+
+    // Before destroying the old key: the new one opens everything, the old one nothing.
+    const freshFile = join(directory, '..', 'fresh-key.txt');
+    await writeFile(freshFile, `${fresh.identity}\n`, { mode: 0o600 });
+    const newCheck = await runCommand('keys', directory, ['check', '--key', freshFile]);
+    expect(newCheck).toMatchObject({ code: 0, stderr: '' });
+    expect(newCheck.stdout).toContain('La clé donnée ouvre les 2 clés de données enregistrées.');
+    const oldCheck = await runCommand('keys', directory, ['check', '--key', files.coordinator]);
+    expect(oldCheck.code).toBe(2);
+    expect(oldCheck.stderr).toContain('n’ouvre pas 2 des 2 clés de données');
+    expect(oldCheck.stderr).toContain('ne détruisez aucune ancienne clé');
   });
 });
