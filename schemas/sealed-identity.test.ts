@@ -27,6 +27,7 @@ describe('the sealed identity’s ciphertext pattern', () => {
     expect(pattern.test(file(`${'A'.repeat(65)}\n`))).toBe(false);
     expect(pattern.test(file(`AB===\n`))).toBe(false);
     expect(pattern.test(file(`${body}\n`) + 'trailing')).toBe(false);
+    expect(pattern.test('leading ' + file(`${body}\n`))).toBe(false);
     expect(pattern.test(`{"firstName":"Zoé"}`)).toBe(false);
   });
 });

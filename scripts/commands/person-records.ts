@@ -56,6 +56,14 @@ export async function personFrom(
   };
 }
 
+/** Refuses, in French, what is neither a person's id nor an e-mail address. */
+export function checkWho(who: string): void {
+  if (!isApplicationId(who) && !/^[^@\s]+@[^@\s]+$/.test(who.trim()))
+    throw new UsageError(
+      'Donnez l’identifiant de la personne (mentee-… ou mentor-…) ou son adresse électronique.',
+    );
+}
+
 /**
  * Finds a person by id, or by e-mail address (theirs or their legal representative's, compared
  * without case), which needs every identity opened. Throws a French `UsageError` when nobody
@@ -79,10 +87,7 @@ export async function findPeople(
     if (!known) throw new UsageError(`Aucune donnée n’est enregistrée pour ${who}.`);
     return { set, ids: [who] };
   }
-  if (!/^[^@\s]+@[^@\s]+$/.test(who))
-    throw new UsageError(
-      'Donnez l’identifiant de la personne (mentee-… ou mentor-…) ou son adresse électronique.',
-    );
+  checkWho(who);
   if (!identities)
     throw new UsageError('Chercher par adresse électronique demande la clé de la coordination.');
   const set = await readRecords(store, { identities });

@@ -121,6 +121,36 @@ describe('reveal and subject access', () => {
   });
 });
 
+describe('what a coordinator types wrong', () => {
+  it('is refused in French before any key is asked for, and a name is never repeated', async () => {
+    const p = await programme();
+    let asked = 0;
+    const deps = {
+      ...p.subjectAccess,
+      identities: async () => {
+        asked += 1;
+        return [coordinatorKey.identity];
+      },
+    };
+    await expect(runReveal(['Zéphyrine', 'Testaccio'], deps)).rejects.toThrow(UsageError);
+    const refused = await runReveal(['Zéphyrine'], deps).catch((e: Error) => e.message);
+    expect(refused).toBe(
+      'Ce n’est pas un identifiant : donnez celui de la personne (mentee-… ou mentor-…), jamais son nom. Pour la retrouver par son adresse électronique : npm run subject-access -- <adresse>.',
+    );
+    await expect(runErase(['Zéphyrine'], deps)).rejects.toThrow('Ce n’est pas un identifiant');
+    await expect(runSubjectAccess(['Zéphyrine Testaccio'], deps)).rejects.toThrow(
+      'Donnez l’identifiant de la personne (mentee-… ou mentor-…) ou son adresse électronique.',
+    );
+    await expect(runSubjectAccess(['--nope'], deps)).rejects.toThrow('Utilisation :');
+    expect(asked).toBe(0);
+    expect(p.written.size).toBe(0);
+    // --help prints the usage and does nothing else.
+    await runErase(['--help'], deps);
+    expect(p.printed.at(-1)).toMatch(/^Utilisation :\n {2}npm run erase -- <id>/);
+    expect(await p.h.store.keys.list()).toHaveLength(3);
+  });
+});
+
 describe('subject access, all or nothing', () => {
   it('writes nothing when an identity cannot be opened, and says why in French', async () => {
     const p = await programme();

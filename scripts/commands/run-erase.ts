@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util';
-import { applicationPath, isApplicationId, screeningPath } from '../../schemas/data-layout.ts';
+import { parseCommandLine, personId } from './parse-command-line.ts';
+import { applicationPath, screeningPath } from '../../schemas/data-layout.ts';
 import { dateIn } from '../../schemas/rules-context.ts';
 import { holdingStatuses } from '../../schemas/pair.schema.ts';
 import { StaleFileError } from '../store/data-store.ts';
@@ -55,15 +55,9 @@ export function whatRemains(id: string, onGitHub: boolean, pairs: readonly strin
  * an erasure that stopped halfway.
  */
 export async function runErase(args: readonly string[], deps: PrivacyDependencies): Promise<void> {
-  if (args.includes('--help') || args.includes('-h')) return deps.print(usage);
-  let positionals;
-  try {
-    ({ positionals } = parseArgs({ args: [...args], allowPositionals: true, options: {} }));
-  } catch {
-    throw new UsageError(usage);
-  }
-  const [id, ...extra] = positionals;
-  if (!id || extra.length || !isApplicationId(id)) throw new UsageError(usage);
+  const parsed = parseCommandLine(args, usage, {}, deps.print);
+  if (!parsed) return;
+  const id = personId(parsed.positionals, usage);
   const today = dateIn(deps.timeZone, deps.now());
   for (let attempt = 1; ; attempt += 1) {
     const { set } = await findPeople(deps.store, id, undefined);

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from './parse-command-line.ts';
 import { isRecipient, recipientsOf } from '../privacy/age-identities.ts';
 import { openDataKey } from '../privacy/open-identity.ts';
 import { encryptTo, checkRecipients } from '../privacy/seal-identity.ts';
@@ -33,21 +33,18 @@ export async function runKeys(
     generate: (file: string) => Promise<string>;
   },
 ): Promise<void> {
-  if (args.includes('--help') || args.includes('-h') || args.length === 0) return deps.print(usage);
-  let values, positionals;
-  try {
-    ({ values, positionals } = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: {
-        key: { type: 'string' },
-        out: { type: 'string' },
-        to: { type: 'string', multiple: true, default: [] },
-      },
-    }));
-  } catch {
-    throw new UsageError(usage);
-  }
+  const parsed = parseCommandLine(
+    args.length ? args : ['--help'],
+    usage,
+    {
+      key: { type: 'string' },
+      out: { type: 'string' },
+      to: { type: 'string', multiple: true, default: [] },
+    },
+    deps.print,
+  );
+  if (!parsed) return;
+  const { values, positionals } = parsed;
   const [action, ...extra] = positionals;
   if (extra.length) throw new UsageError(usage);
   if (action === 'new') {
@@ -73,7 +70,11 @@ export async function runKeys(
       throw new UsageError(
         `La clé donnée n’ouvre pas ${unopened.length} des ${ids.length} clés de données (${unopened.slice(0, 20).join(', ')}${unopened.length > 20 ? '…' : ''}) : ne détruisez aucune ancienne clé. Relancez npm run keys -- rotate avec les anciennes et les nouvelles clés privées.`,
       );
-    deps.print(`La clé donnée ouvre les ${ids.length} clés de données enregistrées.`);
+    deps.print(
+      ids.length
+        ? `La clé donnée ouvre ${ids.length > 1 ? `les ${ids.length} clés` : 'la clé'} de données enregistrée${ids.length > 1 ? 's' : ''}.`
+        : 'Aucune clé de données n’est enregistrée.',
+    );
     return;
   }
   if (action !== 'rotate') throw new UsageError(usage);

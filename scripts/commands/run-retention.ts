@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from './parse-command-line.ts';
 import { retentionBranch } from '../../schemas/data-layout.ts';
 import type { ProgrammeSettings } from '../../schemas/programme.schema.ts';
 import { retentionPlan, type RetentionItem } from '../records/retention-plan.ts';
@@ -15,7 +15,7 @@ import { frenchTypography } from '../../schemas/french-typography.ts';
 
 const usage = `Utilisation :
   npm run retention              propose de supprimer ce qui a dépassé sa durée de conservation
-                                 (branche ${retentionBranch}, une demande de fusion à relire)
+                                 (branche ${retentionBranch}, une pull request à relire)
   npm run retention -- --apply   fusionne cette proposition, puis détruit les clés des personnes
                                  effacées`;
 
@@ -59,19 +59,15 @@ export async function runRetention(
     today: string;
   },
 ): Promise<void> {
-  if (args.includes('--help') || args.includes('-h')) return deps.print(usage);
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...args],
-      options: {
-        apply: { type: 'boolean', default: false },
-        merged: { type: 'boolean', default: false },
-      },
-    }));
-  } catch {
-    throw new UsageError(usage);
-  }
+  const parsed = parseCommandLine(
+    args,
+    usage,
+    { apply: { type: 'boolean', default: false }, merged: { type: 'boolean', default: false } },
+    deps.print,
+  );
+  if (!parsed) return;
+  if (parsed.positionals.length) throw new UsageError(usage);
+  const { values } = parsed;
   const { store } = deps;
   if (values.apply || values.merged) {
     if (values.apply) {

@@ -1,5 +1,4 @@
-import { parseArgs } from 'node:util';
-import { isApplicationId } from '../../schemas/data-layout.ts';
+import { parseCommandLine, personId } from './parse-command-line.ts';
 import { describePerson } from './describe-person.ts';
 import { findPeople, personFrom } from './person-records.ts';
 import type { PrivacyDependencies } from './privacy-dependencies.ts';
@@ -16,19 +15,10 @@ const usage = `Utilisation :
  * printed to their terminal only (never a file, a log or a comment).
  */
 export async function runReveal(args: readonly string[], deps: PrivacyDependencies): Promise<void> {
-  if (args.includes('--help') || args.includes('-h')) return deps.print(usage);
-  let values, positionals;
-  try {
-    ({ values, positionals } = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: { key: { type: 'string' } },
-    }));
-  } catch {
-    throw new UsageError(usage);
-  }
-  const [id, ...extra] = positionals;
-  if (!id || extra.length || !isApplicationId(id)) throw new UsageError(usage);
+  const parsed = parseCommandLine(args, usage, { key: { type: 'string' } }, deps.print);
+  if (!parsed) return;
+  const id = personId(parsed.positionals, usage);
+  const { values } = parsed;
   const identities = await deps.identities(values.key);
   const { set } = await findPeople(deps.store, id, identities);
   const person = await personFrom(deps.store, set, id);

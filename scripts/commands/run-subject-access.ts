@@ -1,9 +1,9 @@
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from './parse-command-line.ts';
 import { applicationPath } from '../../schemas/data-layout.ts';
 import { frenchTypography } from '../../schemas/french-typography.ts';
 import { dateIn } from '../../schemas/rules-context.ts';
 import { describePerson } from './describe-person.ts';
-import { findPeople, personFrom } from './person-records.ts';
+import { checkWho, findPeople, personFrom } from './person-records.ts';
 import type { PrivacyDependencies } from './privacy-dependencies.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -30,19 +30,18 @@ export async function runSubjectAccess(
     notice: string;
   },
 ): Promise<void> {
-  if (args.includes('--help') || args.includes('-h')) return deps.print(usage);
-  let values, positionals;
-  try {
-    ({ values, positionals } = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: { key: { type: 'string' }, out: { type: 'string' } },
-    }));
-  } catch {
-    throw new UsageError(usage);
-  }
+  const parsed = parseCommandLine(
+    args,
+    usage,
+    { key: { type: 'string' }, out: { type: 'string' } },
+    deps.print,
+  );
+  if (!parsed) return;
+  const { values, positionals } = parsed;
   const [who, ...extra] = positionals;
   if (!who || extra.length) throw new UsageError(usage);
+  // Said before the key is asked for: a mistyped argument is the first thing to fix.
+  checkWho(who);
   const identities = await deps.identities(values.key);
   const { set, ids } = await findPeople(deps.store, who, identities);
   const today = dateIn(deps.timeZone, deps.now());

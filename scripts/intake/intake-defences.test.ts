@@ -440,3 +440,28 @@ describe('what a hostile review found, and holds now', () => {
     expect((await options('/api/candidatures/mentor')).status).toBe(204);
   });
 });
+
+describe('the digests the intake keeps of what a person sent', () => {
+  it('are keyed, so the repository cannot confirm a guess of someone’s answers', async () => {
+    const markers = async (secret: string, idempotencyKey?: string) => {
+      const h = await intakeHarness({ secret });
+      const form = [
+        ...aMenteeForm(),
+        ...(idempotencyKey ? [['idempotencyKey', idempotencyKey] as const] : []),
+      ];
+      await h.handle(formPost('mentee', form));
+      const [path] = await h.store.listFiles('intake/submissions');
+      return { path, marker: JSON.parse((await h.store.readFile(path!))!) as { answers: string } };
+    };
+    // Without JavaScript: the same answers give other digests under another intake secret.
+    const [one, two] = await Promise.all([markers('secret-one'), markers('secret-two')]);
+    expect(one.path).not.toBe(two.path);
+    expect(one.marker.answers).not.toBe(two.marker.answers);
+    // With JavaScript: the browser's random key, never stored, keys its own answers.
+    const [a, b] = await Promise.all([
+      markers('same', '9d7a6c1e-0000-4000-8000-00000000000a'),
+      markers('same', '9d7a6c1e-0000-4000-8000-00000000000b'),
+    ]);
+    expect(a.marker.answers).not.toBe(b.marker.answers);
+  });
+});
