@@ -6,17 +6,16 @@ import { screeningDecisionSchema } from '../../schemas/screening-decision.schema
 import { formSchemas } from '../../schemas/validators.ts';
 import { describeRecord, linesToText } from '../text/describe-record.ts';
 import type { PersonRecords } from './person-records.ts';
-
-const frenchDay = (iso: string) => iso.slice(0, 10).split('-').reverse().join('/');
+import { choiceTitle } from '../text/choice-title.ts';
+import { frenchDate as frenchDay } from '../text/french-date.ts';
 
 const pairStatusTitle = (status: string) =>
-  (pairSchema.properties.status.oneOf as readonly { const: string; title: string }[])
-    .find((s) => s.const === status)
-    ?.title.replace(/ \(.*\)$/, '')
+  choiceTitle(pairSchema.properties.status.oneOf, status)
+    ?.replace(/ \(.*\)$/, '')
     .toLowerCase() ?? status;
 
 const statusTitle = (status: string) =>
-  screeningDecisionSchema.properties.status.oneOf.find((s) => s.const === status)?.title ?? status;
+  choiceTitle(screeningDecisionSchema.properties.status.oneOf, status) ?? status;
 
 /**
  * One person as a coordinator reads them (`npm run reveal`) and as they receive their data

@@ -1,4 +1,12 @@
-import { kindOfId, isApplicationId, submissionPath } from '../../schemas/data-layout.ts';
+import {
+  applicationPath,
+  erasurePath,
+  folders,
+  isApplicationId,
+  kindOfId,
+  screeningPath,
+  submissionPath,
+} from '../../schemas/data-layout.ts';
 import type { Erasure } from '../../schemas/erasure.schema.ts';
 import { isSealed } from '../../schemas/sealed-identity.ts';
 import type { MatchingEdits } from '../../schemas/matching-edits.schema.ts';
@@ -75,8 +83,12 @@ export async function findPeople(
   identities: readonly string[] | undefined,
 ): Promise<{ set: RecordSet; ids: string[] }> {
   if (isApplicationId(who)) {
+    // Their own files, and the pairs and matching edits that may name them: never the whole
+    // repository (on GitHub, a request per file).
     const set = await readRecords(store, {
-      ...(identities ? { identities, openOnly: new Set([who]) } : {}),
+      folders: [folders.pairs, folders.matching],
+      paths: [applicationPath(who), screeningPath(who), erasurePath(who)],
+      ...(identities ? { identities } : {}),
     });
     const known =
       set.applications.some((a) => a.id === who) ||

@@ -12,6 +12,7 @@ import type { PrivacyDependencies } from './privacy-dependencies.ts';
 import { destroyErasedKeys } from './run-erase.ts';
 import { UsageError } from './usage-error.ts';
 import { frenchTypography } from '../../schemas/french-typography.ts';
+import { frenchDate } from '../text/french-date.ts';
 
 const usage = `Utilisation :
   npm run retention              propose de supprimer ce qui a dépassé sa durée de conservation
@@ -26,7 +27,7 @@ export function retentionBody(items: readonly RetentionItem[], today: string): s
   const shown = items.slice(0, 500);
   return [
     frenchTypography(
-      `Au ${today.split('-').reverse().join('/')}, ${items.length === 1 ? 'un élément a' : `${items.length} éléments ont`} dépassé la durée de conservation fixée dans les réglages (\`dataProtection.retention\`).`,
+      `Au ${frenchDate(today)}, ${items.length === 1 ? 'un élément a' : `${items.length} éléments ont`} dépassé la durée de conservation fixée dans les réglages (\`dataProtection.retention\`).`,
     ),
     '',
     frenchTypography(

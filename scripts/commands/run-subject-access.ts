@@ -6,6 +6,7 @@ import { describePerson } from './describe-person.ts';
 import { checkWho, findPeople, personFrom } from './person-records.ts';
 import type { PrivacyDependencies } from './privacy-dependencies.ts';
 import { UsageError } from './usage-error.ts';
+import { frenchDate } from '../text/french-date.ts';
 
 const usage = `Utilisation :
   npm run subject-access -- <id | adresse électronique> [--out <dossier>] [--key <fichier de clé>]
@@ -70,7 +71,7 @@ export async function runSubjectAccess(
     const base = `${(values.out ?? deps.defaultOut).replace(/\/$/, '')}/acces-${id}`;
     await deps.writeFile(`${base}.json`, JSON.stringify(data, null, 2) + '\n');
     const summary =
-      `Vos données personnelles dans le programme de mentorat, au ${today.split('-').reverse().join('/')}\n\n` +
+      `Vos données personnelles dans le programme de mentorat, au ${frenchDate(today)}\n\n` +
       describePerson(person, deps.tokens) +
       `\n${deps.notice}\n`;
     await deps.writeFile(`${base}.txt`, frenchTypography(summary));

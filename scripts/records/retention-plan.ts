@@ -2,6 +2,7 @@ import { pairPath, matchingEditsPath } from '../../schemas/data-layout.ts';
 import type { ProgrammeSettings } from '../../schemas/programme.schema.ts';
 import { dateIn } from '../../schemas/rules-context.ts';
 import type { RecordSet } from './sort-records.ts';
+import { frenchDate as french } from '../text/french-date.ts';
 
 /** One thing past its retention period: a person to erase, or a file to delete. */
 export type RetentionItem =
@@ -27,9 +28,6 @@ interface Calendar {
   dayOf: (instant: string) => string;
   cohortEnds: ReadonlyMap<string, string>;
 }
-
-/** `2027-07-09` -> `09/07/2027`, as reasons are read in French. */
-const french = (day: string) => day.split('-').reverse().join('/');
 
 /** `YYYY-MM-DD` plus `months` months, clamped to the month's last day (31 Jan + 1 = 28 Feb). */
 export function addMonths(day: string, months: number): string {

@@ -13,6 +13,20 @@ export interface SetupOptions {
   matching?: { cohorts: readonly string[]; cron: string | null };
 }
 
+/**
+ * The job of a caller workflow: the project's reusable workflow, pinned to the release, told
+ * which project and release to check out (the same pin, written once).
+ */
+function callReusable(
+  file: string,
+  { project, ref }: Pick<SetupOptions, 'project' | 'ref'>,
+): string {
+  return `    uses: ${project}/.github/workflows/${file}.yml@${ref}
+    with:
+      binome-repository: ${project}
+      binome-ref: ${ref}`;
+}
+
 function matchWorkflow({ project, ref, matching }: SetupOptions): string {
   const cohorts = matching?.cohorts ?? [];
   const cohortInput =
@@ -54,10 +68,7 @@ concurrency:
 jobs:
   match:
     if: github.event_name != 'pull_request' || (github.event.pull_request.merged && startsWith(github.event.pull_request.head.ref, 'binomes/'))
-    uses: ${project}/.github/workflows/match-data.yml@${ref}
-    with:
-      binome-repository: ${project}
-      binome-ref: ${ref}
+${callReusable('match-data', { project, ref })}
       cohort: \${{ inputs.cohort || '' }}
       mode: \${{ inputs.mode || '' }}
 `;
@@ -83,10 +94,7 @@ permissions:
 
 jobs:
   commands:
-    uses: ${project}/.github/workflows/commands-data.yml@${ref}
-    with:
-      binome-repository: ${project}
-      binome-ref: ${ref}
+${callReusable('commands-data', { project, ref })}
 `;
 }
 
@@ -106,10 +114,7 @@ permissions:
 
 jobs:
   validate:
-    uses: ${project}/.github/workflows/validate-data.yml@${ref}
-    with:
-      binome-repository: ${project}
-      binome-ref: ${ref}
+${callReusable('validate-data', { project, ref })}
 `;
 }
 
@@ -133,10 +138,7 @@ concurrency:
 
 jobs:
   digest:
-    uses: ${project}/.github/workflows/digest-data.yml@${ref}
-    with:
-      binome-repository: ${project}
-      binome-ref: ${ref}
+${callReusable('digest-data', { project, ref })}
 `;
 }
 
@@ -162,10 +164,7 @@ permissions:
 
 jobs:
   erase:
-    uses: ${project}/.github/workflows/erase-data.yml@${ref}
-    with:
-      binome-repository: ${project}
-      binome-ref: ${ref}
+${callReusable('erase-data', { project, ref })}
       id: \${{ inputs.id }}
 `;
 }
@@ -193,10 +192,7 @@ permissions:
 jobs:
   retention:
     if: github.event_name != 'pull_request' || (github.event.pull_request.merged && github.event.pull_request.head.ref == '${retentionBranch}')
-    uses: ${project}/.github/workflows/retention-data.yml@${ref}
-    with:
-      binome-repository: ${project}
-      binome-ref: ${ref}
+${callReusable('retention-data', { project, ref })}
 `;
 }
 

@@ -16,8 +16,8 @@ export interface ReadOptions extends BranchOption {
    * sealed, and everything else is read exactly the same.
    */
   identities?: readonly string[];
-  /** With `identities`: open only these people's identities (the others stay sealed). */
-  openOnly?: ReadonlySet<string>;
+  /** Single record files to read besides `folders` (one person's application, say). */
+  paths?: readonly string[];
 }
 
 /**
@@ -29,13 +29,19 @@ export interface ReadOptions extends BranchOption {
  */
 export async function readRecords(store: DataStore, options: ReadOptions = {}): Promise<RecordSet> {
   const branch = options.branch ? { branch: options.branch } : {};
-  const paths = (
+  const listed = (
     await Promise.all((options.folders ?? recordFolders).map((f) => store.listFiles(f, branch)))
   ).flat();
-  const texts = await store.readFiles(paths, branch);
-  const set = sortRecords(new Map(paths.map((path, i) => [path, texts[i]])), options.context);
-  if (options.identities)
-    await openIdentities(store, set, options.identities, options.context, options.openOnly);
+  const asked = (options.paths ?? []).filter((path) => !listed.includes(path));
+  const texts = await store.readFiles([...listed, ...asked], branch);
+  const files = new Map(listed.map((path, i) => [path, texts[i]]));
+  // A file asked for by name may simply not exist: absent, not unreadable.
+  asked.forEach((path, i) => {
+    const text = texts[listed.length + i];
+    if (text !== undefined) files.set(path, text);
+  });
+  const set = sortRecords(files, options.context);
+  if (options.identities) await openIdentities(store, set, options.identities, options.context);
   return set;
 }
 
@@ -44,10 +50,9 @@ async function openIdentities(
   set: RecordSet,
   identities: readonly string[],
   context: ReadOptions['context'],
-  only: ReadonlySet<string> | undefined,
 ): Promise<void> {
   const open = async (application: RecordSet['applications'][number]) => {
-    if (!isSealed(application.identity) || (only && !only.has(application.id))) return application;
+    if (!isSealed(application.identity)) return application;
     try {
       const identity = await openIdentity(
         application.identity,

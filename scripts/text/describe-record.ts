@@ -1,5 +1,7 @@
 import { fillTokens, type TextTokens } from '../../schemas/fill-tokens.ts';
 import type { SchemaNode } from '../../schemas/schema-walk.ts';
+import { choiceTitle } from './choice-title.ts';
+import { frenchDate } from './french-date.ts';
 
 /** One line of a record described for people: the field's French title and its value. */
 export interface DescribedLine {
@@ -10,16 +12,9 @@ export interface DescribedLine {
   value?: string;
 }
 
-const frenchDate = (iso: string) => {
-  const [year, month, day] = iso.split('-');
-  return `${day}/${month}/${year}`;
-};
-
 function valueOf(node: SchemaNode, value: unknown, tokens: TextTokens): string {
   const label = (v: unknown) => {
-    const title =
-      node.oneOf?.find((o) => o.const === v)?.title ??
-      node.items?.oneOf?.find((o) => o.const === v)?.title;
+    const title = choiceTitle(node.oneOf, v) ?? choiceTitle(node.items?.oneOf, v);
     return title ? fillTokens(title, tokens) : String(v);
   };
   if (Array.isArray(value)) return value.map(label).join(', ');

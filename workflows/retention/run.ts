@@ -9,6 +9,7 @@ import { UsageError } from '../../scripts/commands/usage-error.ts';
 import type { DataStore } from '../../scripts/store/data-store.ts';
 import type { Core } from '../core.ts';
 import { frenchTypography } from '../../schemas/french-typography.ts';
+import { frenchDate } from '../../scripts/text/french-date.ts';
 
 export interface RetentionJobDependencies {
   store: DataStore;
@@ -42,7 +43,7 @@ export async function run(deps: RetentionJobDependencies): Promise<void> {
   };
   try {
     const today = dateIn(settings.structure.timeZone, deps.now());
-    let heading = `Conservation des données — ${today.split('-').reverse().join('/')}`;
+    let heading = `Conservation des données — ${frenchDate(today)}`;
     if (event.mergedBranch) {
       if (event.mergedBranch !== retentionBranch) {
         core.info('The merged branch is not the retention branch: no key to destroy.');
