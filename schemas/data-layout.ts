@@ -35,6 +35,8 @@ export const folders = {
   reports: 'reports',
   /** What stays of an erased person: the figures reports count, never who they were. */
   erasures: 'erasures',
+  /** Sealed copies of the filled conventions, when the settings keep them (issue 11). */
+  conventions: 'conventions',
 } as const;
 
 /** The folders of the records the one record reader reads (and the validation checks). */
@@ -158,6 +160,15 @@ function checkedCohort(cohort: string): string {
 /** The matching review of a cohort: `reviews/2026-2027.md`. */
 export function reviewPath(cohort: string): string {
   return `${folders.reviews}/${checkedCohort(cohort)}.md`;
+}
+
+/**
+ * A pair's sealed convention (`conventions.delivery: commit`): `conventions/<pairId>.pdf.age`,
+ * which only both members' data keys open. The id must be valid.
+ */
+export function conventionPath(pairId: string): string {
+  if (!isPairId(pairId)) throw new RangeError('Not a pair id.');
+  return `${folders.conventions}/${pairId}.pdf.age`;
 }
 
 /** The coordinators' matching edits of a cohort: `matching/2026-2027.json`. */

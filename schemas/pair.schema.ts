@@ -68,6 +68,8 @@ export const pairSchema = {
         { const: 'visio', title: 'En visioconférence' },
       ],
     },
+    /** Who follows the pair: a coordinator's id from the settings (`mentoring.coordinators`); the first one when absent. */
+    coordinator: { type: 'string', pattern: '^[a-z0-9-]{1,40}$' },
     /** The mentoré's objectives the mentor can help with. */
     objectives: { ...objectivesFor('mentee'), minItems: 0 },
     score: {

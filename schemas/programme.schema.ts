@@ -253,6 +253,45 @@ export const programmeSchema = {
           minimum: 1,
           maximum: mentorCapacityCeiling,
         },
+        // How each pair's planned end date is set (article 5 of the convention), written on its
+        // convention; content/programme.yaml explains each value.
+        plannedEnd: { enum: ['cohort-end', 'minimum-duration'] },
+        // A pair starting after this day of the year (MM-DD) and before August starts during
+        // the school year, when its mentoring may be shorter than minimumDurationMonths.
+        schoolYearStartsBy: {
+          type: 'string',
+          pattern: '^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$',
+        },
+        // Who follows the pairs: the convention names the pair's coordinator (the pair's
+        // `coordinator`, else the first of these).
+        coordinators: {
+          type: 'array',
+          minItems: 1,
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['id', 'name'],
+            properties: {
+              id: { type: 'string', pattern: '^[a-z0-9-]{1,40}$' },
+              name: { $ref: '#/$defs/text' },
+              email: { $ref: '#/$defs/emailOrPlaceholder' },
+              phone: { $ref: '#/$defs/phoneOrPlaceholder' },
+            },
+          },
+        },
+      },
+    },
+    // The convention PDF of each accepted pair (issue 11).
+    conventions: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        // artifact: a workflow artifact kept artifactRetentionDays days, never in the
+        // repository; commit: also kept in the repository, sealed (see content/programme.yaml).
+        delivery: { enum: ['artifact', 'commit'] },
+        artifactRetentionDays: { type: 'integer', minimum: 1, maximum: 90 },
+        // A PNG or JPEG file of the project (e.g. content/logo.png) shown in the header.
+        logo: { type: 'string', pattern: '^[A-Za-z0-9_./-]+\\.(png|jpe?g)$' },
       },
     },
     cohorts: {

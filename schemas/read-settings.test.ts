@@ -212,7 +212,7 @@ describe('refusePlaceholders (production builds)', () => {
   it('names, in French, every value still to fill in', () => {
     const settings = readSettings(text);
     expect(() => refusePlaceholders(settings)).toThrowErrorMatchingInlineSnapshot(`
-      [PlaceholdersError: content/programme.yaml contient encore 13 valeurs « [À compléter : …] », qu’un site public ne peut pas afficher :
+      [PlaceholdersError: content/programme.yaml contient encore 16 valeurs « [À compléter : …] », qu’un site public ne peut pas afficher :
         - « structure.address.street » : numéro et rue de l’Espace Jeunes Anne Frank
         - « structure.hours.0.days » : jours d’ouverture
         - « structure.hours.0.hours » : horaires
@@ -224,6 +224,9 @@ describe('refusePlaceholders (production builds)', () => {
         - « dataProtection.controller.email » : adresse de contact du responsable de traitement
         - « dataProtection.dpo.email » : adresse électronique du délégué à la protection des données
         - « dataProtection.dpo.address » : adresse postale du délégué à la protection des données
+        - « mentoring.coordinators.0.name » : prénom et nom de la coordinatrice ou du coordinateur
+        - « mentoring.coordinators.0.email » : adresse électronique de la coordination
+        - « mentoring.coordinators.0.phone » : téléphone de la coordination
         - « encryption.recipients.0.key » : clé publique age de la coordination (age1…)
         - « encryption.recipients.1.key » : clé publique age de la sauvegarde hors ligne (age1…)
       Remplacez chacune par la vraie information, puis relancez la construction du site.]
@@ -275,6 +278,7 @@ function fillIn(s: Loose): void {
   s.dataProtection.controller.email = 'contact@example.org';
   s.dataProtection.dpo.email = 'dpo@example.org';
   s.dataProtection.dpo.address = '3 avenue de l’Exemple, 92130 Issy-les-Moulineaux';
+  s.mentoring.coordinators = [{ id: 'coordination', name: 'Camille Exemple' }];
   s.encryption.recipients[0]!.key =
     'age12nuxcf4f58lsqx4zx9vujrmlsy0cxxr3cdy60jl8kgq683c9fstsmk7lh4';
   s.encryption.recipients[1]!.key =

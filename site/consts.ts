@@ -93,3 +93,5 @@ for (const key of [
     throw new Error(`content/forms.yaml: « ${key} » est obligatoire.`);
 }
 export const formTexts = formTextsData as FormTexts;
+
+export { blankConvention } from '../schemas/site-documents.ts';

@@ -21,6 +21,13 @@ const documents = defineCollection({
     description: z.string().min(50).max(170),
     /** Shown above the document on screen, hidden in print. */
     note: z.string().optional(),
+    /** The signature block, also drawn by the PDF (scripts/convention/convention-source.ts). */
+    signatures: z.object({
+      heading: z.string().min(1),
+      mentor: z.string().min(1),
+      mentee: z.string().min(1),
+      representative: z.string().min(1),
+    }),
   }),
 });
 

@@ -6,6 +6,7 @@ import type { ProgrammeSettings } from '../../schemas/programme.schema.ts';
 import type { PrivacyDependencies } from '../commands/privacy-dependencies.ts';
 import { coordinatorIdentities } from '../privacy/coordinator-identities.ts';
 import { storeFromEnvironment } from '../store/store-from-environment.ts';
+import { conventionFolder, localConventionsPath } from '../commands/convention-folder.ts';
 
 /**
  * What every privacy command gets from the command line's world: the data repository the
@@ -28,5 +29,12 @@ export async function privacyDependencies(): Promise<
     tokens: tokensFrom(settings),
     identities: (keyFile) => coordinatorIdentities(process.env, keyFile),
     onGitHub: Boolean(process.env['BINOME_GITHUB_REPOSITORY']),
+    ...(process.env['BINOME_GITHUB_REPOSITORY']
+      ? {}
+      : {
+          conventions: conventionFolder(
+            localConventionsPath(process.env['BINOME_DATA_DIR'] ?? 'data'),
+          ),
+        }),
   };
 }

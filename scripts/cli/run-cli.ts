@@ -1,6 +1,7 @@
 import { frenchTypography } from '../../schemas/french-typography.ts';
 import { SettingsError } from '../../schemas/read-settings.ts';
 import { UsageError } from '../commands/usage-error.ts';
+import { ConventionSourceError } from '../convention/convention-source.ts';
 import { KeyFileError } from '../privacy/age-identities.ts';
 import { LocalStoreBusyError } from '../store/local-git-store.ts';
 import { StoreConfigurationError } from '../store/store-from-environment.ts';
@@ -18,7 +19,8 @@ export async function runCli(main: () => Promise<void>): Promise<void> {
     if (
       error instanceof UsageError ||
       error instanceof SettingsError ||
-      error instanceof KeyFileError
+      error instanceof KeyFileError ||
+      error instanceof ConventionSourceError
     ) {
       console.error(frenchTypography(error.message));
       process.exitCode = 2;

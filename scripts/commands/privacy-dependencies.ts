@@ -1,5 +1,6 @@
 import type { TextTokens } from '../../schemas/fill-tokens.ts';
 import type { DataStore } from '../store/data-store.ts';
+import type { ConventionFolder } from './run-conventions.ts';
 
 /** What the privacy commands (reveal, subject access, erase, retention, keys) are given. */
 export interface PrivacyDependencies {
@@ -16,4 +17,6 @@ export interface PrivacyDependencies {
   identities: (keyFile?: string) => Promise<string[]>;
   /** Where the embedded default is (undefined on GitHub): said in what remains after erasure. */
   onGitHub: boolean;
+  /** The embedded default's filled conventions (`<data>/conventions`): erasure removes theirs. */
+  conventions?: ConventionFolder;
 }

@@ -1,5 +1,5 @@
 import { parseCommandLine, personId } from './parse-command-line.ts';
-import { applicationPath, screeningPath } from '../../schemas/data-layout.ts';
+import { applicationPath, conventionPath, screeningPath } from '../../schemas/data-layout.ts';
 import { dateIn } from '../../schemas/rules-context.ts';
 import { holdingStatuses } from '../../schemas/pair.schema.ts';
 import { StaleFileError } from '../store/data-store.ts';
@@ -62,7 +62,17 @@ export async function runErase(args: readonly string[], deps: PrivacyDependencie
   for (let attempt = 1; ; attempt += 1) {
     const { set } = await findPeople(deps.store, id, undefined);
     const person = await personFrom(deps.store, set, id);
-    const change = erasureChange(person, 'request', today);
+    const erasure = erasureChange(person, 'request', today);
+    // Their pairs' sealed conventions (`conventions.delivery: commit`) go too: once the key is
+    // destroyed no one can open them anyway, but nothing that names them should stay in main.
+    const sealed = person.pairs.map((p) => conventionPath(p.id));
+    const kept = (await deps.store.readFiles(sealed)).flatMap((text, i) =>
+      text === undefined ? [] : [sealed[i]!],
+    );
+    const change =
+      kept.length > 0
+        ? { files: erasure?.files ?? [], remove: [...(erasure?.remove ?? []), ...kept] }
+        : erasure;
     if (change) {
       const unchanged = new Map<string, string | undefined>();
       try {
@@ -83,8 +93,10 @@ export async function runErase(args: readonly string[], deps: PrivacyDependencie
     } catch (error) {
       throw new ErasureIncompleteError(id, { cause: error });
     }
+    // The embedded default's printable conventions name them: removed from <data>/conventions.
+    for (const pair of person.pairs) await deps.conventions?.remove(`${pair.id}.pdf`);
     deps.print(
-      change
+      erasure
         ? `L’effacement de ${id} est fait : candidature${person.decision ? ', décision de sélection' : ''} et clé de données supprimées.`
         : destroyed
           ? `${id} n’avait plus de données dans la branche main ; sa clé de données restante est maintenant détruite.`

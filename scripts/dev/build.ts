@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readSettings, refusePlaceholders } from '../../schemas/read-settings.ts';
+import { buildBlankConvention } from './build-convention-pdf.ts';
 
 const astro = fileURLToPath(new URL('../../node_modules/astro/bin/astro.mjs', import.meta.url));
 
@@ -42,6 +43,20 @@ if (production) {
     // A SettingsError or a PlaceholdersError: its French message names every field.
     console.error(
       `\nConstruction de production refusée.\n${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    process.exit(1);
+  }
+}
+
+{
+  // The blank convention PDF the convention page offers (issue 11), before Astro reads its size.
+  const source = process.env['BINOME_SETTINGS_FILE'] || 'content/programme.yaml';
+  const epoch = Number(process.env['SOURCE_DATE_EPOCH']);
+  try {
+    await buildBlankConvention(source, epoch > 0 ? new Date(epoch * 1000) : new Date());
+  } catch (error) {
+    console.error(
+      `\nLa convention en PDF n’a pas pu être produite : ${error instanceof Error ? error.message : String(error)}\n`,
     );
     process.exit(1);
   }

@@ -22,6 +22,7 @@ describe('setting up a data repository', () => {
       '.github/workflows/commandes.yml',
       '.github/workflows/effacement.yml',
       '.github/workflows/conservation.yml',
+      '.github/workflows/conventions.yml',
       'applications/mentors/.gitkeep',
       'applications/mentees/.gitkeep',
       'screening/.gitkeep',
@@ -41,7 +42,7 @@ describe('setting up a data repository', () => {
 
   it('writes caller workflows that pass actionlint', async () => {
     const workflows = files.filter((f) => f.path.endsWith('.yml'));
-    expect(workflows).toHaveLength(6);
+    expect(workflows).toHaveLength(7);
     for (const file of workflows) expect(await runLint(file.content, file.path)).toEqual([]);
   });
 
@@ -57,6 +58,24 @@ describe('setting up a data repository', () => {
     // Without a schedule in the settings, no scheduled run.
     const unscheduled = dataRepositoryFiles({ project: 'a/b', ref: 'v1' });
     expect(unscheduled.find((f) => f.path.endsWith('binomes.yml'))!.content).not.toContain('cron');
+  });
+
+  it('fills in the conventions after a pairing pull request is merged, and by pair id from the Actions tab, with the key as a secret', () => {
+    const match = files.find((f) => f.path === '.github/workflows/binomes.yml')!.content;
+    expect(match).toMatch(
+      /conventions:\n {4}needs: match\n {4}if: github\.event_name == 'pull_request' && github\.event\.pull_request\.merged && startsWith\(github\.event\.pull_request\.head\.ref, 'binomes\/'\)\n {4}uses: clavim\/binome\/\.github\/workflows\/conventions-data\.yml@v0\.1\.0\n/,
+    );
+    expect(match).toContain('    secrets:\n      age-key: ${{ secrets.BINOME_AGE_KEY }}');
+    const conventions = files.find((f) => f.path === '.github/workflows/conventions.yml')!.content;
+    expect(conventions).toContain('name: Conventions');
+    expect(conventions).toContain(
+      'uses: clavim/binome/.github/workflows/conventions-data.yml@v0.1.0',
+    );
+    expect(conventions).toContain('      binomes:');
+    expect(conventions).toContain('age-key: ${{ secrets.BINOME_AGE_KEY }}');
+    // The ids typed reach the script through the event file only (pairs-from-event.ts).
+    expect(conventions).not.toContain('inputs.binomes');
+    expect(conventions).not.toContain('run:');
   });
 
   it('lets a coordinator erase a person by id from the Actions tab, the id never in a shell line', () => {

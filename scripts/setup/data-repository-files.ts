@@ -71,6 +71,38 @@ jobs:
 ${callReusable('match-data', { project, ref })}
       cohort: \${{ inputs.cohort || '' }}
       mode: \${{ inputs.mode || '' }}
+  # Once the merged pairs are accepted: their conventions, as an artifact of this run.
+  conventions:
+    needs: match
+    if: github.event_name == 'pull_request' && github.event.pull_request.merged && startsWith(github.event.pull_request.head.ref, 'binomes/')
+${callReusable('conventions-data', { project, ref })}
+    secrets:
+      age-key: \${{ secrets.BINOME_AGE_KEY }}
+`;
+}
+
+function conventionsWorkflow({ project, ref }: SetupOptions): string {
+  return `# Written by Binôme's \`npm run setup-data-repo\`: the filled conventions de mentorat (PDF) of the
+# accepted pairs, or of the pairs named, as an artifact of the run (Actions tab, « Conventions »,
+# « Run workflow »). Also run by « Binômes » after a pairing pull request is merged.
+name: Conventions
+
+on:
+  workflow_dispatch:
+    inputs:
+      binomes:
+        description: 'Identifiants des binômes (pair-…), séparés par des espaces, jamais un nom ; vide : tous les binômes acceptés'
+        required: false
+        type: string
+
+permissions:
+  contents: write
+
+jobs:
+  conventions:
+${callReusable('conventions-data', { project, ref })}
+    secrets:
+      age-key: \${{ secrets.BINOME_AGE_KEY }}
 `;
 }
 
@@ -211,6 +243,7 @@ par Binôme : ne le rendez jamais public, et n’y copiez pas de données ailleu
 | \`followups/\` | les suivis et bilans des binômes |
 | \`reports/\` | les rapports (chiffres agrégés seulement) |
 | \`erasures/\` | ce qui reste d’une personne effacée : ce que les bilans comptent, sans rien qui l’identifie |
+| \`conventions/\` | si les réglages le demandent (\`conventions.delivery: commit\`), une copie chiffrée de la convention de chaque binôme ; elle devient illisible pour de bon dès que l’un des deux membres est effacé |
 
 ## Au quotidien
 
@@ -230,6 +263,18 @@ par Binôme : ne le rendez jamais public, et n’y copiez pas de données ailleu
   pull request : \`/retirer <binôme>\`, \`/associer <mentor> <mentoré>\`,
   \`/interdire <mentor> <mentoré>\`, \`/relancer [meilleurs|plus-nombreux]\`. Fusionnez-la pour
   accepter les binômes.
+- **Conventions** : une fois la pull request fusionnée, la même exécution de « Binômes » remplit la
+  convention de mentorat (PDF) de chaque binôme accepté : parties, objectifs, rencontres, dates,
+  suivi, et les cases de signature (nom prérempli, date, signature), à imprimer ou à faire signer à
+  l’écran. Téléchargez l’artefact « conventions » en bas de la page de l’exécution (rubrique
+  « Artifacts » : un fichier .zip, avec un PDF par binôme nommé \`pair-….pdf\`) : il est gardé
+  quelques jours seulement, car il contient les noms. Pour un binôme déjà en cours, donnez son
+  identifiant. Pour les refaire, onglet « Actions »,
+  « Conventions », « Run workflow » (vide : tous les binômes acceptés ; ou des identifiants
+  \`pair-…\`). Ce workflow a besoin du secret \`BINOME_AGE_KEY\` (la clé privée de la
+  coordination, dans « Settings », « Secrets and variables », « Actions ») : c’est le seul qui ouvre
+  les identités. Si un nom contient des caractères que la police de caractères ne sait pas écrire, la case reste
+  vide et le résumé demande de la compléter à la main.
 - **Qui peut utiliser les commandes** : seules les personnes qui ont le droit d’écriture sur ce dépôt ; les
   commandes des autres sont ignorées, et la réponse le dit.
 - **Effacer une personne** (à sa demande) : onglet « Actions », « Effacer une personne »,
@@ -266,6 +311,7 @@ export function dataRepositoryFiles(options: SetupOptions): FileChange[] {
     { path: '.github/workflows/commandes.yml', content: commandsWorkflow(options) },
     { path: '.github/workflows/effacement.yml', content: eraseWorkflow(options) },
     { path: '.github/workflows/conservation.yml', content: retentionWorkflow(options) },
+    { path: '.github/workflows/conventions.yml', content: conventionsWorkflow(options) },
     ...initialFolders.map((folder) => ({ path: `${folder}/.gitkeep`, content: '' })),
   ];
 }

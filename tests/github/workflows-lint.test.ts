@@ -23,6 +23,7 @@ describe('GitHub workflows', () => {
         'commands-data.yml',
         'erase-data.yml',
         'retention-data.yml',
+        'conventions-data.yml',
       ]),
     );
   });

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { parseConvention } from '../../scripts/convention/convention-source.ts';
 import { markdownBlocks, normalizeText } from '../helpers/text.ts';
 
 const original = 'content/documents/convention-originale.txt';
@@ -16,7 +17,19 @@ describe('the published convention', () => {
     const published = await readFile('content/documents/convention.md', 'utf8');
     // The original's title becomes the page's h1; its "- " list lines read like Markdown.
     const expected = words(markdownBlocks(source.replace('CONVENTION DE MENTORAT', '')).join(' '));
-    const actual = words(markdownBlocks(published).join(' '));
+    // The signature block lives in the front matter (the site's page and the PDF both draw it),
+    // the structure signing under its short name; the minor's representative is our addition,
+    // for the structure to confirm (README).
+    const { signatures } = parseConvention(published);
+    const actual = words(
+      [
+        ...markdownBlocks(published),
+        signatures.heading,
+        signatures.mentor,
+        signatures.mentee,
+        'Espace Jeunes Anne Frank',
+      ].join(' '),
+    );
     expect(actual).toEqual(expected);
   });
 

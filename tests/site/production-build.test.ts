@@ -74,6 +74,14 @@ function completeSettings(): string {
   data.dataProtection.controller.email = 'contact@example.org';
   data.dataProtection.dpo.email = 'dpo@example.org';
   data.dataProtection.dpo.address = '3 avenue de l’Exemple, 92130 Issy-les-Moulineaux';
+  data.mentoring.coordinators = [
+    {
+      id: 'coordination',
+      name: 'Camille Exemple',
+      email: 'mentorat@example.org',
+      phone: '01 23 45 67 89',
+    },
+  ];
   data.encryption.recipients = testRecipients.map((key, i) => ({
     name: i === 0 ? 'Coordination' : 'Sauvegarde',
     key,

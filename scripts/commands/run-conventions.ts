@@ -1,0 +1,268 @@
+import { applicationPath, conventionPath, folders, isPairId } from '../../schemas/data-layout.ts';
+import type { OpenedMenteeApplication } from '../../schemas/mentee-application.schema.ts';
+import type { OpenedMentorApplication } from '../../schemas/mentor-application.schema.ts';
+import { holdingStatuses, type Pair } from '../../schemas/pair.schema.ts';
+import type { ProgrammeSettings } from '../../schemas/programme.schema.ts';
+import { findPlaceholders } from '../../schemas/read-settings.ts';
+import { isSealed } from '../../schemas/sealed-identity.ts';
+import type { ConventionAssets } from '../convention/build-template.ts';
+import { ConventionMaker, fingerprintOf } from '../convention/convention-maker.ts';
+import { conventionParticulars } from '../convention/convention-particulars.ts';
+import { openDataKey } from '../privacy/open-identity.ts';
+import { openConvention, sealConvention } from '../privacy/seal-convention.ts';
+import type { DataStore, FileChange } from '../store/data-store.ts';
+import { readRecords } from '../store/read-records.ts';
+import { parseCommandLine } from './parse-command-line.ts';
+import type { Progress } from './progress.ts';
+import { UsageError } from './usage-error.ts';
+
+const usage = `Utilisation :
+  npm run conventions [-- <binôme>…] [--tous] [--refaire] [--key <fichier de clé>]
+    écrit la convention de mentorat remplie (PDF) de chaque binôme accepté dont la convention
+    n’est pas encore à jour, dans le dossier des conventions (sur le dépôt local : data/conventions).
+    <binôme>          seulement ces binômes (par exemple pair-7f3k9q-a1b2c3), même s’ils sont
+                      déjà en cours ou en pause
+    --tous            aussi les binômes en cours ou en pause
+    --refaire         réécrit aussi les conventions déjà à jour
+    --key <fichier>   le fichier de la clé privée de la coordination (sinon celle que npm start a
+                      créée) ; lue pour ouvrir les identités, jamais enregistrée`;
+
+/** Fields to write by hand, for a person: why, since the value itself is never said. */
+export function handwrittenList(fields: readonly string[]): string {
+  return `${fields.map((f) => `« ${f} »`).join(', ')} (nom absent de la candidature, ou écrit avec des caractères que la police de caractères du PDF ne contient pas)`;
+}
+
+/** Where the conventions go: a folder (the local data repository's, or a workflow artifact's). */
+export interface ConventionFolder {
+  /** Where it is, for the messages. */
+  where: string;
+  read(name: string): Promise<Uint8Array | undefined>;
+  write(name: string, bytes: Uint8Array): Promise<void>;
+  list(): Promise<string[]>;
+  remove(name: string): Promise<void>;
+}
+
+export interface ConventionsDependencies {
+  store: DataStore;
+  settings: ProgrammeSettings;
+  assets: () => Promise<ConventionAssets>;
+  identities: (keyFile?: string) => Promise<string[]>;
+  folder: ConventionFolder;
+  now: () => Date;
+  print: (line: string) => void;
+  progress: Progress;
+  /**
+   * Refuse settings whose values the convention prints are still « [À compléter : …] » (on
+   * GitHub, where conventions are real); otherwise they are only pointed out (a trial).
+   */
+  refusePlaceholders?: boolean;
+}
+
+export interface ConventionsOutcome {
+  written: string[];
+  upToDate: string[];
+  failed: { id: string; reason: string }[];
+  removed: string[];
+  /** Pairs whose convention has something to write by hand (by label, never by value). */
+  handwritten: { id: string; fields: string[] }[];
+}
+
+const fileName = (pairId: string) => `${pairId}.pdf`;
+
+/** Which pairs get a convention: the ones named, or the accepted ones (all holding ones with --tous). */
+function selected(pairs: readonly Pair[], named: readonly string[], all: boolean): Pair[] {
+  if (named.length > 0) return named.map((id) => pairs.find((p) => p.id === id)!);
+  return pairs.filter((p) => (all ? holdingStatuses.includes(p.status) : p.status === 'accepted'));
+}
+
+/**
+ * `npm run conventions`, and the conventions job on GitHub (issue 11): the filled convention of
+ * each accepted pair, written to a folder. Opening identities needs the coordinators' key; a
+ * pair whose people cannot be opened is reported and the others go on. A convention already up
+ * to date (its fingerprint: same particulars, text, settings and fonts) is not written again;
+ * a convention whose pair no longer holds (closed, erased) is removed from the folder.
+ */
+export async function runConventions(
+  args: readonly string[],
+  deps: ConventionsDependencies,
+): Promise<ConventionsOutcome | undefined> {
+  const parsed = parseCommandLine(
+    args,
+    usage,
+    {
+      key: { type: 'string' },
+      tous: { type: 'boolean' },
+      refaire: { type: 'boolean' },
+    },
+    deps.print,
+  );
+  if (!parsed) return undefined;
+  const { values, positionals } = parsed;
+  const wrong = positionals.find((p) => !isPairId(p));
+  if (wrong !== undefined)
+    throw new UsageError(
+      `${wrong.length > 40 || /[@\s]/.test(wrong) ? 'Un des arguments' : `« ${wrong} »`} n’est pas un identifiant de binôme (par exemple pair-7f3k9q-a1b2c3) : donnez des identifiants, jamais un nom.\n\n${usage}`,
+    );
+  const { pairs } = await readRecords(deps.store, { folders: [folders.pairs] });
+  const missing = positionals.find((id) => !pairs.some((p) => p.id === id));
+  if (missing) throw new UsageError(`Le binôme ${missing} n’existe pas dans le dépôt de données.`);
+  const chosen = selected(pairs, positionals, values.tous === true);
+  const outcome: ConventionsOutcome = {
+    written: [],
+    upToDate: [],
+    failed: [],
+    removed: [],
+    handwritten: [],
+  };
+
+  // The folder keeps only conventions of pairs that still hold: a closed or erased pair's goes.
+  const holding = new Set(pairs.filter((p) => holdingStatuses.includes(p.status)).map((p) => p.id));
+  for (const name of await deps.folder.list()) {
+    const id = name.replace(/\.pdf$/, '');
+    if (name.endsWith('.pdf') && isPairId(id) && !holding.has(id)) {
+      await deps.folder.remove(name);
+      outcome.removed.push(id);
+    }
+  }
+
+  if (chosen.length === 0) {
+    deps.print(
+      outcome.removed.length > 0
+        ? `Aucune convention à écrire ; ${outcome.removed.length} retirée(s) du dossier (binômes terminés ou effacés).`
+        : 'Aucun binôme accepté n’attend sa convention.',
+    );
+    return outcome;
+  }
+
+  const unfinished = [
+    ...findPlaceholders(deps.settings.structure.address, 'structure.address'),
+    ...findPlaceholders(deps.settings.mentoring.coordinators ?? [], 'mentoring.coordinators'),
+  ].map((p) => p.field);
+  if (unfinished.length > 0) {
+    const what = `les réglages (content/programme.yaml) ont encore des valeurs « [À compléter : …] » que la convention imprimerait : ${unfinished.join(', ')}`;
+    if (deps.refusePlaceholders)
+      throw new UsageError(`Aucune convention produite : ${what}. Complétez-les, puis relancez.`);
+    deps.print(`Attention : ${what}.`);
+  }
+  const identities = await deps.identities(values.key);
+  const people = chosen.flatMap((p) => [applicationPath(p.mentor), applicationPath(p.mentee)]);
+  const set = await readRecords(deps.store, { folders: [], paths: people, identities });
+  const maker = new ConventionMaker(await deps.assets());
+  const now = deps.now();
+  // `conventions.delivery: commit`: a sealed copy in the repository too, which only both
+  // members' data keys open (scripts/privacy/seal-convention.ts).
+  const archive = deps.settings.conventions?.delivery === 'commit';
+  const archived: FileChange[] = [];
+  const keysOf = async (pair: Pair) => ({
+    mentor: await openDataKey(await deps.store.keys.read(pair.mentor), identities),
+    mentee: await openDataKey(await deps.store.keys.read(pair.mentee), identities),
+  });
+  deps.progress.start(chosen.length, 'Conventions');
+  for (const pair of chosen) {
+    const reason = problem(pair, set);
+    if (reason === 'erased') {
+      // One of them was erased while the pair holds: their convention must not stay printable.
+      await deps.folder.remove(fileName(pair.id));
+      outcome.removed.push(pair.id);
+      deps.progress.step(pair.id, 'retirée\u00a0: une personne effacée');
+      continue;
+    }
+    if (typeof reason === 'string') {
+      outcome.failed.push({ id: pair.id, reason });
+      deps.progress.step(pair.id, 'en échec');
+      continue;
+    }
+    const particulars = conventionParticulars(pair, reason.mentor, reason.mentee, deps.settings);
+    const name = fileName(pair.id);
+    const fingerprint = await maker.fingerprint(particulars);
+    let existing = values.refaire ? undefined : await deps.folder.read(name);
+    let inFolder = existing !== undefined;
+    let inArchive = false;
+    if (archive && !values.refaire && (!existing || fingerprintOf(existing) !== fingerprint)) {
+      const sealed = await deps.store.readFile(conventionPath(pair.id));
+      if (sealed !== undefined) {
+        try {
+          const opened = await openConvention(sealed, await keysOf(pair));
+          if (fingerprintOf(opened) === fingerprint) {
+            existing = opened;
+            inFolder = false;
+            inArchive = true;
+          }
+        } catch {
+          // A copy that no longer opens is made again below.
+        }
+      }
+    }
+    if (existing && fingerprintOf(existing) === fingerprint) {
+      // Up to date; a workflow's fresh artifact folder still gets the archived copy.
+      if (!inFolder) await deps.folder.write(name, existing);
+      if (
+        archive &&
+        !inArchive &&
+        (await deps.store.readFile(conventionPath(pair.id))) === undefined
+      )
+        archived.push({
+          path: conventionPath(pair.id),
+          content: await sealConvention(existing, await keysOf(pair)),
+        });
+      outcome.upToDate.push(pair.id);
+      deps.progress.step(pair.id, 'déjà à jour');
+      continue;
+    }
+    const filled = await maker.fill(particulars, now);
+    await deps.folder.write(name, filled.bytes);
+    if (archive)
+      archived.push({
+        path: conventionPath(pair.id),
+        content: await sealConvention(filled.bytes, await keysOf(pair)),
+      });
+    outcome.written.push(pair.id);
+    if (filled.handwritten.length > 0)
+      outcome.handwritten.push({ id: pair.id, fields: filled.handwritten.map((h) => h.field) });
+    deps.progress.step(pair.id, existing ? 'mise à jour' : 'écrite');
+  }
+  if (archived.length > 0)
+    await deps.store.commit(archived, `Keep the sealed conventions of ${archived.length} pair(s)`);
+  deps.progress.done();
+  report(outcome, deps);
+  return outcome;
+}
+
+function problem(
+  pair: Pair,
+  set: Awaited<ReturnType<typeof readRecords>>,
+): string | { mentor: OpenedMentorApplication; mentee: OpenedMenteeApplication } {
+  const open = (id: string) => {
+    const unopened = set.unopened.find((u) => u.id === id);
+    if (unopened) return `l’identité de ${id} n’a pas pu être ouverte : ${unopened.reason}`;
+    const unreadable = set.unreadable.find((u) => u.path === applicationPath(id));
+    if (unreadable) return `la candidature de ${id} n’a pas pu être lue`;
+    const record = set.applications.find((a) => a.id === id);
+    if (!record) return 'erased' as const;
+    if (isSealed(record.identity)) return `l’identité de ${id} est restée chiffrée`;
+    return record;
+  };
+  const mentor = open(pair.mentor);
+  if (typeof mentor === 'string') return mentor;
+  const mentee = open(pair.mentee);
+  if (typeof mentee === 'string') return mentee;
+  return {
+    mentor: mentor as unknown as OpenedMentorApplication,
+    mentee: mentee as unknown as OpenedMenteeApplication,
+  };
+}
+
+function report(outcome: ConventionsOutcome, deps: ConventionsDependencies): void {
+  const { written, upToDate, failed, removed, handwritten } = outcome;
+  deps.print(
+    `${written.length} convention(s) écrite(s), ${upToDate.length} déjà à jour` +
+      (failed.length ? `, ${failed.length} en échec` : '') +
+      (removed.length ? `, ${removed.length} retirée(s) (binômes terminés ou effacés)` : '') +
+      ` — dossier : ${deps.folder.where}`,
+  );
+  for (const h of handwritten)
+    deps.print(
+      `À compléter à la main sur la convention de ${h.id} : ${handwrittenList(h.fields)}.`,
+    );
+  for (const f of failed) deps.print(`Convention de ${f.id} non écrite : ${f.reason}.`);
+}

@@ -1,0 +1,369 @@
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { conventionPath, pairIdOf, pairPath } from '../../schemas/data-layout.ts';
+import type { Pair } from '../../schemas/pair.schema.ts';
+import type { ProgrammeSettings } from '../../schemas/programme.schema.ts';
+import { readConventionAssets } from '../../scripts/commands/convention-assets.ts';
+import { conventionFolder } from '../../scripts/commands/convention-folder.ts';
+import { textProgress } from '../../scripts/commands/progress.ts';
+import { runConventions } from '../../scripts/commands/run-conventions.ts';
+import { runErase } from '../../scripts/commands/run-erase.ts';
+import { UsageError } from '../../scripts/commands/usage-error.ts';
+import { fingerprintOf } from '../../scripts/convention/convention-maker.ts';
+import {
+  aMenteeForm,
+  aMentorForm,
+  aMinorMenteeForm,
+  personalStrings,
+  syntheticPeople,
+} from '../../scripts/dev/application-forms.ts';
+import { openDataKey } from '../../scripts/privacy/open-identity.ts';
+import { openConvention } from '../../scripts/privacy/seal-convention.ts';
+import type { DataStore } from '../../scripts/store/data-store.ts';
+import { pairText } from '../../scripts/matching/pair-record.ts';
+import { gitHubHarness } from '../helpers/github-harness.ts';
+import {
+  formPost,
+  intakeHarness,
+  programmeSettings,
+  referenceOf,
+} from '../helpers/intake-harness.ts';
+import { recordingCore } from '../helpers/matching-harness.ts';
+import { runCommand } from '../helpers/run-command.ts';
+import { coordinatorKey, strangerKey } from '../helpers/test-keys.ts';
+import { privacyDeps } from '../privacy/privacy-deps.ts';
+import { run as runJob } from '../../workflows/conventions/run.ts';
+
+// Issue 11, « Where it runs »: `npm run conventions` writes the filled PDFs of the accepted pairs,
+// regenerates nothing up to date, and the conventions job delivers them with a summary of ids.
+
+const folders: string[] = [];
+afterAll(async () => {
+  for (const f of folders) await rm(f, { recursive: true, force: true });
+});
+
+async function tempFolder(): Promise<string> {
+  const folder = await mkdtemp(join(tmpdir(), 'binome-conventions-'));
+  folders.push(folder);
+  return folder;
+}
+
+function pair(mentor: string, mentee: string, status: Pair['status']): Pair {
+  return {
+    schemaVersion: 1,
+    id: pairIdOf(mentor, mentee),
+    cohort: '2026-2027',
+    mentor,
+    mentee,
+    status,
+    proposedBy: 'matching',
+    meetingMode: 'visio',
+    objectives: ['choisir-dernier-stage'],
+    score: { total: 50, rules: [] },
+    events: [
+      { type: 'proposed', at: '2026-12-01T10:00:00.000Z' },
+      ...(status === 'proposed'
+        ? []
+        : [{ type: 'accepted' as const, at: '2026-12-05T10:00:00.000Z' }]),
+    ],
+  };
+}
+
+/** A mentor with a minor mentoré (accepted), an adult one (accepted) and a proposed pair. */
+async function programme(store?: DataStore) {
+  const intake = await intakeHarness(store ? { store } : {});
+  const send = async (kind: 'mentor' | 'mentee', form: [string, string][]) =>
+    referenceOf(await intake.handle(formPost(kind, form)));
+  const mentor = await send('mentor', aMentorForm());
+  const otherMentor = await send(
+    'mentor',
+    aMentorForm({ 'identity.email': 'autre.mentor@exemple.org' }),
+  );
+  const minor = await send('mentee', aMinorMenteeForm());
+  const adult = await send(
+    'mentee',
+    aMenteeForm({ 'identity.firstName': 'Anatole', 'identity.email': 'anatole@exemple.fr' }),
+  );
+  const pairs = {
+    minor: pair(mentor, minor, 'accepted'),
+    adult: pair(mentor, adult, 'accepted'),
+    proposed: pair(otherMentor, adult, 'proposed'),
+  };
+  // The harness's own `store` stays local: a GitHub store given replaces it in the intake only.
+  const target = store ?? intake.store;
+  await target.commit(
+    Object.values(pairs).map((p) => ({ path: pairPath(p.id), content: pairText(p) })),
+    'Add pairs',
+  );
+  return {
+    store: intake.store,
+    directory: intake.directory,
+    pairs,
+    people: { mentor, minor, adult },
+  };
+}
+
+function deps(
+  store: DataStore,
+  folder: string,
+  options: { settings?: ProgrammeSettings; identities?: string[]; tty?: boolean } = {},
+) {
+  const printed: string[] = [];
+  const steps: string[] = [];
+  const settings = options.settings ?? programmeSettings();
+  return {
+    printed,
+    steps,
+    deps: {
+      store,
+      settings,
+      assets: () => readConventionAssets(settings),
+      identities: () => Promise.resolve(options.identities ?? [coordinatorKey.identity]),
+      folder: conventionFolder(folder),
+      now: () => new Date('2026-12-06T10:00:00Z'),
+      print: (line: string) => void printed.push(line),
+      progress: textProgress({
+        isTTY: options.tty ?? false,
+        write: (t: string) => void steps.push(t),
+      }),
+    },
+  };
+}
+
+/** Settings whose values a convention prints are filled in, as on GitHub they must be. */
+function completeSettings(change: (s: ProgrammeSettings) => void = () => {}): ProgrammeSettings {
+  return programmeSettings((s) => {
+    s.structure.address.street = '1 rue de l’Exemple';
+    s.mentoring.coordinators = [{ id: 'coordination', name: 'Camille Exemple' }];
+    change(s);
+  });
+}
+
+/** Runs the conventions job as its main.ts does, with a recording core. */
+async function runJobOn(
+  store: DataStore,
+  settings: ProgrammeSettings,
+  folder: string,
+  event: { mergedBranch?: string; pairs?: string },
+  identities: () => Promise<string[]> = () => Promise.resolve([coordinatorKey.identity]),
+) {
+  const recording = recordingCore();
+  await runJob({
+    store,
+    core: recording.core as never,
+    settings,
+    assets: () => readConventionAssets(settings),
+    identities,
+    folder: conventionFolder(folder),
+    now: () => new Date('2026-12-06T10:00:00Z'),
+    event,
+  });
+  return recording;
+}
+
+const noPersonalData = (texts: readonly string[]) => {
+  for (const text of texts) for (const s of personalStrings()) expect(text).not.toContain(s);
+};
+
+describe('npm run conventions (embedded default)', () => {
+  let world: Awaited<ReturnType<typeof programme>>;
+  let folder: string;
+  beforeAll(async () => {
+    world = await programme();
+    folder = await tempFolder();
+  });
+
+  it('writes the convention of each accepted pair, with the representative for a minor, and says so by pair id', async () => {
+    const { deps: d, printed, steps } = deps(world.store, folder);
+    const outcome = await runConventions([], d);
+    expect(outcome?.written.sort()).toEqual([world.pairs.minor.id, world.pairs.adult.id].sort());
+    expect((await readdir(folder)).sort()).toEqual(
+      [`${world.pairs.adult.id}.pdf`, `${world.pairs.minor.id}.pdf`].sort(),
+    );
+    const minor = new TextDecoder('latin1').decode(
+      await readFile(join(folder, `${world.pairs.minor.id}.pdf`)),
+    );
+    const adult = new TextDecoder('latin1').decode(
+      await readFile(join(folder, `${world.pairs.adult.id}.pdf`)),
+    );
+    expect(minor).toContain('/T (representative-name)');
+    expect(adult).not.toContain('/T (representative-name)');
+    expect(minor.startsWith('%PDF-')).toBe(true);
+    // One line a step in a log, each complete: « Conventions : 1/2 — pair-… (écrite) ».
+    expect(steps).toHaveLength(2);
+    for (const step of steps)
+      expect(step).toMatch(
+        /^Conventions\u00a0: [12]\/2 — pair-[0-9a-z]{6}-[0-9a-z]{6} \(écrite\)\n$/,
+      );
+    expect(printed.join('\n')).toContain('2 convention(s) écrite(s), 0 déjà à jour');
+    noPersonalData([...printed, ...steps]);
+  });
+
+  it('regenerates nothing that is up to date, and rewrites what the settings changed', async () => {
+    const name = `${world.pairs.adult.id}.pdf`;
+    const before = await readFile(join(folder, name));
+    const again = deps(world.store, folder);
+    const outcome = await runConventions([], again.deps);
+    expect(outcome?.written).toEqual([]);
+    expect(outcome?.upToDate).toHaveLength(2);
+    expect(again.steps.every((s) => s.includes('(déjà à jour)'))).toBe(true);
+    expect(Buffer.compare(before, await readFile(join(folder, name)))).toBe(0);
+
+    const changed = programmeSettings((s) => {
+      s.mentoring.coordinators = [{ id: 'coordination', name: 'Camille Nouvelle' }];
+    });
+    const updated = deps(world.store, folder, { settings: changed });
+    const third = await runConventions([], updated.deps);
+    expect(third?.written).toHaveLength(2);
+    expect(updated.steps.every((s) => s.includes('(mise à jour)'))).toBe(true);
+    expect(fingerprintOf(await readFile(join(folder, name)))).not.toBe(fingerprintOf(before));
+  });
+
+  it('redraws one line in a terminal', async () => {
+    const tty = deps(world.store, await tempFolder(), { tty: true });
+    await runConventions([world.pairs.adult.id], tty.deps);
+    expect(tty.steps[0]).toMatch(/^\r\u001b\[2KConventions\u00a0: 1\/1/);
+    expect(tty.steps.at(-1)).toBe('\n');
+  });
+
+  it('takes pair ids, refuses anything else without repeating it, and names an unknown pair', async () => {
+    const d = deps(world.store, await tempFolder()).deps;
+    const proposed = await runConventions([world.pairs.proposed.id], d);
+    expect(proposed?.written).toEqual([world.pairs.proposed.id]);
+    const email = syntheticPeople.mentee.email;
+    const refused = await runConventions([email], d).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(UsageError);
+    expect((refused as Error).message).not.toContain(email);
+    await expect(runConventions(['pair-aaaaaa-bbbbbb'], d)).rejects.toThrow(
+      'Le binôme pair-aaaaaa-bbbbbb n’existe pas',
+    );
+    await expect(runConventions(['--nope'], d)).rejects.toBeInstanceOf(UsageError);
+  });
+
+  it('reports each pair it cannot open with the key given, and writes none of them', async () => {
+    const empty = await tempFolder();
+    const wrong = deps(world.store, empty, { identities: [strangerKey.identity] });
+    const outcome = await runConventions([], wrong.deps);
+    expect(outcome?.failed.map((f) => f.id).sort()).toEqual(
+      [world.pairs.minor.id, world.pairs.adult.id].sort(),
+    );
+    expect(await readdir(empty)).toEqual([]);
+    expect(wrong.printed.join('\n')).toContain('non écrite');
+    noPersonalData(wrong.printed);
+  });
+
+  it('removes the convention of a pair that no longer holds, and erasure removes a person’s', async () => {
+    const closed = { ...world.pairs.proposed, status: 'closed' as const };
+    await world.store.commit([{ path: pairPath(closed.id), content: pairText(closed) }], 'Close');
+    await writeFile(join(folder, `${closed.id}.pdf`), 'stale');
+    const outcome = await runConventions([], deps(world.store, folder).deps);
+    expect(outcome?.removed).toEqual([closed.id]);
+    expect(await readdir(folder)).not.toContain(`${closed.id}.pdf`);
+
+    const { deps: privacy } = privacyDeps(world.store);
+    await runErase([world.people.minor], { ...privacy, conventions: conventionFolder(folder) });
+    expect(await readdir(folder)).toEqual([`${world.pairs.adult.id}.pdf`]);
+    // Run again: the erased person's pair holds, but its convention is not made again.
+    const after = await runConventions([], deps(world.store, folder).deps);
+    expect(after?.removed).toEqual([world.pairs.minor.id]);
+    expect(await readdir(folder)).toEqual([`${world.pairs.adult.id}.pdf`]);
+  });
+
+  it('runs from the command line: help, a wrong option, and the conventions in <data>/conventions', async () => {
+    const help = await runCommand('conventions', world.directory, ['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('npm run conventions');
+    const wrong = await runCommand('conventions', world.directory, ['--nope']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).not.toMatch(/\n\s+at .*:\d+/);
+    const run = await runCommand('conventions', world.directory, [], {
+      BINOME_AGE_KEY: coordinatorKey.identity,
+    });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(await readdir(join(world.directory, 'conventions'))).toContain(
+      `${world.pairs.adult.id}.pdf`,
+    );
+    noPersonalData([run.stdout]);
+  });
+});
+
+describe('the conventions job on GitHub, with sealed copies kept (delivery: commit)', () => {
+  it('delivers the PDFs in the artifact folder, commits copies only both data keys open, and erasure deletes them', async () => {
+    const { store } = gitHubHarness();
+    const world = await programme(store);
+    const settings = completeSettings((s) => {
+      s.conventions = { delivery: 'commit', artifactRetentionDays: 3 };
+    });
+    const artifact = await tempFolder();
+    const recording = await runJobOn(store, settings, artifact, {
+      mergedBranch: 'binomes/2026-2027',
+    });
+    expect(recording.failures).toEqual([]);
+    expect(recording.outputs).toEqual({ 'retention-days': 3, count: 2 });
+    const summary = recording.summaryParts.join('\n');
+    expect(summary).toContain(world.pairs.minor.id);
+    expect(summary).toContain('gardé 3\u00a0jours');
+    noPersonalData([summary, ...recording.logs]);
+
+    const sealed = (await store.readFile(conventionPath(world.pairs.adult.id)))!;
+    expect(sealed).toContain('-----BEGIN AGE ENCRYPTED FILE-----');
+    const dataKey = async (id: string) =>
+      openDataKey(await store.keys.read(id), [coordinatorKey.identity]);
+    const keys = {
+      mentor: await dataKey(world.people.mentor),
+      mentee: await dataKey(world.people.adult),
+    };
+    const opened = await openConvention(sealed, keys);
+    const delivered = (folder: string) => readFile(join(folder, `${world.pairs.adult.id}.pdf`));
+    expect(Buffer.compare(opened, await delivered(artifact))).toBe(0);
+    // One key is not enough.
+    await expect(
+      openConvention(sealed, { mentor: keys.mentor, mentee: keys.mentor }),
+    ).rejects.toThrow();
+
+    // A second run, on a fresh artifact folder: the archived copies are up to date, delivered
+    // again as they are, and nothing is committed.
+    const second = await tempFolder();
+    const again = await runJobOn(store, settings, second, {});
+    expect(again.summaryParts.join('\n')).toContain('déjà à jour');
+    expect(Buffer.compare(opened, await delivered(second))).toBe(0);
+    expect(await store.readFile(conventionPath(world.pairs.adult.id))).toBe(sealed);
+
+    const { deps: privacy } = privacyDeps(store);
+    await runErase([world.people.adult], { ...privacy, onGitHub: true });
+    expect(await store.readFile(conventionPath(world.pairs.adult.id))).toBeUndefined();
+    expect(await store.keys.read(world.people.adult)).toBeUndefined();
+  });
+
+  it('makes nothing for another merged branch, and refuses typed text that is not pair ids without repeating it', async () => {
+    const { store } = gitHubHarness();
+    const settings = completeSettings();
+    const folder = await tempFolder();
+    const other = await runJobOn(store, settings, folder, { mergedBranch: 'conservation' });
+    expect(other.failures).toEqual([]);
+    expect(other.outputs['count']).toBe(0);
+    const typed = await runJobOn(store, settings, folder, { pairs: 'Zéphyrine Testaccio' });
+    expect(typed.failures).toHaveLength(1);
+    expect(typed.failures[0]).not.toContain('Zéphyrine');
+    // No pair waits: the key is not even asked for.
+    const noKey = await runJobOn(store, settings, folder, {}, () =>
+      Promise.reject(new UsageError('Aucune clé privée.')),
+    );
+    expect(noKey.failures).toEqual([]);
+    expect(noKey.summaryParts.join('')).toContain('Aucune convention à produire');
+  });
+
+  it('refuses settings a convention would print as « [À compléter : …] », naming the fields', async () => {
+    const { store } = gitHubHarness();
+    await programme(store);
+    const artifact = await tempFolder();
+    const recording = await runJobOn(store, programmeSettings(), artifact, {});
+    expect(recording.failures).toHaveLength(1);
+    expect(recording.failures[0]).toContain('structure.address.street');
+    expect(recording.failures[0]).toContain('mentoring.coordinators.0.name');
+    expect(await readdir(artifact)).toEqual([]);
+  });
+});
