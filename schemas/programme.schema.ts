@@ -291,7 +291,7 @@ export const programmeSchema = {
         delivery: { enum: ['artifact', 'commit'] },
         artifactRetentionDays: { type: 'integer', minimum: 1, maximum: 90 },
         // A PNG or JPEG file of the project (e.g. content/logo.png) shown in the header.
-        logo: { type: 'string', pattern: '^[A-Za-z0-9_./-]+\\.(png|jpe?g)$' },
+        logo: { type: 'string', pattern: '^(?!.*\\.\\.)[A-Za-z0-9_./-]+\\.(png|jpe?g)$' },
       },
     },
     cohorts: {

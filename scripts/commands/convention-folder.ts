@@ -36,6 +36,8 @@ export function conventionFolder(path: string): ConventionFolder {
     },
     async remove(name) {
       await rm(join(path, name), { force: true });
+      // And what a run killed while writing it may have left.
+      await rm(join(path, `.${name}.partial`), { force: true });
     },
   };
 }

@@ -6,7 +6,11 @@ import type { ProgrammeSettings } from '../../schemas/programme.schema.ts';
 import { findPlaceholders } from '../../schemas/read-settings.ts';
 import { isSealed } from '../../schemas/sealed-identity.ts';
 import type { ConventionAssets } from '../convention/build-template.ts';
-import { ConventionMaker, fingerprintOf } from '../convention/convention-maker.ts';
+import {
+  ConventionMaker,
+  changedSinceWritten,
+  fingerprintOf,
+} from '../convention/convention-maker.ts';
 import { conventionParticulars } from '../convention/convention-particulars.ts';
 import { openDataKey } from '../privacy/open-identity.ts';
 import { openConvention, sealConvention } from '../privacy/seal-convention.ts';
@@ -63,6 +67,8 @@ export interface ConventionsOutcome {
   upToDate: string[];
   failed: { id: string; reason: string }[];
   removed: string[];
+  /** Conventions changed since they were written (signed on screen): kept as they are. */
+  kept: string[];
   /** Pairs whose convention has something to write by hand (by label, never by value). */
   handwritten: { id: string; fields: string[] }[];
 }
@@ -80,7 +86,8 @@ function selected(pairs: readonly Pair[], named: readonly string[], all: boolean
  * each accepted pair, written to a folder. Opening identities needs the coordinators' key; a
  * pair whose people cannot be opened is reported and the others go on. A convention already up
  * to date (its fingerprint: same particulars, text, settings and fonts) is not written again;
- * a convention whose pair no longer holds (closed, erased) is removed from the folder.
+ * a convention whose pair main no longer has, or one of whose members was erased, is removed
+ * from the folder; one changed since it was written (signed on screen) is never overwritten.
  */
 export async function runConventions(
   args: readonly string[],
@@ -101,9 +108,10 @@ export async function runConventions(
   const wrong = positionals.find((p) => !isPairId(p));
   if (wrong !== undefined)
     throw new UsageError(
-      `${wrong.length > 40 || /[@\s]/.test(wrong) ? 'Un des arguments' : `« ${wrong} »`} n’est pas un identifiant de binôme (par exemple pair-7f3k9q-a1b2c3) : donnez des identifiants, jamais un nom.\n\n${usage}`,
+      // Never repeated: it may be a name.
+      `Un des arguments n’est pas un identifiant de binôme (par exemple pair-7f3k9q-a1b2c3) : donnez des identifiants, jamais un nom.\n\n${usage}`,
     );
-  const { pairs } = await readRecords(deps.store, { folders: [folders.pairs] });
+  const { pairs, unreadable } = await readRecords(deps.store, { folders: [folders.pairs] });
   const missing = positionals.find((id) => !pairs.some((p) => p.id === id));
   if (missing) throw new UsageError(`Le binôme ${missing} n’existe pas dans le dépôt de données.`);
   const chosen = selected(pairs, positionals, values.tous === true);
@@ -112,14 +120,20 @@ export async function runConventions(
     upToDate: [],
     failed: [],
     removed: [],
+    kept: [],
     handwritten: [],
   };
 
-  // The folder keeps only conventions of pairs that still hold: a closed or erased pair's goes.
-  const holding = new Set(pairs.filter((p) => holdingStatuses.includes(p.status)).map((p) => p.id));
+  // The folder keeps the conventions of the pairs main has, closed ones included (kept as long
+  // as their pair, by the retention periods): a pair deleted by the retention loses its own.
+  // A pair whose file cannot be read right now (a hand edit gone wrong) keeps its convention.
+  const known = new Set([
+    ...pairs.map((p) => p.id),
+    ...unreadable.map((u) => /([^/]+)\.json$/.exec(u.path)?.[1] ?? ''),
+  ]);
   for (const name of await deps.folder.list()) {
     const id = name.replace(/\.pdf$/, '');
-    if (name.endsWith('.pdf') && isPairId(id) && !holding.has(id)) {
+    if (name.endsWith('.pdf') && isPairId(id) && !known.has(id)) {
       await deps.folder.remove(name);
       outcome.removed.push(id);
     }
@@ -128,7 +142,7 @@ export async function runConventions(
   if (chosen.length === 0) {
     deps.print(
       outcome.removed.length > 0
-        ? `Aucune convention à écrire ; ${outcome.removed.length} retirée(s) du dossier (binômes terminés ou effacés).`
+        ? `Aucune convention à écrire ; ${outcome.removed.length} retirée(s) du dossier (binômes supprimés ou effacés).`
         : 'Aucun binôme accepté n’attend sa convention.',
     );
     return outcome;
@@ -173,38 +187,55 @@ export async function runConventions(
       continue;
     }
     const particulars = conventionParticulars(pair, reason.mentor, reason.mentee, deps.settings);
+    const coordinators = deps.settings.mentoring.coordinators ?? [];
+    if (pair.coordinator && !coordinators.some((c) => c.id === pair.coordinator))
+      deps.print(
+        `Le binôme ${pair.id} est suivi par « ${pair.coordinator} », qui n’est pas dans mentoring.coordinators des réglages : sa convention nomme ${coordinators.length ? 'la première personne de la liste' : 'personne'}.`,
+      );
+    if (particulars.start === '') {
+      // Neither its cohort in the settings nor a date of acceptance: no date to print.
+      outcome.failed.push({
+        id: pair.id,
+        reason: `sa cohorte ${pair.cohort} n’est plus dans les réglages et il n’a pas de date d’acceptation`,
+      });
+      deps.progress.step(pair.id, 'en échec');
+      continue;
+    }
     const name = fileName(pair.id);
     const fingerprint = await maker.fingerprint(particulars);
-    let existing = values.refaire ? undefined : await deps.folder.read(name);
-    let inFolder = existing !== undefined;
-    let inArchive = false;
-    if (archive && !values.refaire && (!existing || fingerprintOf(existing) !== fingerprint)) {
-      const sealed = await deps.store.readFile(conventionPath(pair.id));
-      if (sealed !== undefined) {
-        try {
-          const opened = await openConvention(sealed, await keysOf(pair));
-          if (fingerprintOf(opened) === fingerprint) {
-            existing = opened;
-            inFolder = false;
-            inArchive = true;
-          }
-        } catch {
-          // A copy that no longer opens is made again below.
-        }
-      }
+    const existing = await deps.folder.read(name);
+    if (existing && !values.refaire && changedSinceWritten(existing)) {
+      // Signed on screen, or saved again by a viewer: a person's work is never overwritten.
+      outcome.kept.push(pair.id);
+      deps.progress.step(pair.id, 'modifiée depuis, gardée');
+      continue;
     }
-    if (existing && fingerprintOf(existing) === fingerprint) {
-      // Up to date; a workflow's fresh artifact folder still gets the archived copy.
-      if (!inFolder) await deps.folder.write(name, existing);
-      if (
-        archive &&
-        !inArchive &&
-        (await deps.store.readFile(conventionPath(pair.id))) === undefined
-      )
+    // The archived copy (delivery: commit), opened only when it is needed.
+    const archivedCopy = async (): Promise<Uint8Array | undefined> => {
+      const sealed = await deps.store.readFile(conventionPath(pair.id));
+      if (sealed === undefined) return undefined;
+      try {
+        return await openConvention(sealed, await keysOf(pair));
+      } catch {
+        return undefined; // A copy that no longer opens is made again.
+      }
+    };
+    let upToDate =
+      !values.refaire && existing !== undefined && fingerprintOf(existing) === fingerprint;
+    if (!values.refaire && archive) {
+      const copy = await archivedCopy();
+      const copyUpToDate = copy !== undefined && fingerprintOf(copy) === fingerprint;
+      if (copyUpToDate && !upToDate) {
+        // A workflow's fresh artifact folder gets the archived copy, as it was.
+        await deps.folder.write(name, copy);
+        upToDate = true;
+      } else if (upToDate && !copyUpToDate)
         archived.push({
           path: conventionPath(pair.id),
-          content: await sealConvention(existing, await keysOf(pair)),
+          content: await sealConvention(existing!, await keysOf(pair)),
         });
+    }
+    if (upToDate) {
       outcome.upToDate.push(pair.id);
       deps.progress.step(pair.id, 'déjà à jour');
       continue;
@@ -253,16 +284,21 @@ function problem(
 }
 
 function report(outcome: ConventionsOutcome, deps: ConventionsDependencies): void {
-  const { written, upToDate, failed, removed, handwritten } = outcome;
+  const { written, upToDate, failed, removed, kept, handwritten } = outcome;
   deps.print(
     `${written.length} convention(s) écrite(s), ${upToDate.length} déjà à jour` +
       (failed.length ? `, ${failed.length} en échec` : '') +
-      (removed.length ? `, ${removed.length} retirée(s) (binômes terminés ou effacés)` : '') +
+      (removed.length ? `, ${removed.length} retirée(s) (binômes supprimés ou effacés)` : '') +
+      (kept.length ? `, ${kept.length} gardée(s) telle(s) quelle(s)` : '') +
       ` — dossier : ${deps.folder.where}`,
   );
   for (const h of handwritten)
     deps.print(
       `À compléter à la main sur la convention de ${h.id} : ${handwrittenList(h.fields)}.`,
+    );
+  for (const id of kept)
+    deps.print(
+      `La convention de ${id} a été modifiée depuis qu’elle a été écrite (signée à l’écran ?) : gardée telle quelle ; --refaire la remplacerait.`,
     );
   for (const f of failed) deps.print(`Convention de ${f.id} non écrite : ${f.reason}.`);
 }

@@ -39,7 +39,14 @@ export function whatRemains(id: string, onGitHub: boolean, pairs: readonly strin
     `- erasures/${id}.json garde ce que les bilans comptent (rôle, cohorte, mois, étape de la sélection), sans rien qui identifie la personne.`,
     ...(pairs.length
       ? [
-          `- Les binômes ${pairs.join(', ')} restent, car ils concernent aussi l’autre membre : ils ne désignent plus cette personne que par son identifiant, et les motifs notés sur leurs étapes ont été retirés.`,
+          `- Les binômes ${pairs.join(', ')} restent, car ils concernent aussi l’autre membre : ils ne désignent plus cette personne que par son identifiant, et les motifs notés sur leurs étapes ont été retirés. Leurs conventions ne peuvent plus être produites${onGitHub ? ' ; leur copie chiffrée éventuelle est supprimée et ne peut plus être ouverte' : ', et celles du dossier des conventions ont été supprimées'}.`,
+          ...(onGitHub
+            ? [
+                `- Les conventions déjà remises comme artefact d’une exécution de « Binômes » ou de « Conventions » restent téléchargeables jusqu’à leur expiration (conventions.artifactRetentionDays, 7 jours par défaut) : pour les supprimer tout de suite, ouvrez ces exécutions dans l’onglet « Actions » et supprimez l’artefact « conventions ». Les exemplaires imprimés ou signés se détruisent à la main.`,
+              ]
+            : [
+                `- Les exemplaires imprimés ou envoyés de ces conventions se détruisent à la main.`,
+              ]),
         ]
       : []),
     onGitHub

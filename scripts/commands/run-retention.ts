@@ -1,5 +1,5 @@
 import { parseCommandLine } from './parse-command-line.ts';
-import { retentionBranch } from '../../schemas/data-layout.ts';
+import { conventionPath, isPairId, locate, retentionBranch } from '../../schemas/data-layout.ts';
 import type { ProgrammeSettings } from '../../schemas/programme.schema.ts';
 import { retentionPlan, type RetentionItem } from '../records/retention-plan.ts';
 import type { FileChange } from '../store/data-store.ts';
@@ -92,6 +92,7 @@ export async function runRetention(
       await store.mergeBranch(retentionBranch, 'Apply the retention periods');
     }
     const { destroyed, kept } = await destroyErasedKeys(deps);
+    await removePrintableConventions(deps);
     deps.print(
       destroyed.length
         ? `Clés de données détruites : ${destroyed.join(', ')}.`
@@ -121,6 +122,19 @@ export async function runRetention(
       }
     }
   }
+  // The sealed conventions of the pairs deleted, or of an erased person's pairs, go with them
+  // (a path that is not there is ignored): nothing that names them stays in main.
+  const pairIds = new Set(
+    remove.flatMap((path) => {
+      const located = locate(path);
+      return located.type === 'pair' ? [located.id] : [];
+    }),
+  );
+  for (const item of items)
+    if (item.type === 'person')
+      for (const pair of set.pairs)
+        if (pair.mentor === item.id || pair.mentee === item.id) pairIds.add(pair.id);
+  for (const id of pairIds) if (isPairId(id)) remove.push(conventionPath(id));
   // Rebuilt from main every time: a proposal made stale by an erasure since (which would
   // conflict) is replaced, never left to merge.
   await store.ensureBranch(retentionBranch, { reset: true });
@@ -143,4 +157,23 @@ export async function runRetention(
   deps.print(
     `Proposition de suppression : ${items.length} élément${items.length > 1 ? 's' : ''} (${thread.url}). Relisez-la, puis fusionnez-la${deps.onGitHub ? ' sur GitHub' : ' avec npm run retention -- --apply'}.`,
   );
+}
+
+/**
+ * On the embedded default, the printable conventions (`<data>/conventions`) of pairs that main
+ * no longer holds, or whose member is erased: once the retention is applied, none stays on disk.
+ */
+async function removePrintableConventions(deps: PrivacyDependencies): Promise<void> {
+  if (!deps.conventions) return;
+  const set = await readRecords(deps.store, { folders: ['pairs', 'erasures'] });
+  const pairs = new Map(set.pairs.map((p) => [p.id, p]));
+  // A pair file that cannot be read right now (a hand edit gone wrong) keeps its convention.
+  const unreadable = new Set(set.unreadable.map((u) => /([^/]+)\.json$/.exec(u.path)?.[1]));
+  for (const name of await deps.conventions.list()) {
+    const id = name.replace(/\.pdf$/, '');
+    if (!isPairId(id) || !name.endsWith('.pdf') || unreadable.has(id)) continue;
+    const pair = pairs.get(id);
+    if (!pair || set.erasures.has(pair.mentor) || set.erasures.has(pair.mentee))
+      await deps.conventions.remove(name);
+  }
 }

@@ -15,8 +15,8 @@ import { createHash } from 'node:crypto';
 import type { ProgrammeSettings } from '../../schemas/programme.schema.ts';
 import type { Faces } from './break-lines.ts';
 import { contentStream } from './content-stream.ts';
-import type { ConventionSource } from './convention-source.ts';
-import { widthOf, type FontFace } from './font-face.ts';
+import { ConventionSourceError, type ConventionSource } from './convention-source.ts';
+import { covers, widthOf, type FontFace } from './font-face.ts';
 import { layOutBody } from './lay-out-body.ts';
 import { layOutCover, type Handwritten } from './lay-out-cover.ts';
 import { signatureBlock, type Signatory, type SignatoryRole } from './lay-out-signatures.ts';
@@ -48,7 +48,15 @@ export interface FillPlan {
   names: Partial<
     Record<
       SignatoryRole,
-      { number: number; dict: string; width: number; height: number; label: string }
+      {
+        number: number;
+        dict: string;
+        width: number;
+        height: number;
+        label: string;
+        /** The template's own empty appearance, kept when no name is drawn. */
+        emptyAppearance: string;
+      }
     >
   >;
 }
@@ -79,7 +87,7 @@ async function face(
     ascent: number;
     descent: number;
     hasGlyphForCodePoint(c: number): boolean;
-    layout(text: string): { positions: { xAdvance: number }[] };
+    layout(text: string): { glyphs: { advanceWidth: number }[] };
   };
   const advances = new Map<number, number>();
   const glyphs = new Map<number, string>();
@@ -97,7 +105,9 @@ async function face(
     // Each character on its own: the subset then holds its glyph, with its width and its
     // Unicode value (so that copying the text, and pypdf, give back U+202F, not a space).
     glyphs.set(c, font.encodeText(char).toString().slice(1, -1));
-    advances.set(c, metrics.layout(char).positions[0]?.xAdvance ?? 0);
+    // The advance of the glyph pdf-lib writes (its /W width), not the shaped position, which
+    // fontkit zeroes for marks and ignorables: what is measured is what is drawn.
+    advances.set(c, metrics.layout(char).glyphs[0]?.advanceWidth ?? 0);
   }
   return {
     font,
@@ -123,9 +133,17 @@ function headerAndFooter(
   const right = page.width - page.right;
   const headerY = page.height - 44;
   const numbering = `page ${index + 1} sur ${count}`;
+  // A long structure name leaves the title out, then gets smaller: the header never overlaps.
+  const name = assets.settings.structure.name;
+  const room = right - page.left - logoWidth;
+  const titleWidth = widthOf(faces.regular, title, 8.5) + 16;
+  const withTitle = widthOf(faces.regular, name, 8.5) + titleWidth <= room;
+  const nameSize = Math.min(8.5, (8.5 * room) / Math.max(1, widthOf(faces.regular, name, 8.5)));
   return [
-    textMark(page.left + logoWidth, headerY, 8.5, assets.settings.structure.name, false, true),
-    textMark(right - widthOf(faces.regular, title, 8.5), headerY, 8.5, title, false, true),
+    textMark(page.left + logoWidth, headerY, withTitle ? 8.5 : nameSize, name, false, true),
+    ...(withTitle
+      ? [textMark(right - widthOf(faces.regular, title, 8.5), headerY, 8.5, title, false, true)]
+      : []),
     { type: 'rule', x: page.left, y: headerY - 8, width: right - page.left },
     textMark(
       (page.width - widthOf(faces.regular, numbering, 8.5)) / 2,
@@ -136,6 +154,25 @@ function headerAndFooter(
       true,
     ),
   ];
+}
+
+/**
+ * The text and the settings are drawn as written: a character the embedded font lacks (an emoji
+ * or ≠ in a heading, a bold term outside the bold subset) would come out as an empty box, so the
+ * build refuses it by name, rather than print something else than the site's page.
+ */
+function refuseUndrawable(marks: readonly Mark[], faces: Faces): void {
+  for (const mark of marks) {
+    if (mark.type !== 'text') continue;
+    for (const piece of mark.pieces) {
+      const face = piece.bold ? faces.bold : faces.regular;
+      const missing = [...piece.text].filter((c) => !covers(face, c));
+      if (missing.length > 0)
+        throw new ConventionSourceError(
+          `Le texte de la convention (content/documents/convention.md) ou les réglages contiennent ${missing.map((c) => `« ${c} » (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ')}${piece.bold ? ' en gras' : ''}, que la police du PDF ne sait pas écrire, dans « ${piece.text.slice(0, 60)} » : remplacez-le.`,
+        );
+    }
+  }
 }
 
 function addField(doc: PDFDocument, pdfPage: PDFPage, spec: FieldSpec, fields: PDFArray): PDFRef {
@@ -158,7 +195,8 @@ function addField(doc: PDFDocument, pdfPage: PDFPage, spec: FieldSpec, fields: P
   dict.set(PDFName.of('T'), PDFString.of(spec.name));
   dict.set(PDFName.of('TU'), PDFHexString.fromText(spec.label));
   if (spec.kind === 'text') {
-    dict.set(PDFName.of('DA'), PDFString.of('/F1 10 Tf 0 g'));
+    // Size 0: a viewer fits what a person types (or a long prefilled name) to the box.
+    dict.set(PDFName.of('DA'), PDFString.of('/F1 0 Tf 0 g'));
     dict.set(PDFName.of('V'), PDFHexString.fromText(''));
     dict.set(PDFName.of('AP'), ctx.obj({ N: empty }));
     if (spec.multiline) dict.set(PDFName.of('Ff'), PDFNumber.of(4096));
@@ -197,11 +235,13 @@ export async function buildTemplate(assets: ConventionAssets, variant: Variant):
   // The naive approach (the benchmark's reference) subsets for one document: what it draws.
   const used =
     variant.kind === 'whole'
-      ? new Set(
-          [...JSON.stringify([variant.particulars, assets.source, assets.settings])].map((c) =>
+      ? new Set([
+          // What it prints, and the labels and punctuation of its own pages.
+          ...[...JSON.stringify([variant.particulars, assets.source, assets.settings])].map((c) =>
             c.codePointAt(0)!,
           ),
-        )
+          ...codePoints(boldRanges),
+        ])
       : undefined;
   const regular = await face(
     doc,
@@ -246,7 +286,9 @@ export async function buildTemplate(assets: ConventionAssets, variant: Variant):
       : await doc.embedJpg(assets.logo.bytes)
     : undefined;
   const logoHeight = 22;
-  const logoWidth = logo ? (logo.width / logo.height) * logoHeight + 8 : 0;
+  // A very wide logo is scaled down to at most 150 points.
+  const logoScale = logo ? Math.min(logoHeight / logo.height, 150 / logo.width) : 0;
+  const logoWidth = logo ? logo.width * logoScale + 8 : 0;
 
   const ctx = doc.context;
   const fields = ctx.obj([]);
@@ -260,9 +302,10 @@ export async function buildTemplate(assets: ConventionAssets, variant: Variant):
         x: page.left,
         y: page.height - 50,
         width: logoWidth - 8,
-        height: logoHeight,
+        height: logo.height * logoScale,
       });
     const marks = [...headerAndFooter(assets, faces, index, pageCount, logoWidth), ...layout.marks];
+    refuseUndrawable(marks, faces);
     pdfPage.node.setFontDictionary(PDFName.of('F1'), regular.font.ref);
     pdfPage.node.setFontDictionary(PDFName.of('F2'), bold.font.ref);
     pdfPage.node.addContentStream(ctx.register(ctx.flateStream(contentStream(marks, faces))));
@@ -339,6 +382,7 @@ export async function buildTemplate(assets: ConventionAssets, variant: Variant):
     const ref = fieldRefs.get(`${role}-name`);
     if (!ref) continue;
     const dict = ctx.lookup(ref, PDFDict);
+    const emptyAppearance = dict.get(PDFName.of('AP'))?.toString() ?? '<< >>';
     dict.set(PDFName.of('V'), PDFName.of(slots.value.slice(1)));
     dict.set(PDFName.of('AP'), PDFName.of(slots.appearance.slice(1)));
     const rect = dict
@@ -347,6 +391,7 @@ export async function buildTemplate(assets: ConventionAssets, variant: Variant):
       .map((n) => (n as PDFNumber).asNumber());
     names[role] = {
       label: who.find((w) => w.role === role)?.label ?? role,
+      emptyAppearance,
       number: ref.objectNumber,
       dict: dict.toString(),
       width: rect[2]! - rect[0]!,

@@ -6,10 +6,23 @@ import { fillConvention, type FilledConvention } from './fill-convention.ts';
 /** Where a convention's fingerprint sits in its metadata (fill-convention.ts writes it). */
 const fingerprintEntry = /\/BinomeFingerprint \(([0-9a-f]{64})\)/g;
 
-/** The fingerprint written into a convention's metadata, if it has one (its last update's). */
+/** Our update ends every convention we write: its metadata sit within these last bytes. */
+const ourTail = 4096;
+
+/** The fingerprint a convention was written with (its metadata's), if it has one. */
 export function fingerprintOf(pdf: Uint8Array): string | undefined {
-  const tail = new TextDecoder('latin1').decode(pdf.subarray(Math.max(0, pdf.length - 4096)));
-  return [...tail.matchAll(fingerprintEntry)].at(-1)?.[1];
+  const text = new TextDecoder('latin1').decode(pdf);
+  return [...text.matchAll(fingerprintEntry)].at(-1)?.[1];
+}
+
+/**
+ * Whether a convention was changed after we wrote it: signed on screen or saved again by a
+ * viewer (an update appended after ours, or the whole file rewritten), or not written by us.
+ */
+export function changedSinceWritten(pdf: Uint8Array): boolean {
+  const text = new TextDecoder('latin1').decode(pdf);
+  const last = [...text.matchAll(fingerprintEntry)].at(-1);
+  return last === undefined || last.index < text.length - ourTail;
 }
 
 /**
@@ -35,11 +48,19 @@ export class ConventionMaker {
     if (!template) {
       template = buildTemplate(this.#assets, { kind: 'filled', representative }).then((t) => ({
         ...t,
-        // The template's bytes hold the text, the fonts, the logo and the layout; the settings
-        // also shape the cover each pair's update draws.
+        // The template's bytes hold the text, the fonts, the logo and the layout of the pages;
+        // a probe filled with fixed particulars holds the cover's layout and wording, and the
+        // settings it prints (only those: editing the site's texts rewrites no convention).
         digest: createHash('sha256')
           .update(t.bytes)
-          .update(JSON.stringify(this.#assets.settings))
+          .update(
+            fillConvention(t, probe, {
+              settings: this.#assets.settings,
+              title: this.#assets.source.title,
+              now: new Date(0),
+              fingerprint: '0'.repeat(64),
+            }).bytes,
+          )
           .digest('hex'),
       }));
       this.#templates.set(representative, template);
@@ -76,6 +97,22 @@ export class ConventionMaker {
     };
   }
 }
+
+/** Fixed particulars whose convention shows any change in how the cover is made. */
+const probe: Particulars = {
+  pairId: 'pair-000000-000000',
+  cohortLabel: 'cohorte',
+  mentor: 'Prénom Nom',
+  mentee: 'Prénom Nom',
+  representative: 'Prénom Nom',
+  objectives: ['Objectif'],
+  otherObjective: 'Autre objectif',
+  meetings: 'Rencontres',
+  start: '2000-01-01',
+  end: '2000-07-01',
+  shortened: true,
+  coordinator: 'Coordination',
+};
 
 function hasRepresentative(p: Particulars): boolean {
   return p.representative !== undefined || p.representativeMissing === true;

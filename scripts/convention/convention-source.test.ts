@@ -50,3 +50,15 @@ describe('the convention’s source', () => {
     expect(() => parseConvention('---\ntitle: T\n---\nTexte\n')).toThrow(/« signatures »/);
   });
 });
+
+describe('what the PDF cannot draw as the site does', () => {
+  it('refuses a table, struck text, HTML and a broken front matter, by name', () => {
+    expect(() => parseConvention(`${front}\n| a | b |\n|---|---|\n| 1 | 2 |\n`)).toThrow(
+      /un tableau/,
+    );
+    expect(() => parseConvention(`${front}\nUn ~~mot~~ barré.\n`)).toThrow(/du texte barré/);
+    expect(() => parseConvention(`${front}\n<div class="x">bloc</div>\n`)).toThrow(/du HTML/);
+    expect(() => parseConvention(`${front}\n<!-- une note -->\n\nTexte.\n`)).not.toThrow();
+    expect(() => parseConvention('---\ntitle: [oups\n---\nTexte\n')).toThrow(/YAML valable/);
+  });
+});

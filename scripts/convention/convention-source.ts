@@ -1,4 +1,6 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
 import { parse as parseYaml } from 'yaml';
 
 /** A stretch of text in one weight. */
@@ -52,13 +54,17 @@ function inline(nodes: MdNode[], bold: boolean, out: Run[]): Run[] {
     else if (node.type === 'break') out.push({ text: ' ', bold });
     else if (node.type === 'strong') inline(node.children ?? [], true, out);
     // Emphasis and links keep their words; the PDF has no italics and no live links.
-    else if (node.type === 'emphasis' || node.type === 'link' || node.type === 'delete')
+    else if (node.type === 'emphasis' || node.type === 'link')
       inline(node.children ?? [], bold, out);
-    else if (node.type === 'html') continue;
+    else if (isComment(node)) continue;
     else throw unsupported(node);
   }
   return out;
 }
+
+/** An HTML comment (a note to whoever edits the text): nothing to draw. Other HTML is refused. */
+const isComment = (node: MdNode) =>
+  node.type === 'html' && /^<!--[\s\S]*-->$/.test((node.value ?? '').trim());
 
 /** Adjacent runs of one weight merged, spaces at both ends trimmed. */
 function tidy(runs: Run[]): Run[] {
@@ -88,6 +94,9 @@ const elementNames: Record<string, string> = {
   imageReference: 'une image',
   definition: 'une définition de lien',
   footnoteReference: 'une note',
+  footnoteDefinition: 'une note',
+  delete: 'du texte barré',
+  html: 'du HTML',
 };
 
 function unsupported(node: MdNode): ConventionSourceError {
@@ -112,7 +121,14 @@ function listItems(list: MdNode): Run[][] {
 function frontMatter(markdown: string): { data: Record<string, unknown>; body: string } {
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(markdown);
   if (!match) return { data: {}, body: markdown };
-  const data: unknown = parseYaml(match[1] ?? '');
+  let data: unknown;
+  try {
+    data = parseYaml(match[1] ?? '');
+  } catch {
+    throw new ConventionSourceError(
+      'L’en-tête du texte de la convention (content/documents/convention.md, entre les deux lignes « --- ») n’est pas un YAML valable.',
+    );
+  }
   return {
     data: data && typeof data === 'object' ? (data as Record<string, unknown>) : {},
     body: markdown.slice(match[0].length),
@@ -143,8 +159,10 @@ export function parseConvention(markdown: string): ConventionSource {
     );
   const labels = signatures as Record<string, unknown>;
   const blocks: Block[] = [];
-  for (const node of (fromMarkdown(body) as MdNode).children ?? []) {
-    if (node.type === 'html') continue;
+  // With GitHub's extensions, as the site reads it: a table is then seen, and refused.
+  const tree = fromMarkdown(body, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  for (const node of (tree as MdNode).children ?? []) {
+    if (isComment(node)) continue;
     if (node.type === 'heading')
       blocks.push({
         type: 'heading',

@@ -59,7 +59,7 @@ export function fillConvention(
   for (const [role, field] of Object.entries(plan.names)) {
     const name = nameOf(particulars, role as keyof typeof plan.names, options.settings) ?? '';
     const drawn = nameAppearance(name, plan.faces, field.width, field.height);
-    let appearance = '<< >>';
+    let appearance = field.emptyAppearance;
     if (drawn) {
       const number = next++;
       objects.push([
@@ -78,7 +78,7 @@ export function fillConvention(
         field.number,
         field.dict
           .replace(slots.value, textString(drawn ? name : ''))
-          .replace(slots.appearance, drawn ? appearance : '<< >>'),
+          .replace(slots.appearance, drawn ? appearance : field.emptyAppearance),
       ),
     ]);
   }

@@ -79,9 +79,31 @@ function linesThatFit(chunk: Chunk, room: number, atTop: boolean): number {
 }
 
 /**
+ * The height chunk `i` needs on the page it starts, with what must stay with it: a heading (or
+ * a sentence announcing a list) with the whole of the next chunk's kept part, recursively (a
+ * `###` under a `##`), and the signature block whole; a chunk of fewer than four lines does not
+ * split, a longer one needs its first two lines.
+ */
+function keptHeight(chunks: readonly Chunk[], i: number, atTop: boolean): number {
+  const chunk = chunks[i];
+  if (!chunk) return 0;
+  if (chunk.whole) return chunk.whole.height + (atTop ? 0 : styles.heading2.before);
+  const before = atTop ? 0 : chunk.style.before;
+  const n = chunk.lines.length;
+  if (!chunk.keepWithNext) return before + (n < 4 ? n : 2) * chunk.style.leading;
+  return (
+    before +
+    n * chunk.style.leading +
+    chunk.style.after +
+    (chunk.extraAfter ?? 0) +
+    keptHeight(chunks, i + 1, false)
+  );
+}
+
+/**
  * The convention's text laid out on A4 pages: headings never alone at a page's foot, no single
  * line of a paragraph or a list item left at a page's foot or head, and `closing` (the
- * signature block) never split: it moves to a new page whole when it does not fit.
+ * signature block) never split, with at least the text's last paragraph on its page.
  */
 export function layOutBody(
   blocks: readonly Block[],
@@ -89,6 +111,9 @@ export function layOutBody(
   closing: { height: number; draw: (top: number, layout: PageLayout) => void },
 ): PageLayout[] {
   const chunks = textChunks(blocks, faces);
+  // The last words of the text stay with the signatures: a signature page is never blank.
+  const last = chunks.at(-1);
+  if (last) last.keepWithNext = true;
   chunks.push({ lines: [], style: styles.paragraph, indent: 0, whole: closing });
   const pages: PageLayout[] = [{ marks: [], fields: [] }];
   // `y` is the top of the free space; a line's baseline sits at y - size (roughly its ascent).
@@ -111,20 +136,7 @@ export function layOutBody(
       atTop = false;
       continue;
     }
-    if (chunk.keepWithNext) {
-      // The heading, and what must follow it on the same page: two lines of the next chunk.
-      const next = chunks[i + 1];
-      const needed =
-        (atTop ? 0 : chunk.style.before) +
-        chunk.lines.length * chunk.style.leading +
-        chunk.style.after +
-        (next && !next.whole
-          ? next.style.before + Math.min(2, next.lines.length) * next.style.leading
-          : next?.whole
-            ? next.whole.height
-            : 0);
-      if (needed > room() && !atTop) newPage();
-    }
+    if (chunk.keepWithNext && keptHeight(chunks, i, atTop) > room() && !atTop) newPage();
     let lines = chunk.lines;
     let first = true;
     while (lines.length > 0) {

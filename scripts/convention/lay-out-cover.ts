@@ -3,6 +3,7 @@ import type { ProgrammeSettings } from '../../schemas/programme.schema.ts';
 import { longFrenchDate } from '../text/long-french-date.ts';
 import { breakLines, type Faces } from './break-lines.ts';
 import type { Particulars } from './convention-particulars.ts';
+import { ConventionSourceError } from './convention-source.ts';
 import { covers } from './font-face.ts';
 import {
   page,
@@ -152,7 +153,9 @@ export function layOutCover(
     if (result) return result;
   }
   // Unreachable for what the schemas accept (a test proves the longest values fit).
-  throw new RangeError('The cover of a convention does not fit its page.');
+  throw new ConventionSourceError(
+    'La page de garde de la convention ne tient pas sur une page : raccourcissez, dans content/programme.yaml, le nom ou l’adresse de la structure, ou le libellé de la cohorte.',
+  );
 }
 
 function attempt(
@@ -181,17 +184,18 @@ function attempt(
     y -= 15;
   }
   if (particulars) {
-    marks.push(
-      textMark(
-        page.left,
-        y - 9,
-        9,
-        `Binôme ${particulars.pairId} · cohorte\u00a0: ${particulars.cohortLabel}`,
-        false,
-        true,
-      ),
-    );
-    y -= 13;
+    const line = `Binôme ${particulars.pairId} · cohorte\u00a0: ${particulars.cohortLabel}`;
+    for (const broken of breakLines([{ text: line, bold: false }], faces, 9, textWidth)) {
+      marks.push({
+        type: 'text',
+        x: page.left,
+        y: y - 9,
+        size: 9,
+        pieces: broken.pieces,
+        grey: true,
+      });
+      y -= 13;
+    }
   }
   y -= 10;
   for (const section of all) {

@@ -1,4 +1,5 @@
 import { breakLines, type Faces } from './break-lines.ts';
+import { widthOf } from './font-face.ts';
 import { page, textWidth, textMark, type PageLayout } from './page-marks.ts';
 
 /** Who signs: the mentor, the mentoré, a minor mentoré's legal representative, the structure. */
@@ -50,7 +51,12 @@ export function signatureBlock(heading: string, signatories: readonly Signatory[
       signatories.forEach((who, i) => {
         const x = page.left + (i % 2) * (columnWidth + gap);
         let cursor = y - Math.floor(i / 2) * rowHeight;
-        layout.marks.push(textMark(x, cursor - headingSize, headingSize, who.label, true));
+        // A long label (the structure's short name) gets smaller rather than leave its column.
+        const labelSize = Math.min(
+          headingSize,
+          (headingSize * columnWidth) / Math.max(1, widthOf(faces.bold, who.label, headingSize)),
+        );
+        layout.marks.push(textMark(x, cursor - headingSize, labelSize, who.label, true));
         cursor -= 15;
         const names = signatureFieldNames(who.role);
         const groups = [

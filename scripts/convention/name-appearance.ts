@@ -21,7 +21,8 @@ const padding = 3;
 /**
  * The appearance stream of a name field (what viewers show and print until someone edits it):
  * the name wrapped to the box at the largest size from 10 points down at which it fits.
- * Undefined when the font cannot draw it: the field stays empty, to be written by hand.
+ * Undefined when the font cannot draw it, or only below 6 points: the field stays empty, to be
+ * written by hand.
  */
 export function nameAppearance(
   name: string,
@@ -30,10 +31,11 @@ export function nameAppearance(
   height: number,
 ): string | undefined {
   if (name === '' || !covers(faces.regular, name)) return undefined;
-  for (const size of [10, 9, 8, 7, 6, 5, 4]) {
+  // Below 6 points a name is unreadable on paper: it is then written by hand.
+  for (const size of [10, 9, 8, 7, 6]) {
     const leading = size * 1.2;
     const lines = breakLines([{ text: name, bold: false }], faces, size, width - 2 * padding);
-    if (lines.length * leading > height - 2 * padding && size > 4) continue;
+    if (lines.length * leading > height - 2 * padding) continue;
     const top = height - padding - (height - 2 * padding - lines.length * leading) / 2;
     const ops = lines.flatMap((line, i) =>
       line.pieces.map(

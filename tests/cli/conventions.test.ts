@@ -10,6 +10,7 @@ import { conventionFolder } from '../../scripts/commands/convention-folder.ts';
 import { textProgress } from '../../scripts/commands/progress.ts';
 import { runConventions } from '../../scripts/commands/run-conventions.ts';
 import { runErase } from '../../scripts/commands/run-erase.ts';
+import { runRetention } from '../../scripts/commands/run-retention.ts';
 import { UsageError } from '../../scripts/commands/usage-error.ts';
 import { fingerprintOf } from '../../scripts/convention/convention-maker.ts';
 import {
@@ -242,6 +243,47 @@ describe('npm run conventions (embedded default)', () => {
     await expect(runConventions(['--nope'], d)).rejects.toBeInstanceOf(UsageError);
   });
 
+  it('never repeats an argument that is not a pair id, however short', async () => {
+    const d = deps(world.store, await tempFolder()).deps;
+    const refused = await runConventions(['Dupont'], d).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(UsageError);
+    expect((refused as Error).message).not.toContain('Dupont');
+  });
+
+  it('keeps a convention changed since it was written (signed on screen), unless told to redo it', async () => {
+    const own = await tempFolder();
+    await runConventions([world.pairs.adult.id], deps(world.store, own).deps);
+    const file = join(own, `${world.pairs.adult.id}.pdf`);
+    const signed = Buffer.concat([
+      await readFile(file),
+      Buffer.from(`\n${'%'.repeat(9000)}\n%%EOF\n`),
+    ]);
+    await writeFile(file, signed);
+    const changed = programmeSettings((s) => {
+      s.mentoring.coordinators = [{ id: 'coordination', name: 'Quelqu’un d’autre' }];
+    });
+    const again = deps(world.store, own, { settings: changed });
+    const outcome = await runConventions([world.pairs.adult.id], again.deps);
+    expect(outcome?.kept).toEqual([world.pairs.adult.id]);
+    expect(Buffer.compare(await readFile(file), signed)).toBe(0);
+    expect(again.printed.join('\n')).toContain('gardée telle quelle');
+    const redo = await runConventions([world.pairs.adult.id, '--refaire'], again.deps);
+    expect(redo?.written).toEqual([world.pairs.adult.id]);
+  });
+
+  it('keeps the convention of a pair whose file cannot be read for now', async () => {
+    const own = await tempFolder();
+    await writeFile(join(own, `${world.pairs.adult.id}.pdf`), 'kept');
+    const broken = await intakeHarness();
+    await broken.store.commit(
+      [{ path: pairPath(world.pairs.adult.id), content: '{ "id": "broken' }],
+      'A hand edit gone wrong',
+    );
+    const outcome = await runConventions([], deps(broken.store, own).deps);
+    expect(outcome?.removed).toEqual([]);
+    expect(await readdir(own)).toEqual([`${world.pairs.adult.id}.pdf`]);
+  });
+
   it('reports each pair it cannot open with the key given, and writes none of them', async () => {
     const empty = await tempFolder();
     const wrong = deps(world.store, empty, { identities: [strangerKey.identity] });
@@ -254,13 +296,15 @@ describe('npm run conventions (embedded default)', () => {
     noPersonalData(wrong.printed);
   });
 
-  it('removes the convention of a pair that no longer holds, and erasure removes a person’s', async () => {
+  it('keeps a closed pair’s convention, removes one whose pair main no longer has, and erasure removes a person’s', async () => {
     const closed = { ...world.pairs.proposed, status: 'closed' as const };
     await world.store.commit([{ path: pairPath(closed.id), content: pairText(closed) }], 'Close');
-    await writeFile(join(folder, `${closed.id}.pdf`), 'stale');
+    await writeFile(join(folder, `${closed.id}.pdf`), 'signed, then the pair closed');
+    await writeFile(join(folder, 'pair-zzzzzz-yyyyyy.pdf'), 'deleted by the retention');
     const outcome = await runConventions([], deps(world.store, folder).deps);
-    expect(outcome?.removed).toEqual([closed.id]);
-    expect(await readdir(folder)).not.toContain(`${closed.id}.pdf`);
+    expect(outcome?.removed).toEqual(['pair-zzzzzz-yyyyyy']);
+    expect(await readdir(folder)).toContain(`${closed.id}.pdf`);
+    await rm(join(folder, `${closed.id}.pdf`));
 
     const { deps: privacy } = privacyDeps(world.store);
     await runErase([world.people.minor], { ...privacy, conventions: conventionFolder(folder) });
@@ -269,6 +313,20 @@ describe('npm run conventions (embedded default)', () => {
     const after = await runConventions([], deps(world.store, folder).deps);
     expect(after?.removed).toEqual([world.pairs.minor.id]);
     expect(await readdir(folder)).toEqual([`${world.pairs.adult.id}.pdf`]);
+  });
+
+  it('leaves, once the retention is applied, no printable convention of a pair main no longer holds', async () => {
+    const own = await tempFolder();
+    await writeFile(join(own, `${world.pairs.adult.id}.pdf`), 'holding');
+    await writeFile(join(own, 'pair-zzzzzz-yyyyyy.pdf'), 'deleted by the retention');
+    const { deps: privacy } = privacyDeps(world.store);
+    await runRetention(['--merged'], {
+      ...privacy,
+      conventions: conventionFolder(own),
+      settings: programmeSettings(),
+      today: '2026-12-06',
+    });
+    expect(await readdir(own)).toEqual([`${world.pairs.adult.id}.pdf`]);
   });
 
   it('runs from the command line: help, a wrong option, and the conventions in <data>/conventions', async () => {
@@ -336,6 +394,63 @@ describe('the conventions job on GitHub, with sealed copies kept (delivery: comm
     await runErase([world.people.adult], { ...privacy, onGitHub: true });
     expect(await store.readFile(conventionPath(world.pairs.adult.id))).toBeUndefined();
     expect(await store.keys.read(world.people.adult)).toBeUndefined();
+  });
+
+  it('seals again an archived copy left behind by a run without the archive', async () => {
+    const { store } = gitHubHarness();
+    const world = await programme(store);
+    const commit = completeSettings((s) => {
+      s.conventions = { delivery: 'commit', artifactRetentionDays: 3 };
+    });
+    const folder = await tempFolder();
+    await runJobOn(store, commit, folder, {});
+    const first = (await store.readFile(conventionPath(world.pairs.adult.id)))!;
+    // The coordinator changes; a run that keeps no archive updates the folder only.
+    const renamed = (s: ProgrammeSettings) => {
+      s.mentoring.coordinators = [{ id: 'coordination', name: 'Sacha Exemple' }];
+    };
+    await runJobOn(store, completeSettings(renamed), folder, {});
+    expect(await store.readFile(conventionPath(world.pairs.adult.id))).toBe(first);
+    // With the archive again, the folder is up to date but the sealed copy is not: sealed again.
+    const commitRenamed = completeSettings((s) => {
+      renamed(s);
+      s.conventions = { delivery: 'commit' };
+    });
+    const third = await runJobOn(store, commitRenamed, folder, {});
+    expect(third.summaryParts.join('\n')).toContain('déjà à jour');
+    const resealed = (await store.readFile(conventionPath(world.pairs.adult.id)))!;
+    expect(resealed).not.toBe(first);
+    const key = async (id: string) =>
+      openDataKey(await store.keys.read(id), [coordinatorKey.identity]);
+    const opened = await openConvention(resealed, {
+      mentor: await key(world.people.mentor),
+      mentee: await key(world.people.adult),
+    });
+    expect(fingerprintOf(opened)).toBe(
+      fingerprintOf(await readFile(join(folder, `${world.pairs.adult.id}.pdf`))),
+    );
+  });
+
+  it('has the retention proposal delete the sealed copies with the pairs and people it deletes', async () => {
+    const { store } = gitHubHarness();
+    const world = await programme(store);
+    const settings = completeSettings((s) => {
+      s.conventions = { delivery: 'commit' };
+    });
+    await runJobOn(store, settings, await tempFolder(), {});
+    expect(await store.listFiles('conventions')).toHaveLength(2);
+    const { deps: privacy } = privacyDeps(store);
+    // Long after the cohort's end and the 24 months kept after it: the pairs are due.
+    await runRetention([], { ...privacy, onGitHub: true, settings, today: '2029-08-01' });
+    const removed = (await store.pullRequestFiles(1))
+      .filter((f) => f.status === 'removed')
+      .map((f) => f.path);
+    expect(removed).toEqual(
+      expect.arrayContaining([
+        conventionPath(world.pairs.adult.id),
+        conventionPath(world.pairs.minor.id),
+      ]),
+    );
   });
 
   it('makes nothing for another merged branch, and refuses typed text that is not pair ids without repeating it', async () => {

@@ -69,7 +69,8 @@ const hostile: Particulars = {
   ...adult,
   pairId: 'pair-9h9h9h-h0st1l',
   mentor: ') Tj ET BT (\\ <> %%EOF /Name endstream',
-  mentee: `${'W'.repeat(100)} ${'Ŵy'.repeat(50)}`,
+  // Words longer than a line, short enough for the signature box at a readable size.
+  mentee: `${'W'.repeat(40)} ${'Ŵy'.repeat(20)}`,
   representative: `<</Type /Catalog>> endobj trailer /BinomeFingerprint (${'0'.repeat(64)})`,
   objectives: ['Finaliser son parcours de formation'],
   otherObjective: `) Tj ET BT ( \\) \\\\ (( %%EOF stream endstream ${'x'.repeat(100)}`,
@@ -506,7 +507,12 @@ describe('what people type', () => {
 
 describe('the longest values', () => {
   it('fit the cover page and draw nothing outside the margins', async () => {
-    expect(handwritten.worst).toEqual([]);
+    // 201 letters as wide as « W » fit no signature box at a readable 6 points: those boxes are
+    // left to be written by hand (the cover, at a smaller size, still prints every name).
+    expect(handwritten.worst.map((h) => h.field)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Nom et prénom \(/)]),
+    );
+    expect(handwritten.worst.every((h) => h.field.startsWith('Nom et prénom ('))).toBe(true);
     const text = bodyText('worst');
     expect(missing(text, filledValues(worst).map(cutAnywhere))).toEqual([]);
     const dpi = 50;

@@ -88,6 +88,7 @@ export async function run(deps: ConventionsJobDependencies): Promise<void> {
       ...outcome.upToDate.map((id) => [id, 'déjà à jour']),
       ...outcome.failed.map((f) => [f.id, 'en échec']),
       ...outcome.removed.map((id) => [id, 'retirée']),
+      ...outcome.kept.map((id) => [id, 'modifiée depuis, gardée']),
     ];
     const summary = core.summary.addHeading('Conventions de mentorat', 2);
     if (rows.length > 0)
