@@ -253,7 +253,21 @@ export async function runConventions(
     deps.progress.step(pair.id, existing ? 'mise à jour' : 'écrite');
   }
   if (archived.length > 0)
-    await deps.store.commit(archived, `Keep the sealed conventions of ${archived.length} pair(s)`);
+    try {
+      await deps.store.commit(
+        archived,
+        `Keep the sealed conventions of ${archived.length} pair(s)`,
+      );
+    } catch (error) {
+      // The PDFs are written all the same: only their sealed copies wait for the next run.
+      if (error instanceof TypeError || error instanceof RangeError) throw error;
+      for (const file of archived)
+        outcome.failed.push({
+          id: file.path.replace(/^.*\/|\.pdf\.age$/g, ''),
+          reason:
+            'convention écrite, mais sa copie chiffrée n’a pas pu être enregistrée dans le dépôt de données (relancez la commande)',
+        });
+    }
   deps.progress.done();
   report(outcome, deps);
   return outcome;

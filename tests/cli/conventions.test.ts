@@ -431,6 +431,31 @@ describe('the conventions job on GitHub, with sealed copies kept (delivery: comm
     );
   });
 
+  it('still delivers the PDFs when their sealed copies cannot be committed, and says so by pair', async () => {
+    const { store } = gitHubHarness();
+    const world = await programme(store);
+    const busy = new Proxy(store, {
+      get(target, property) {
+        if (property === 'commit') return () => Promise.reject(new Error('busy'));
+        const value: unknown = Reflect.get(target, property);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const settings = completeSettings((s) => {
+      s.conventions = { delivery: 'commit' };
+    });
+    const folder = await tempFolder();
+    const recording = await runJobOn(busy, settings, folder, {});
+    expect((await readdir(folder)).sort()).toEqual(
+      [`${world.pairs.adult.id}.pdf`, `${world.pairs.minor.id}.pdf`].sort(),
+    );
+    expect(recording.outputs['count']).toBe(2);
+    expect(recording.failures).toHaveLength(1);
+    expect(recording.failures[0]).toContain(world.pairs.adult.id);
+    expect(recording.failures[0]).toContain('copie chiffrée');
+    expect(await store.listFiles('conventions')).toEqual([]);
+  });
+
   it('has the retention proposal delete the sealed copies with the pairs and people it deletes', async () => {
     const { store } = gitHubHarness();
     const world = await programme(store);

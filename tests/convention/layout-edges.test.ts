@@ -220,3 +220,47 @@ describe('a convention changed after it was written', () => {
 });
 
 void mkdtemp;
+
+describe('the fingerprint', () => {
+  it('changes with a setting the convention prints, and not with one it does not', async () => {
+    const base = await new ConventionMaker(assets).fingerprint(particulars);
+    const moved = readSettings(readFileSync('content/programme.yaml', 'utf8'));
+    moved.structure.address.street = '2 rue Nouvelle';
+    expect(
+      await new ConventionMaker({ ...assets, settings: moved }).fingerprint(particulars),
+    ).not.toBe(base);
+    const retitled = readSettings(readFileSync('content/programme.yaml', 'utf8'));
+    retitled.site.title = 'Un autre titre du site';
+    retitled.intake.minFillSeconds = 20;
+    expect(
+      await new ConventionMaker({ ...assets, settings: retitled }).fingerprint(particulars),
+    ).toBe(base);
+  });
+});
+
+describe('the logo of the settings', () => {
+  it('is drawn in the header of every page, scaled down when wide', async () => {
+    const { PNG } = await import('pngjs');
+    const png = new PNG({ width: 600, height: 60 });
+    // Dark grey, opaque.
+    for (let i = 0; i < png.data.length; i += 4) png.data.set([40, 40, 40, 255], i);
+    const logo = { bytes: PNG.sync.write(png), type: 'png' as const };
+    const blank = await buildTemplate({ ...assets, logo }, { kind: 'blank', now: clock });
+    const file = join(folder, 'logo.pdf');
+    await writeFile(file, blank.bytes);
+    expect((await qpdfCheck(file)).code).toBe(0);
+    const images = await output('pdfimages', ['-list', file]);
+    // One image, shown on each page (pdfimages lists it once a page).
+    const rows = images.split('\n').filter((line) => /^\s+\d+\s+\d+\s+image/.test(line));
+    expect(rows.length).toBe(blank.plan.pageCount);
+    // 600 × 60 pixels, scaled to at most 150 points wide: the header stays on the page.
+    const pages = await renderPages(file, folder, 'logo', ['-r', '50', '-gray', '-png']);
+    const first = decodeGrey(pages[0]!);
+    const px = (points: number) => Math.round((points * 50) / 72);
+    // The logo, 150 × 15 points, from 35 to 50 points below the top of the page.
+    expect(first.grey[px(42) * first.width + px(64 + 40)]!).toBeLessThan(100);
+    expect(first.grey[px(42) * first.width + px(64 + 140)]!).toBeLessThan(100);
+    // Nothing of it past 150 points.
+    expect(first.grey[px(42) * first.width + px(64 + 152)]!).toBeGreaterThan(200);
+  });
+});

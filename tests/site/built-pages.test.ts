@@ -109,6 +109,21 @@ describe('the convention page', () => {
     expect(html).toMatch(/<strong>le mentoré<\/strong>/);
     expect(html.match(/<ul>/g)!.length).toBeGreaterThanOrEqual(7);
   });
+
+  it('offers the blank convention as a PDF, with its format and size, and says the page is its accessible version', async () => {
+    const html = await readFile(join(distDir, 'la-convention/index.html'), 'utf8');
+    const link = /<a href="(\/documents\/convention-de-mentorat\.pdf)"[^>]*>([^<]*)<\/a>/.exec(
+      html,
+    );
+    expect(link, 'a link to the PDF').not.toBeNull();
+    const pdf = join(distDir, link![1]!);
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    const kilobytes = Math.round(statSync(pdf).size / 1024);
+    expect(link![2]).toContain(`(PDF, ${kilobytes}&nbsp;Ko)`);
+    expect(normalizeText(htmlToText(html))).toContain('Cette page en est la version accessible');
+    // The signature block, from the front matter, with the minor's representative.
+    expect(html).toMatch(/<div class="signatures">[\s\S]*Représentant légal du mentoré mineur/);
+  });
 });
 
 describe('French typography', () => {
