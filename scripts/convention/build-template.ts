@@ -11,7 +11,6 @@ import {
   type PDFFont,
   type PDFPage,
 } from '@cantoo/pdf-lib';
-import { createHash } from 'node:crypto';
 import type { ProgrammeSettings } from '../../schemas/programme.schema.ts';
 import type { Faces } from './break-lines.ts';
 import { contentStream } from './content-stream.ts';
@@ -24,6 +23,7 @@ import { page, textMark, type FieldSpec, type Mark, type PageLayout } from './pa
 import { boldRanges, codePoints, printableRanges } from './repertoire.ts';
 import type { Particulars } from './convention-particulars.ts';
 import { nameAppearance, nameOf } from './name-appearance.ts';
+import { sha256Hex } from './sha256-hex.ts';
 
 /** What every convention is made from: its text, the settings, the fonts and the logo. */
 export interface ConventionAssets {
@@ -353,12 +353,9 @@ export async function buildTemplate(assets: ConventionAssets, variant: Variant):
     doc.setModificationDate(variant.now);
   }
   // A stable document id: the same input gives the same bytes (issue 11).
-  const id = createHash('sha256')
-    .update(
-      JSON.stringify({ layouts: layouts.map((l) => l.marks), pageCount, variant: variant.kind }),
-    )
-    .digest('hex')
-    .slice(0, 32);
+  const id = sha256Hex(
+    JSON.stringify({ layouts: layouts.map((l) => l.marks), pageCount, variant: variant.kind }),
+  ).slice(0, 32);
   ctx.trailerInfo.ID = ctx.obj([PDFHexString.of(id), PDFHexString.of(id)]);
 
   const bytes = await doc.save({ useObjectStreams: true, updateFieldAppearances: false });

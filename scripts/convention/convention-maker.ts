@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { buildTemplate, type ConventionAssets, type Template } from './build-template.ts';
 import type { Particulars } from './convention-particulars.ts';
 import { fillConvention, type FilledConvention } from './fill-convention.ts';
+import { sha256Hex } from './sha256-hex.ts';
 
 /** Where a convention's fingerprint sits in its metadata (fill-convention.ts writes it). */
 const fingerprintEntry = /\/BinomeFingerprint \(([0-9a-f]{64})\)/g;
@@ -46,23 +46,23 @@ export class ConventionMaker {
   #template(representative: boolean): Promise<Template & { digest: string }> {
     let template = this.#templates.get(representative);
     if (!template) {
-      template = buildTemplate(this.#assets, { kind: 'filled', representative }).then((t) => ({
-        ...t,
-        // The template's bytes hold the text, the fonts, the logo and the layout of the pages;
-        // a probe filled with fixed particulars holds the cover's layout and wording, and the
-        // settings it prints (only those: editing the site's texts rewrites no convention).
-        digest: createHash('sha256')
-          .update(t.bytes)
-          .update(
+      template = buildTemplate(this.#assets, { kind: 'filled', representative }).then(
+        async (t) => ({
+          ...t,
+          // The template's bytes hold the text, the fonts, the logo and the layout of the pages;
+          // a probe filled with fixed particulars holds the cover's layout and wording, and the
+          // settings it prints (only those: editing the site's texts rewrites no convention).
+          digest: sha256Hex(
+            t.bytes,
             fillConvention(t, probe, {
               settings: this.#assets.settings,
               title: this.#assets.source.title,
               now: new Date(0),
               fingerprint: '0'.repeat(64),
             }).bytes,
-          )
-          .digest('hex'),
-      }));
+          ),
+        }),
+      );
       this.#templates.set(representative, template);
     }
     return template;
@@ -74,9 +74,7 @@ export class ConventionMaker {
    */
   async fingerprint(particulars: Particulars): Promise<string> {
     const template = await this.#template(hasRepresentative(particulars));
-    return createHash('sha256')
-      .update(JSON.stringify({ template: template.digest, particulars }))
-      .digest('hex');
+    return sha256Hex(JSON.stringify({ template: template.digest, particulars }));
   }
 
   /** `particulars`' convention, dated `now`. */

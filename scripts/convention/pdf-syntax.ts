@@ -1,4 +1,4 @@
-import { deflateSync } from 'node:zlib';
+import { zlibSync } from 'fflate';
 
 /** A PDF text string for any Unicode text: UTF-16BE with its byte-order mark, in hex. */
 export function textString(text: string): string {
@@ -16,7 +16,8 @@ export function pdfDate(date: Date): string {
 /** An indirect object: its dictionary, and its stream compressed when there is one. */
 export function indirectObject(number: number, dict: string, stream?: string): Uint8Array[] {
   if (stream === undefined) return [ascii(`${number} 0 obj\n${dict}\nendobj\n`)];
-  const data = deflateSync(stream);
+  // zlib-wrapped deflate, as /FlateDecode expects; fflate runs in a browser as in Node.
+  const data = zlibSync(encoder.encode(stream));
   return [
     ascii(
       `${number} 0 obj\n${dict.replace(/>>$/, `/Filter /FlateDecode /Length ${data.length} >>`)}\nstream\n`,
