@@ -1,6 +1,27 @@
 import { idPatterns } from './data-layout.ts';
 import type { FromSchema } from 'json-schema-to-ts';
-import { objectivesFor, oneLineText, utcInstant } from './fields.ts';
+import { calendarDate, objectivesFor, oneLineText, utcInstant } from './fields.ts';
+
+/** How a pair ended (issue 12). */
+export const closeOutcome = {
+  title: 'Fin du binôme',
+  oneOf: [
+    { const: 'as-planned', title: 'À la date prévue, ou après' },
+    { const: 'early', title: 'Avant la date prévue' },
+  ],
+} as const;
+
+/** Why a pair ended early: codes the reports count, never free words about a person. */
+export const closeReason = {
+  title: 'Motif de la fin anticipée',
+  oneOf: [
+    { const: 'no-longer-available', title: 'Un membre du binôme n’est plus disponible' },
+    { const: 'objective-reached', title: 'L’objectif est atteint plus tôt que prévu' },
+    { const: 'disagreement', title: 'Désaccord au sein du binôme' },
+    { const: 'breach', title: 'Manquement à la convention' },
+    { const: 'other', title: 'Autre motif' },
+  ],
+} as const;
 
 const pairStatus = {
   title: 'Statut du binôme',
@@ -102,9 +123,24 @@ export const pairSchema = {
         additionalProperties: false,
         required: ['type', 'at'],
         properties: {
-          type: { enum: ['proposed', 'accepted', 'paused', 'resumed', 'closed'] },
+          type: { enum: ['proposed', 'accepted', 'signed', 'paused', 'resumed', 'closed'] },
           at: utcInstant,
           reason: { type: 'string', maxLength: 300, pattern: oneLineText },
+          /** `signed`: the day each party signed the convention (the pair is then under way). */
+          signatures: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['mentor', 'mentee', 'structure'],
+            properties: {
+              mentor: calendarDate,
+              mentee: calendarDate,
+              representative: calendarDate,
+              structure: calendarDate,
+            },
+          },
+          /** `closed`: as planned (at or after the planned end), or early, with why. */
+          outcome: closeOutcome,
+          reasonCode: closeReason,
         },
       },
     },
@@ -113,6 +149,8 @@ export const pairSchema = {
 
 export type Pair = FromSchema<typeof pairSchema>;
 export type PairStatus = Pair['status'];
+export type PairEvent = Pair['events'][number];
+export type CloseReason = NonNullable<PairEvent['reasonCode']>;
 
 /** The statuses in which a pair holds its two people: they enter no other matching. */
 export const holdingStatuses: readonly PairStatus[] = ['accepted', 'active', 'paused'];

@@ -281,6 +281,20 @@ export const programmeSchema = {
         },
       },
     },
+    // The follow-up of the pairs under way (issue 12): each value in days or counts; every one
+    // may be left out for its default (scripts/followup/follow-up-rules.ts).
+    followUp: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        firstMeetingWithinDays: { type: 'integer', minimum: 1, maximum: 120 },
+        contactsInFirstMonth: { type: 'integer', minimum: 0, maximum: 8 },
+        contactEveryDays: { type: 'integer', minimum: 7, maximum: 180 },
+        checkInEveryDays: { type: 'integer', minimum: 7, maximum: 180 },
+        checkInGraceDays: { type: 'integer', minimum: 0, maximum: 60 },
+        inactiveAfterDays: { type: 'integer', minimum: 7, maximum: 365 },
+      },
+    },
     // The convention PDF of each accepted pair (issue 11).
     conventions: {
       type: 'object',
