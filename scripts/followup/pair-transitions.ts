@@ -19,8 +19,11 @@ export interface TransitionContext {
   today: string;
   /** The pair's planned end (its convention's), for a closing « as planned ». */
   plannedEnd: string;
-  /** Whether a legal representative signs (the mentoré is a minor). */
-  representativeSigns: boolean;
+  /**
+   * Whether a legal representative signs (the mentoré is a minor); undefined when the caller
+   * cannot know without opening the identity: the representative's date is then optional.
+   */
+  representativeSigns: boolean | undefined;
 }
 
 /** An impossible transition, said in French to the coordinator who asked for it. */
@@ -53,6 +56,8 @@ function checkSignatures(
     ['structure', 'de l’Espace Jeunes'],
   ];
   if (context.representativeSigns) parties.push(['representative', 'du représentant légal']);
+  else if (context.representativeSigns === undefined && signatures.representative !== undefined)
+    parties.push(['representative', 'du représentant légal']);
   else if (signatures.representative !== undefined)
     throw new TransitionError(
       `Le mentoré du binôme ${pair.id} n’est pas mineur : pas de signature de représentant légal.`,

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { pairIdOf, pairPath } from '../../schemas/data-layout.ts';
+import type { Pair } from '../../schemas/pair.schema.ts';
+import { runPair } from '../../scripts/commands/run-pair.ts';
+import { UsageError } from '../../scripts/commands/usage-error.ts';
+import {
+  aMentorForm,
+  aMinorMenteeForm,
+  syntheticPeople,
+} from '../../scripts/dev/application-forms.ts';
+import { pairText } from '../../scripts/matching/pair-record.ts';
+import type { DataStore } from '../../scripts/store/data-store.ts';
+import { readRecords } from '../../scripts/store/read-records.ts';
+import {
+  formPost,
+  intakeHarness,
+  programmeSettings,
+  referenceOf,
+} from '../helpers/intake-harness.ts';
+import { runCommand } from '../helpers/run-command.ts';
+
+// Issue 12, « Coordinators »: a pair's life recorded from the command line on the embedded
+// default, each step checked, one commit naming the pair id only.
+
+async function world() {
+  const intake = await intakeHarness();
+  const mentor = referenceOf(await intake.handle(formPost('mentor', aMentorForm())));
+  const minor = referenceOf(await intake.handle(formPost('mentee', aMinorMenteeForm())));
+  const id = pairIdOf(mentor, minor);
+  const pair: Pair = {
+    schemaVersion: 1,
+    id,
+    cohort: '2026-2027',
+    mentor,
+    mentee: minor,
+    status: 'accepted',
+    proposedBy: 'matching',
+    meetingMode: 'visio',
+    objectives: ['choisir-dernier-stage'],
+    score: { total: 1, rules: [] },
+    events: [
+      { type: 'proposed', at: '2026-12-01T10:00:00.000Z' },
+      { type: 'accepted', at: '2026-12-05T10:00:00.000Z' },
+    ],
+  };
+  await intake.store.commit([{ path: pairPath(id), content: pairText(pair) }], 'Add a pair');
+  return { store: intake.store, directory: intake.directory, id };
+}
+
+function deps(store: DataStore, today: string) {
+  const printed: string[] = [];
+  return {
+    printed,
+    deps: {
+      store,
+      settings: programmeSettings(),
+      now: () => new Date(`${today}T10:00:00.000Z`),
+      print: (line: string) => void printed.push(line),
+    },
+  };
+}
+
+const pairOf = async (store: DataStore, id: string) =>
+  (await readRecords(store, { folders: ['pairs'] })).pairs.find((p) => p.id === id)!;
+
+describe('npm run pair', () => {
+  it('records the signature, a pause, the resumption and an early end, each in its own commit', async () => {
+    const { store, id } = await world();
+    const signed = deps(store, '2027-01-12');
+    await runPair([id, 'signee', '2027-01-11', '--representant', '2027-01-10'], signed.deps);
+    expect(signed.printed).toEqual([
+      `Le binôme ${id} est en cours : convention signée (dernière signature le 11/01/2027).`,
+    ]);
+    expect((await pairOf(store, id)).events.at(-1)).toMatchObject({
+      type: 'signed',
+      signatures: {
+        mentor: '2027-01-11',
+        mentee: '2027-01-11',
+        structure: '2027-01-11',
+        representative: '2027-01-10',
+      },
+    });
+    await runPair([id, 'pause', '--motif', 'Examens'], deps(store, '2027-03-01').deps);
+    await runPair([id, 'reprise'], deps(store, '2027-04-01').deps);
+    const closed = deps(store, '2027-05-01');
+    await runPair([id, 'cloture', 'indisponible'], closed.deps);
+    expect(closed.printed[0]).toContain('de nouveau être proposés à l’appariement');
+    const pair = await pairOf(store, id);
+    expect(pair.status).toBe('closed');
+    expect(pair.events.map((e) => e.type)).toEqual([
+      'proposed',
+      'accepted',
+      'signed',
+      'paused',
+      'resumed',
+      'closed',
+    ]);
+    expect(pair.events.at(-1)).toMatchObject({
+      outcome: 'early',
+      reasonCode: 'no-longer-available',
+    });
+  });
+
+  it('refuses an impossible step, a closing « prevue » before the planned end, and a name, in French', async () => {
+    const { store, id } = await world();
+    const d = deps(store, '2027-01-12').deps;
+    await expect(runPair([id, 'pause'], d)).rejects.toThrow(
+      'accepté, sa convention pas encore signée',
+    );
+    await runPair([id, 'signee', '2027-01-11'], d);
+    await expect(runPair([id, 'cloture', 'prevue'], d)).rejects.toThrow(
+      'doit se terminer le 09/07/2027',
+    );
+    await expect(runPair([id, 'cloture'], d)).rejects.toThrow('prevue, ou le motif');
+    await expect(runPair([id, 'signee', '2027-01-11'], d)).rejects.toThrow(UsageError);
+    const name = syntheticPeople.mentee.lastName;
+    const refused = await runPair([name, 'pause'], d).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(UsageError);
+    expect((refused as Error).message).not.toContain(name);
+    await expect(runPair(['pair-aaaaaa-bbbbbb', 'pause'], d)).rejects.toThrow('n’existe pas');
+  });
+
+  it('runs from the command line, with the help in French and a French message on a mistake', async () => {
+    const { directory, id } = await world();
+    const help = await runCommand('pair', directory, ['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('npm run pair');
+    const wrong = await runCommand('pair', directory, [id, 'reprise']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('seul un binôme en pause peut reprendre');
+    expect(wrong.stderr).not.toMatch(/\n\s+at .*:\d+/);
+  });
+});
