@@ -135,10 +135,19 @@ export function applyTransition(
   return { ...pair, status, events: [...pair.events, event] };
 }
 
+/** How a closed pair ended, when its closing says (a pair closed before issue 12 does not). */
+function closingOutcome(pair: Pair): PairEvent['outcome'] {
+  return pair.status === 'closed'
+    ? pair.events.filter((e) => e.type === 'closed').at(-1)?.outcome
+    : undefined;
+}
+
 /** Whether a closed pair ended early: its people go back to matching (issue 12). */
 export function endedEarly(pair: Pair): boolean {
-  return (
-    pair.status === 'closed' &&
-    pair.events.filter((e) => e.type === 'closed').at(-1)?.outcome === 'early'
-  );
+  return closingOutcome(pair) === 'early';
+}
+
+/** Whether a closed pair's mentoring went to its end: its mentoré is not matched again. */
+export function endedAsPlanned(pair: Pair): boolean {
+  return closingOutcome(pair) === 'as-planned';
 }

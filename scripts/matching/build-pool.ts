@@ -1,3 +1,4 @@
+import { endedAsPlanned } from '../followup/pair-transitions.ts';
 import { kindOfId, pairIdOf } from '../../schemas/data-layout.ts';
 import type { MatchingEdits } from '../../schemas/matching-edits.schema.ts';
 import { holdingStatuses, type Pair } from '../../schemas/pair.schema.ts';
@@ -104,8 +105,11 @@ export function buildPool(input: PoolInput): MatchingPool {
     held.add(pair.mentor);
     taken.set(pair.mentor, (taken.get(pair.mentor) ?? 0) + 1);
   }
+  // A mentoré whose mentoring went to its end has had it; one whose pair ended early goes back
+  // to matching (issue 12). A mentor may take another mentoré either way.
+  const finished = new Set(input.pairs.filter(endedAsPlanned).map((p) => p.mentee));
   const mentees = [...profiles.mentees.values()]
-    .filter((m) => acceptedIds.has(m.id) && !held.has(m.id))
+    .filter((m) => acceptedIds.has(m.id) && !held.has(m.id) && !finished.has(m.id))
     .sort(byId);
   const mentors = [...profiles.mentors.values()].filter((m) => acceptedIds.has(m.id)).sort(byId);
   const places = new Map(

@@ -25,7 +25,14 @@ interface Input {
   mode: MatchingMode;
   mentees: Person[];
   mentors: Person[];
-  pairs?: { mentor: string; mentee: string; status: Pair['status']; cohort?: string }[];
+  pairs?: {
+    mentor: string;
+    mentee: string;
+    status: Pair['status'];
+    cohort?: string;
+    /** For a closed pair: how it ended (issue 12). */
+    outcome?: 'as-planned' | 'early';
+  }[];
   forced?: { mentor: string; mentee: string }[];
   edits?: {
     forbidden?: { mentor: string; mentee: string }[];
@@ -35,7 +42,13 @@ interface Input {
 
 const at = '2026-11-25T10:00:00.000Z';
 const aPair = (
-  p: { mentor: string; mentee: string; status?: Pair['status']; cohort?: string },
+  p: {
+    mentor: string;
+    mentee: string;
+    status?: Pair['status'];
+    cohort?: string;
+    outcome?: 'as-planned' | 'early';
+  },
   proposedBy: Pair['proposedBy'],
 ): Pair => ({
   schemaVersion: 1,
@@ -48,7 +61,14 @@ const aPair = (
   meetingMode: 'presentiel',
   objectives: [],
   score: { total: 12, rules: [] },
-  events: [{ type: 'proposed', at }],
+  events: [
+    { type: 'proposed', at },
+    ...(p.outcome === 'as-planned'
+      ? [{ type: 'closed' as const, at, outcome: 'as-planned' as const }]
+      : p.outcome === 'early'
+        ? [{ type: 'closed' as const, at, outcome: 'early' as const, reasonCode: 'other' as const }]
+        : []),
+  ],
 });
 
 /** Runs a fixture: its people (all accepted), main's pairs, forced pairs and edits. */
