@@ -7,15 +7,17 @@ import { applyTransition, TransitionError, type Transition } from '../followup/p
 import { pairText } from '../matching/pair-record.ts';
 import { StaleFileError, type DataStore } from '../store/data-store.ts';
 import { readRecords } from '../store/read-records.ts';
+import { checkPair } from '../../schemas/validators.ts';
 import { frenchDate } from '../text/french-date.ts';
 import { parseCommandLine } from './parse-command-line.ts';
 import { UsageError } from './usage-error.ts';
 
 const usage = `Utilisation :
   npm run pair -- <binôme> signee <date> [--mentor <date>] [--mentore <date>]
-                   [--representant <date>] [--structure <date>]
+                   [--representant <date>] [--structure <date>] [--majeur]
       la convention est signée : le binôme est en cours (une date pour tous, AAAA-MM-JJ, ou une
-      par signataire ; celle du représentant légal quand le mentoré est mineur)
+      par signataire). Pour un mentoré mineur à sa candidature, la date du représentant légal
+      est demandée, sauf --majeur s’il est devenu majeur avant de signer.
   npm run pair -- <binôme> pause [--motif "…"]
   npm run pair -- <binôme> reprise
   npm run pair -- <binôme> cloture prevue
@@ -34,6 +36,13 @@ const reasonCodes: Record<string, CloseReason> = {
   autre: 'other',
 };
 
+/** Words as typed, without their accents: « clôture », « signée », « désaccord » are understood. */
+const plain = (word: string | undefined) =>
+  word
+    ?.normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+
 /** What the command is given from its world. */
 export interface PairCommandDependencies {
   store: DataStore;
@@ -45,26 +54,41 @@ export interface PairCommandDependencies {
 function transitionOf(
   action: string | undefined,
   rest: readonly string[],
-  values: Record<string, string | undefined>,
+  values: Record<string, string | boolean | undefined>,
 ): Transition {
-  const reason = values['motif']?.trim() || undefined;
+  const text = (name: string) => {
+    const value = values[name];
+    return typeof value === 'string' ? value : undefined;
+  };
+  const reason = text('motif')?.trim() || undefined;
+  const extra = (allowed: number) => {
+    if (rest.length > allowed) throw new UsageError(usage);
+  };
   if (action === 'signee' || action === 'signed') {
+    extra(1);
     const all = rest[0];
     const day = (own: string | undefined) => own ?? all ?? '';
     return {
       type: 'sign',
       signatures: {
-        mentor: day(values['mentor']),
-        mentee: day(values['mentore']),
-        structure: day(values['structure']),
-        ...(values['representant'] !== undefined ? { representative: values['representant'] } : {}),
+        mentor: day(text('mentor')),
+        mentee: day(text('mentore')),
+        structure: day(text('structure')),
+        ...(text('representant') !== undefined ? { representative: text('representant')! } : {}),
       },
     };
   }
-  if (action === 'pause') return { type: 'pause', ...(reason ? { reason } : {}) };
-  if (action === 'reprise' || action === 'resume') return { type: 'resume' };
+  if (action === 'pause') {
+    extra(0);
+    return { type: 'pause', ...(reason ? { reason } : {}) };
+  }
+  if (action === 'reprise' || action === 'resume') {
+    extra(0);
+    return { type: 'resume' };
+  }
   if (action === 'cloture' || action === 'close') {
-    const how = rest[0];
+    extra(1);
+    const how = plain(rest[0]);
     if (how === 'prevue' || how === 'as-planned') return { type: 'close', outcome: 'as-planned' };
     const code = how === undefined ? undefined : reasonCodes[how];
     if (!code)
@@ -111,6 +135,7 @@ export async function runPair(
       representant: { type: 'string' },
       structure: { type: 'string' },
       motif: { type: 'string' },
+      majeur: { type: 'boolean' },
     },
     deps.print,
   );
@@ -122,14 +147,11 @@ export async function runPair(
     throw new UsageError(
       'Le premier argument n’est pas un identifiant de binôme (par exemple pair-7f3k9q-a1b2c3) : donnez son identifiant, jamais un nom.',
     );
-  const transition = transitionOf(action, rest, parsed.values);
+  const transition = transitionOf(plain(action), rest, parsed.values);
   for (let attempt = 1; ; attempt += 1) {
     const path = pairPath(id);
     const text = await deps.store.readFile(path);
-    const { pairs, applications } = await readRecords(deps.store, {
-      folders: [],
-      paths: [path, applicationPath(`mentee-${id.slice(12)}`)],
-    });
+    const { pairs } = await readRecords(deps.store, { folders: [], paths: [path] });
     const pair = pairs.find((p) => p.id === id);
     if (!pair)
       throw new UsageError(
@@ -149,22 +171,41 @@ export async function runPair(
       acceptedOn,
       deps.settings.mentoring,
     ).end;
-    // A minor's application carries the representative's authorisation (not their identity):
-    // the representative's date is then expected if given, never refused.
+    // A minor at application has the representative's authorisation in their record (not in
+    // their identity): the representative signs, unless they came of age before signing
+    // (--majeur). With no record left (erased), a representative's date is taken as given.
+    const { applications } = await readRecords(deps.store, {
+      folders: [],
+      paths: [applicationPath(pair.mentee)],
+    });
     const mentee = applications.find((a) => a.id === pair.mentee) as
       { legalRepresentativeAuthorisation?: string } | undefined;
+    const representativeSigns =
+      transition.type === 'sign'
+        ? mentee
+          ? Boolean(mentee.legalRepresentativeAuthorisation) && parsed.values.majeur !== true
+          : transition.signatures.representative !== undefined
+        : false;
     let changed: Pair;
     try {
       changed = applyTransition(pair, transition, {
         now,
         today,
         plannedEnd,
-        representativeSigns: mentee?.legalRepresentativeAuthorisation ? undefined : false,
+        ...(acceptedOn ? { acceptedOn } : {}),
+        representativeSigns,
       });
     } catch (error) {
       if (error instanceof TransitionError) throw new UsageError(error.message);
       throw error;
     }
+    // What is written is a valid record, or nothing is: a file the schema refuses would stop the
+    // matching and every later step.
+    const checked = checkPair(changed);
+    if (!checked.ok)
+      throw new UsageError(
+        `Rien n’a été enregistré : le binôme ${id} ainsi modifié ne respecterait pas son schéma (${checked.problems.map((p) => p.field).join(', ')}).`,
+      );
     try {
       await deps.store.commit(
         [{ path, content: pairText(changed) }],

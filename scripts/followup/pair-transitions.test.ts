@@ -29,6 +29,7 @@ const context = (today: string, representativeSigns = false): TransitionContext 
   now: new Date(`${today}T09:30:00.000Z`),
   today,
   plannedEnd: '2027-07-09',
+  acceptedOn: '2026-12-05',
   representativeSigns,
 });
 
@@ -60,6 +61,10 @@ describe('a pair’s lifecycle', () => {
     expect(sign({ ...signatures, representative: '2027-01-11' })).toThrow('n’est pas mineur');
     expect(sign({ ...signatures, mentor: '2027-02-01' })).toThrow('après aujourd’hui');
     expect(sign({ ...signatures, mentor: '11/01/2027' })).toThrow('AAAA-MM-JJ');
+    expect(sign({ ...signatures, mentor: '2027-02-30' })).toThrow('AAAA-MM-JJ');
+    expect(sign({ ...signatures, mentor: '2026-12-04' })).toThrow(
+      'avant que le binôme soit accepté',
+    );
     const minor = applyTransition(
       accepted,
       { type: 'sign', signatures: { ...signatures, representative: '2027-01-11' } },
@@ -110,6 +115,19 @@ describe('a pair’s lifecycle', () => {
     );
     expect(done.status).toBe('closed');
     expect(endedEarly(done)).toBe(false);
+    expect(() =>
+      applyTransition(
+        signed,
+        { type: 'close', outcome: 'early', reasonCode: 'objective-reached' },
+        context('2027-07-09'),
+      ),
+    ).toThrow('est atteinte');
+    expect(() =>
+      applyTransition(accepted, { type: 'close', outcome: 'as-planned' }, context('2027-07-10')),
+    ).toThrow('n’a jamais commencé');
+    expect(() =>
+      applyTransition(signed, { type: 'pause', reason: 'a'.repeat(301) }, context('2027-03-01')),
+    ).toThrow('300 caractères');
     const early = applyTransition(
       signed,
       { type: 'close', outcome: 'early', reasonCode: 'no-longer-available' },

@@ -19,11 +19,10 @@ export interface TransitionContext {
   today: string;
   /** The pair's planned end (its convention's), for a closing « as planned ». */
   plannedEnd: string;
-  /**
-   * Whether a legal representative signs (the mentoré is a minor); undefined when the caller
-   * cannot know without opening the identity: the representative's date is then optional.
-   */
-  representativeSigns: boolean | undefined;
+  /** The day the pair was accepted: no one signed its convention before. */
+  acceptedOn?: string;
+  /** Whether a legal representative signs (the mentoré is a minor). */
+  representativeSigns: boolean;
 }
 
 /** An impossible transition, said in French to the coordinator who asked for it. */
@@ -32,14 +31,30 @@ export class TransitionError extends Error {
 }
 
 const statusWords: Record<Pair['status'], string> = {
-  proposed: 'encore proposé (sa pull request n’est pas fusionnée)',
+  // On main, « proposed » is a pair whose pull request was merged but not yet accepted.
+  proposed:
+    'fusionné mais pas encore accepté (npm run match -- --accept <cohorte>, ou le workflow « Binômes » après la fusion)',
   accepted: 'accepté, sa convention pas encore signée',
   active: 'en cours',
   paused: 'en pause',
   closed: 'terminé',
 };
 
-const isDay = (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text);
+/** A day that exists, written YYYY-MM-DD (30 February does not). */
+export function isDay(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const [y, m, d] = text.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d)).toISOString().slice(0, 10) === text;
+}
+
+/** A coordinator's free words on a step: one line, 300 characters at most (the schema's). */
+function checkReason(reason: string | undefined): void {
+  if (reason === undefined) return;
+  if (reason.length > 300 || /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/.test(reason))
+    throw new TransitionError(
+      'Le motif doit tenir sur une ligne, en 300 caractères au plus (et ne nommer personne).',
+    );
+}
 
 function refuse(pair: Pair, what: string): never {
   throw new TransitionError(`Le binôme ${pair.id} est ${statusWords[pair.status]} : ${what}`);
@@ -56,8 +71,6 @@ function checkSignatures(
     ['structure', 'de l’Espace Jeunes'],
   ];
   if (context.representativeSigns) parties.push(['representative', 'du représentant légal']);
-  else if (context.representativeSigns === undefined && signatures.representative !== undefined)
-    parties.push(['representative', 'du représentant légal']);
   else if (signatures.representative !== undefined)
     throw new TransitionError(
       `Le mentoré du binôme ${pair.id} n’est pas mineur : pas de signature de représentant légal.`,
@@ -71,6 +84,10 @@ function checkSignatures(
     if (day > context.today)
       throw new TransitionError(
         `La signature ${whose} est datée du ${frenchDate(day)}, après aujourd’hui : vérifiez la date.`,
+      );
+    if (context.acceptedOn && day < context.acceptedOn)
+      throw new TransitionError(
+        `La signature ${whose} est datée du ${frenchDate(day)}, avant que le binôme soit accepté (le ${frenchDate(context.acceptedOn)}) : vérifiez la date.`,
       );
   }
 }
@@ -99,6 +116,7 @@ export function applyTransition(
       break;
     case 'pause':
       if (pair.status !== 'active') refuse(pair, 'seul un binôme en cours peut être mis en pause.');
+      checkReason(transition.reason);
       status = 'paused';
       event = { type: 'paused', at, ...(transition.reason ? { reason: transition.reason } : {}) };
       break;
@@ -115,10 +133,20 @@ export function applyTransition(
             ? 'il ne peut pas être terminé une seconde fois.'
             : 'retirez-le de sa proposition (/retirer) plutôt que de le terminer.',
         );
+      if (transition.outcome === 'as-planned' && pair.status === 'accepted')
+        refuse(
+          pair,
+          'un mentorat qui n’a jamais commencé ne se termine pas comme prévu : indiquez le motif de sa fin anticipée.',
+        );
       if (transition.outcome === 'as-planned' && context.today < context.plannedEnd)
         throw new TransitionError(
           `Le binôme ${pair.id} doit se terminer le ${frenchDate(context.plannedEnd)} : avant cette date, indiquez le motif de la fin anticipée.`,
         );
+      if (transition.outcome === 'early' && context.today >= context.plannedEnd)
+        throw new TransitionError(
+          `La date de fin prévue du binôme ${pair.id} (le ${frenchDate(context.plannedEnd)}) est atteinte : il se termine comme prévu (cloture prevue).`,
+        );
+      if (transition.outcome === 'early') checkReason(transition.reason);
       status = 'closed';
       event =
         transition.outcome === 'as-planned'

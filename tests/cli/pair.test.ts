@@ -107,11 +107,35 @@ describe('npm run pair', () => {
     await expect(runPair([id, 'pause'], d)).rejects.toThrow(
       'accepté, sa convention pas encore signée',
     );
-    await runPair([id, 'signee', '2027-01-11'], d);
+    // A minor at application: the representative signs too, unless they have come of age.
+    await expect(runPair([id, 'signee', '2027-01-11'], d)).rejects.toThrow(
+      'Indiquez la date de la signature du représentant légal',
+    );
+    // A day that does not exist, one before the pair was accepted, a motif on two lines.
+    await expect(runPair([id, 'signee', '2027-02-30', '--majeur'], d)).rejects.toThrow(
+      'AAAA-MM-JJ',
+    );
+    await expect(runPair([id, 'signee', '2026-11-29', '--majeur'], d)).rejects.toThrow(
+      'avant que le binôme soit accepté (le 05/12/2026)',
+    );
+    await expect(runPair([id, 'signee', '2027-01-11', '2027-01-12'], d)).rejects.toThrow(
+      UsageError,
+    );
+    // « clôture » and « signée » are understood with their accents.
+    await expect(runPair([id, 'clôture', 'prévue'], d)).rejects.toThrow(
+      'un mentorat qui n’a jamais commencé',
+    );
+    await runPair([id, 'signée', '2027-01-11', '--majeur'], d);
+    await expect(
+      runPair([id, 'pause', '--motif', 'deux\nlignes'], deps(store, '2027-02-01').deps),
+    ).rejects.toThrow('tenir sur une ligne');
     await expect(runPair([id, 'cloture', 'prevue'], d)).rejects.toThrow(
       'doit se terminer le 09/07/2027',
     );
     await expect(runPair([id, 'cloture'], d)).rejects.toThrow('prevue, ou le motif');
+    await expect(
+      runPair([id, 'cloture', 'desaccord'], deps(store, '2027-07-10').deps),
+    ).rejects.toThrow('est atteinte : il se termine comme prévu');
     await expect(runPair([id, 'signee', '2027-01-11'], d)).rejects.toThrow(UsageError);
     const name = syntheticPeople.mentee.lastName;
     const refused = await runPair([name, 'pause'], d).catch((e: unknown) => e);
