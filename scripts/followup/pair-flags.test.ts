@@ -129,3 +129,71 @@ describe('the follow-up settings', () => {
     expect(followUpRulesFrom(settings)).toEqual(defaultFollowUpRules);
   });
 });
+
+describe('pauses and ends', () => {
+  const withEvents = (status: Pair['status'], events: Pair['events']): Pair => ({
+    ...pair(status),
+    events: [...pair(status).events, ...events],
+  });
+
+  it('counts delays in days of mentoring: a pause moves what falls after it', async () => {
+    const { pausesOf } = await import('./paused-days.ts');
+    const resumed = withEvents('active', [
+      { type: 'paused', at: '2027-02-10T09:00:00.000Z' },
+      { type: 'resumed', at: '2027-04-20T09:00:00.000Z' },
+    ]);
+    const pauses = pausesOf(resumed, 'Europe/Paris');
+    expect(pauses).toEqual([{ from: '2027-02-10', to: '2027-04-20' }]);
+    const met: FollowUpFact[] = [{ kind: 'meeting', on: '2027-02-05' }];
+    const situation = (today: string) =>
+      pairSituation(resumed, { ...dates, pauses }, met, today, rules);
+    // On the day it resumes, nothing is backdated into the pause.
+    expect(situation('2027-04-20').flags).toEqual([]);
+    // Four days of mentoring before the pause, 42 after it: inactive from the 46th.
+    expect(situation('2027-05-30').flags.map((f) => f.code)).not.toContain('inactive');
+    expect(situation('2027-05-31').flags).toContainEqual({ code: 'inactive', since: '2027-05-31' });
+    // The first check-in falls on the 30th day of mentoring: the day it resumed.
+    expect(
+      followUpSchedule(dates.start, dates.end, rules, pauses).find((d) => d.kind === 'check-in')
+        ?.on,
+    ).toBe('2027-04-20');
+  });
+
+  it('moves the first meeting of a pair paused before it', async () => {
+    const { pausesOf } = await import('./paused-days.ts');
+    const early = withEvents('active', [
+      { type: 'paused', at: '2027-01-20T09:00:00.000Z' },
+      { type: 'resumed', at: '2027-03-01T09:00:00.000Z' },
+    ]);
+    const pauses = pausesOf(early, 'Europe/Paris');
+    expect(pairSituation(early, { ...dates, pauses }, [], '2027-03-01', rules).flags).toEqual([]);
+    // Eight days before the pause, thirteen after it.
+    expect(pairSituation(early, { ...dates, pauses }, [], '2027-03-14', rules).flags).toEqual([
+      { code: 'first-meeting-late', since: '2027-03-14' },
+    ]);
+  });
+
+  it('still asks for the bilan of a paused pair and of one closed as planned, after the end', () => {
+    expect(pairSituation(pair('paused'), dates, [], '2027-09-01', rules).flags).toEqual([
+      { code: 'bilan-missing', since: '2027-07-10' },
+    ]);
+    const closed = withEvents('closed', [
+      { type: 'closed', at: '2027-07-09T10:00:00.000Z', outcome: 'as-planned' },
+    ]);
+    expect(pairSituation(closed, dates, [], '2027-09-01', rules).flags).toEqual([
+      { code: 'bilan-missing', since: '2027-07-10' },
+    ]);
+    const bilan: FollowUpFact[] = [{ kind: 'bilan', on: '2027-07-20', role: 'mentor' }];
+    expect(pairSituation(closed, dates, bilan, '2027-09-01', rules).flags).toEqual([]);
+    const early = withEvents('closed', [
+      { type: 'closed', at: '2027-03-09T10:00:00.000Z', outcome: 'early', reasonCode: 'other' },
+    ]);
+    expect(pairSituation(early, dates, [], '2027-09-01', rules).flags).toEqual([]);
+  });
+
+  it('puts nothing but the bilan after the end of a very short pair', () => {
+    const schedule = followUpSchedule('2027-01-01', '2027-01-11', rules);
+    expect(schedule.every((d) => d.on <= '2027-01-11')).toBe(true);
+    expect(schedule.at(-1)).toEqual({ kind: 'bilan', on: '2027-01-11' });
+  });
+});

@@ -1,6 +1,8 @@
 import type { Pair } from '../../schemas/pair.schema.ts';
-import { addDays, daysBetween, type FollowUpRules } from './follow-up-rules.ts';
+import { addDays, type FollowUpRules } from './follow-up-rules.ts';
 import { followUpSchedule, type Due } from './follow-up-schedule.ts';
+import { endedAsPlanned } from './pair-transitions.ts';
+import { activeDaysBetween, afterActiveDays, type Pause } from './paused-days.ts';
 
 /** What is known of a pair's life, from its follow-up records (issue 12), one fact a day. */
 export type FollowUpFact =
@@ -30,25 +32,36 @@ const last = <T extends { on: string }>(facts: readonly T[]) =>
   facts.reduce<T | undefined>((latest, f) => (!latest || f.on > latest.on ? f : latest), undefined);
 
 /**
- * Where a pair stands on `today` (YYYY-MM-DD): its flags, and what is due. Only a pair under way
- * (`active`) is flagged; a paused one is flagged only for a participant asking for help, and an
- * accepted one, closed one or proposed one not at all. Facts after `today` are ignored, so that
- * replaying a year day by day gives each day's answer. Pure.
+ * Where a pair stands on `today` (YYYY-MM-DD): its flags, and what is due. A pair under way
+ * (`active`) gets every flag, its delays counted in days of mentoring (`dates.pauses` not
+ * counted); a paused one only for help asked and a missing bilan; one closed as planned only
+ * for a missing bilan; any other none. Facts after `today` are ignored, so that replaying a year
+ * day by day gives each day's answer. Pure.
  */
 export function pairSituation(
   pair: Pair,
-  dates: { start: string; end: string },
+  dates: { start: string; end: string; pauses?: readonly Pause[] },
   facts: readonly FollowUpFact[],
   today: string,
   rules: FollowUpRules,
   horizonDays = 7,
 ): PairSituation {
-  if (pair.status !== 'active' && pair.status !== 'paused') return { flags: [], due: [] };
+  const under = pair.status === 'active' || pair.status === 'paused';
+  if (!under && !endedAsPlanned(pair)) return { flags: [], due: [] };
+  const pauses = dates.pauses ?? [];
   const known = facts.filter((f) => f.on <= today);
   const of = <K extends FollowUpFact['kind']>(kind: K) =>
     known.filter((f): f is Extract<FollowUpFact, { kind: K }> => f.kind === kind);
-  const schedule = followUpSchedule(dates.start, dates.end, rules);
+  const schedule = followUpSchedule(dates.start, dates.end, rules, pauses);
   const flags: Flag[] = [];
+  const bilanMissing = () => {
+    if (today > dates.end && of('bilan').length === 0)
+      flags.push({ code: 'bilan-missing', since: addDays(dates.end, 1) });
+  };
+  if (!under) {
+    bilanMissing();
+    return { flags, due: [] };
+  }
 
   // Help asked in a check-in: until a coordinator's contact on that day or after.
   const lastContact = last(of('contact'));
@@ -63,13 +76,16 @@ export function pairSituation(
     const lastMeeting = last(meetings);
     if (!lastMeeting && today > firstMeetingDue)
       flags.push({ code: 'first-meeting-late', since: addDays(firstMeetingDue, 1) });
-    // Once the planned end has passed, only the bilan is awaited.
+    // Once the planned end has passed, only the bilan is awaited. Paused days do not count.
     if (
       lastMeeting &&
       today <= dates.end &&
-      daysBetween(lastMeeting.on, today) > rules.inactiveAfterDays
+      activeDaysBetween(lastMeeting.on, today, pauses) > rules.inactiveAfterDays
     )
-      flags.push({ code: 'inactive', since: addDays(lastMeeting.on, rules.inactiveAfterDays + 1) });
+      flags.push({
+        code: 'inactive',
+        since: afterActiveDays(lastMeeting.on, rules.inactiveAfterDays + 1, pauses),
+      });
 
     // The latest check-in whose grace has passed: answered by anyone since the grace of the one
     // before it ended (a check-in within a grace answers that one, not the next)?
@@ -85,9 +101,8 @@ export function pairSituation(
           since: addDays(overdue.on, rules.checkInGraceDays + 1),
         });
     }
-    if (today > dates.end && of('bilan').length === 0)
-      flags.push({ code: 'bilan-missing', since: addDays(dates.end, 1) });
   }
+  bilanMissing();
 
   // What is due: the coming days' items, and the contacts and review not yet done.
   const horizon = addDays(today, horizonDays);
