@@ -142,6 +142,31 @@ export const pairSchema = {
           outcome: closeOutcome,
           reasonCode: closeReason,
         },
+        // Each event carries what its type needs and nothing else: a hand edit that breaks
+        // this is refused by the validation (issue 12).
+        allOf: [
+          {
+            if: { properties: { type: { const: 'signed' } }, required: ['type'] },
+            then: { properties: { signatures: true }, required: ['signatures'] },
+            else: { not: { properties: { signatures: true }, required: ['signatures'] } },
+          },
+          {
+            if: { properties: { type: { const: 'closed' } }, required: ['type'] },
+            then: {
+              if: { properties: { outcome: { const: 'early' } }, required: ['outcome'] },
+              then: { properties: { reasonCode: true }, required: ['reasonCode'] },
+              else: { not: { properties: { reasonCode: true }, required: ['reasonCode'] } },
+            },
+            else: {
+              not: {
+                anyOf: [
+                  { properties: { outcome: true }, required: ['outcome'] },
+                  { properties: { reasonCode: true }, required: ['reasonCode'] },
+                ],
+              },
+            },
+          },
+        ],
       },
     },
   },

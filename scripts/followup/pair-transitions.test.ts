@@ -172,3 +172,23 @@ describe('a pair’s lifecycle', () => {
     ).toThrow('/retirer');
   });
 });
+
+describe('a pair file edited by hand', () => {
+  const withLast = (event: Record<string, unknown>) =>
+    checkPair({ ...accepted, status: 'active', events: [...accepted.events, event] }).ok;
+  it('is refused when an event lacks what its type needs, or carries what another type does', () => {
+    const at = '2027-01-12T09:30:00.000Z';
+    expect(withLast({ type: 'signed', at, signatures })).toBe(true);
+    expect(withLast({ type: 'signed', at })).toBe(false);
+    expect(withLast({ type: 'paused', at, signatures })).toBe(false);
+    expect(withLast({ type: 'closed', at, outcome: 'early', reasonCode: 'other' })).toBe(true);
+    expect(withLast({ type: 'closed', at, outcome: 'early' })).toBe(false);
+    expect(withLast({ type: 'closed', at, outcome: 'as-planned', reasonCode: 'breach' })).toBe(
+      false,
+    );
+    expect(withLast({ type: 'resumed', at, outcome: 'as-planned' })).toBe(false);
+    expect(withLast({ type: 'paused', at, reasonCode: 'other' })).toBe(false);
+    // A pair closed before issue 12 says nothing of how: still read.
+    expect(withLast({ type: 'closed', at })).toBe(true);
+  });
+});
