@@ -1,5 +1,11 @@
 import { parseCommandLine } from './parse-command-line.ts';
-import { conventionPath, isPairId, locate, retentionBranch } from '../../schemas/data-layout.ts';
+import {
+  conventionPath,
+  folders,
+  isPairId,
+  locate,
+  retentionBranch,
+} from '../../schemas/data-layout.ts';
 import type { ProgrammeSettings } from '../../schemas/programme.schema.ts';
 import { retentionPlan, type RetentionItem } from '../records/retention-plan.ts';
 import type { FileChange } from '../store/data-store.ts';
@@ -124,6 +130,12 @@ export async function runRetention(
   }
   // The sealed conventions of the pairs deleted, or of an erased person's pairs, go with them
   // (a path that is not there is ignored): nothing that names them stays in main.
+  const pairs = new Set(
+    remove.flatMap((path) => {
+      const located = locate(path);
+      return located.type === 'pair' ? [located.id] : [];
+    }),
+  );
   const pairIds = new Set(
     remove.flatMap((path) => {
       const located = locate(path);
@@ -135,6 +147,9 @@ export async function runRetention(
       for (const pair of set.pairs)
         if (pair.mentor === item.id || pair.mentee === item.id) pairIds.add(pair.id);
   for (const id of pairIds) if (isPairId(id)) remove.push(conventionPath(id));
+  // A pair's follow-ups (check-ins, bilans: issue 12) go with it.
+  for (const id of [...pairIds].filter((id) => pairs.has(id) && isPairId(id)))
+    remove.push(...(await store.listFiles(`${folders.followups}/${id}`)));
   // Rebuilt from main every time: a proposal made stale by an erasure since (which would
   // conflict) is replaced, never left to merge.
   await store.ensureBranch(retentionBranch, { reset: true });

@@ -88,7 +88,9 @@ export function pairSituation(
       });
 
     // The latest check-in whose grace has passed: answered by anyone since the grace of the one
-    // before it ended (a check-in within a grace answers that one, not the next)?
+    // before it ended (a check-in within a grace answers that one, not the next)? The flag says
+    // the pair's latest check-in is missing, not a ledger of months: a late check-in clears the
+    // month it was late for and may count for the next one too.
     const checkIns = schedule.filter((d) => d.kind === 'check-in');
     const index = checkIns.findLastIndex((d) => addDays(d.on, rules.checkInGraceDays) < today);
     const overdue = checkIns[index];

@@ -456,7 +456,7 @@ describe('the conventions job on GitHub, with sealed copies kept (delivery: comm
     expect(await store.listFiles('conventions')).toEqual([]);
   });
 
-  it('has the retention proposal delete the sealed copies with the pairs and people it deletes', async () => {
+  it('has the retention proposal delete the sealed copies and follow-ups with the pairs and people it deletes', async () => {
     const { store } = gitHubHarness();
     const world = await programme(store);
     const settings = completeSettings((s) => {
@@ -464,6 +464,9 @@ describe('the conventions job on GitHub, with sealed copies kept (delivery: comm
     });
     await runJobOn(store, settings, await tempFolder(), {});
     expect(await store.listFiles('conventions')).toHaveLength(2);
+    // A follow-up of one of the pairs (issue 12) goes with it.
+    const followUp = `followups/${world.pairs.adult.id}/2027-03-01T10-00-00Z-mentee.json`;
+    await store.commit([{ path: followUp, content: '{}\n' }], 'A follow-up');
     const { deps: privacy } = privacyDeps(store);
     // Long after the cohort's end and the 24 months kept after it: the pairs are due.
     await runRetention([], { ...privacy, onGitHub: true, settings, today: '2029-08-01' });
@@ -474,6 +477,7 @@ describe('the conventions job on GitHub, with sealed copies kept (delivery: comm
       expect.arrayContaining([
         conventionPath(world.pairs.adult.id),
         conventionPath(world.pairs.minor.id),
+        followUp,
       ]),
     );
   });
