@@ -42,10 +42,22 @@ export function describePerson(person: PersonRecords, tokens: TextTokens): strin
     parts.push(
       linesToText(describeRecord(schema, { profile: profile!, commitments: commitments! }, tokens)),
     );
-    if ('legalRepresentativeAuthorisation' in application)
+    if ('legalRepresentativeAuthorisation' in application) {
+      // The record as sent is never rewritten: the representative's signature is the `signed`
+      // event of the mentoré's pair (issue 12).
+      const signed = person.pairs
+        .flatMap((p) => p.events)
+        .find((e) => e.type === 'signed' && e.signatures?.representative);
       parts.push(
-        `Autorisation du représentant légal : ${application.legalRepresentativeAuthorisation === 'given' ? 'donnée par la signature de la convention' : 'en attente de la signature de la convention'}.`,
+        `Autorisation du représentant légal : ${
+          application.legalRepresentativeAuthorisation === 'given'
+            ? 'donnée par la signature de la convention'
+            : signed?.signatures?.representative
+              ? `donnée par la signature de la convention le ${frenchDay(signed.signatures.representative)}`
+              : 'en attente de la signature de la convention'
+        }.`,
       );
+    }
   } else parts.push('Candidature : aucune (effacée, ou jamais reçue).');
   if (person.decision) {
     const history = person.decision.history

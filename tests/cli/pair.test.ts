@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { pairIdOf, pairPath } from '../../schemas/data-layout.ts';
 import type { Pair } from '../../schemas/pair.schema.ts';
 import { runPair } from '../../scripts/commands/run-pair.ts';
+import { runSubjectAccess } from '../../scripts/commands/run-subject-access.ts';
+import { privacyDeps } from '../privacy/privacy-deps.ts';
+import { coordinatorKey } from '../helpers/test-keys.ts';
 import { UsageError } from '../../scripts/commands/usage-error.ts';
 import {
   aMentorForm,
@@ -99,6 +102,21 @@ describe('npm run pair', () => {
       outcome: 'early',
       reasonCode: 'no-longer-available',
     });
+  });
+
+  it('tells a minor asking for their data that the representative signed, from the pair’s event', async () => {
+    const { store, id } = await world();
+    await runPair(
+      [id, 'signee', '2027-01-11', '--representant', '2027-01-10'],
+      deps(store, '2027-01-12').deps,
+    );
+    const mentee = (await pairOf(store, id)).mentee;
+    const { deps: privacy, written } = privacyDeps(store, [coordinatorKey.identity]);
+    await runSubjectAccess([mentee], privacy);
+    const summary = [...written.entries()].find(([path]) => path.endsWith('.txt'))![1];
+    expect(summary).toContain(
+      'Autorisation du représentant légal\u00a0: donnée par la signature de la convention le 10/01/2027.',
+    );
   });
 
   it('refuses an impossible step, a closing « prevue » before the planned end, and a name, in French', async () => {
