@@ -1,5 +1,15 @@
 /** The comment commands coordinators type on GitHub (and on the command line). */
-export const commandNames = ['retirer', 'associer', 'interdire', 'relancer', 'decision'] as const;
+export const commandNames = [
+  'retirer',
+  'associer',
+  'interdire',
+  'relancer',
+  'decision',
+  'signee',
+  'pause',
+  'reprise',
+  'cloture',
+] as const;
 export type CommandName = (typeof commandNames)[number];
 
 /** One command line of a comment: its name (unknown names kept, to be answered) and words. */

@@ -1,7 +1,14 @@
 import { cohortOfBranch, isApplicationId } from '../../schemas/data-layout.ts';
 import { PermissionUnknownError, StaleFileError } from '../store/data-store.ts';
 import { forbidPair, forcePair, solveAgain, withdrawPair } from './pairing-commands.ts';
-import { maxCommands, parseCommands, quoteable, type CommandLine } from './parse-commands.ts';
+import {
+  commandNames,
+  maxCommands,
+  parseCommands,
+  quoteable,
+  type CommandLine,
+} from './parse-commands.ts';
+import { runPair } from './run-pair.ts';
 import type { MatchDependencies } from './propose-pairs.ts';
 import { runScreen, ScreenUsageError } from './run-screen.ts';
 import { UsageError } from './usage-error.ts';
@@ -77,8 +84,38 @@ async function decide(deps: MatchDependencies, args: readonly string[]): Promise
   return printed.join(' ');
 }
 
+/** The steps of a pair's life (issue 12), typed on an issue as on the command line. */
+const pairSteps = new Set(['signee', 'pause', 'reprise', 'cloture']);
+
+/**
+ * `/signee|/pause|/reprise|/cloture <binôme> …`: exactly `npm run pair -- <binôme> <étape> …`
+ * (one code path). What follows `--motif` is the motif, spaces included.
+ */
+async function pairStep(
+  deps: MatchDependencies,
+  step: string,
+  args: readonly string[],
+): Promise<string> {
+  const [id = '', ...rest] = args;
+  const motif = rest.indexOf('--motif');
+  const words =
+    motif < 0 ? rest : [...rest.slice(0, motif), '--motif', rest.slice(motif + 1).join(' ')];
+  const printed: string[] = [];
+  await runPair([id, step, ...words], {
+    store: deps.store,
+    settings: deps.settings,
+    now: deps.now,
+    print: (line) => printed.push(line),
+  });
+  return printed.join(' ');
+}
+
 function placeError(command: string, place: CommandPlace): string | undefined {
   if (place.kind === 'terminal') return undefined;
+  if (pairSteps.has(command))
+    return place.kind === 'issue'
+      ? undefined
+      : 'cette commande s’utilise dans une issue (celle du suivi des binômes), pas dans une pull request.';
   if (command === 'decision')
     return place.kind === 'issue' && place.digest
       ? undefined
@@ -175,13 +212,14 @@ async function carryOut(
   place: CommandPlace,
   cohort: string | undefined,
 ): Promise<string> {
-  const known = ['retirer', 'associer', 'interdire', 'relancer', 'decision'];
-  if (!known.includes(command.name))
-    return `❌ commande inconnue. Commandes : /retirer, /associer, /interdire, /relancer (pull request des binômes) et /decision (issue « Candidatures à examiner »).`;
+  if (!(commandNames as readonly string[]).includes(command.name))
+    return `❌ commande inconnue. Commandes : /retirer, /associer, /interdire, /relancer (pull request des binômes), /decision (issue « Candidatures à examiner ») et /signee, /pause, /reprise, /cloture (suivi des binômes).`;
   const misplaced = placeError(command.name, place);
   if (misplaced) return `❌ ${misplaced}`;
   try {
     if (command.name === 'decision') return `✅ ${await decide(deps, command.args)}`;
+    if (pairSteps.has(command.name))
+      return `✅ ${await pairStep(deps, command.name, command.args)}`;
     if (!cohort)
       return place.kind === 'terminal'
         ? '❌ indiquez la cohorte : --cohort AAAA-AAAA.'

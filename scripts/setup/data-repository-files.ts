@@ -108,7 +108,8 @@ ${callReusable('conventions-data', { project, ref })}
 
 function commandsWorkflow({ project, ref }: SetupOptions): string {
   return `# Written by Binôme's \`npm run setup-data-repo\`: the coordinators' comment commands
-# (/decision, /retirer, /associer, /interdire, /relancer), answered by a reply comment.
+# (/decision, /retirer, /associer, /interdire, /relancer, /signee, /pause, /reprise, /cloture),
+# answered by a reply comment.
 name: Commandes
 
 on:
@@ -275,6 +276,12 @@ par Binôme : ne le rendez jamais public, et n’y copiez pas de données ailleu
   coordination, dans « Settings », « Secrets and variables », « Actions ») : c’est le seul qui ouvre
   les identités. Si un nom contient des caractères que la police de caractères ne sait pas écrire, la case reste
   vide et le résumé demande de la compléter à la main.
+- **Vie des binômes** : dans une issue de ce dépôt, commentez \`/signee <binôme> <date>\` quand
+  la convention est signée (ajoutez \`--representant <date>\` pour un mentoré mineur, ou
+  \`--majeur\` s’il est devenu majeur), \`/pause <binôme>\`, \`/reprise <binôme>\`, puis
+  \`/cloture <binôme> prevue\` à la fin, ou \`/cloture <binôme> <motif>\` si le mentorat s’arrête
+  plus tôt (motifs : indisponible, objectif-atteint, desaccord, manquement, autre). Un motif écrit
+  après \`--motif\` ne doit nommer personne.
 - **Qui peut utiliser les commandes** : seules les personnes qui ont le droit d’écriture sur ce dépôt ; les
   commandes des autres sont ignorées, et la réponse le dit.
 - **Effacer une personne** (à sa demande) : onglet « Actions », « Effacer une personne »,

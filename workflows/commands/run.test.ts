@@ -170,6 +170,48 @@ describe('coordinators’ comment commands, against the GitHub stand-in', () => 
     expect(wrong.reply).toContain('❌ commande inconnue.');
   });
 
+  it('records the steps of a pair’s life from an issue, exactly as npm run pair does (issue 12)', async () => {
+    const { store, standIn, pull, digest, comment } = await setUp();
+    const id = 'pair-bbbbb2-aaaaa3';
+    const pair = {
+      schemaVersion: 1,
+      id,
+      cohort: '2026-2027',
+      mentor: 'mentor-bbbbb2',
+      mentee: 'mentee-aaaaa3',
+      status: 'accepted',
+      proposedBy: 'matching',
+      meetingMode: 'visio',
+      objectives: [],
+      score: { total: 1, rules: [] },
+      events: [
+        { type: 'proposed', at: '2026-11-20T10:00:00.000Z' },
+        { type: 'accepted', at: '2026-11-28T10:00:00.000Z' },
+      ],
+    };
+    await store.commit(
+      [{ path: pairPath(id), content: `${JSON.stringify(pair, null, 2)}\n` }],
+      'An accepted pair',
+    );
+    const signed = await comment(
+      digest.number,
+      `/signée ${id} 2026-11-29\n/pause ${id} --motif Examens de fin de semestre`,
+    );
+    expect(signed.reply).toContain(
+      `- \`/signée ${id} 2026-11-29\` : ✅ Le binôme ${id} est en cours : convention signée (dernière signature le 29/11/2026).`,
+    );
+    expect(signed.reply).toContain(`✅ Le binôme ${id} est en pause.`);
+    const stored = JSON.parse(standIn.file(pairPath(id))!) as { events: { reason?: string }[] };
+    expect(stored.events.at(-1)?.reason).toBe('Examens de fin de semestre');
+    // Refused in French, and never on the pairing pull request.
+    const later = await comment(digest.number, `/reprise ${id}\n/cloture ${id} prevue`);
+    expect(later.reply).toContain('❌ Le binôme');
+    expect(later.reply).toContain('doit se terminer le');
+    const misplaced = await comment(pull.number, `/cloture ${id} autre`);
+    expect(misplaced.reply).toContain('❌ cette commande s’utilise dans une issue');
+    expect(JSON.parse(standIn.file(pairPath(id))!).status).toBe('active');
+  });
+
   it('records a screening decision from the digest issue, exactly as npm run screen does', async () => {
     const { standIn, digest, comment } = await setUp();
     const decided = await comment(
