@@ -1,5 +1,11 @@
 import { parseCommandLine, personId } from './parse-command-line.ts';
-import { applicationPath, conventionPath, screeningPath } from '../../schemas/data-layout.ts';
+import {
+  applicationPath,
+  conventionPath,
+  erasurePath,
+  folders,
+  screeningPath,
+} from '../../schemas/data-layout.ts';
 import { dateIn } from '../../schemas/rules-context.ts';
 import { holdingStatuses } from '../../schemas/pair.schema.ts';
 import { StaleFileError } from '../store/data-store.ts';
@@ -67,6 +73,18 @@ export async function runErase(args: readonly string[], deps: PrivacyDependencie
   const id = personId(parsed.positionals, usage);
   const today = dateIn(deps.timeZone, deps.now());
   for (let attempt = 1; ; attempt += 1) {
+    // The texts the change is built from are its guard, read before it: whoever writes one of
+    // them from now on (a coordinator's step on a pair) makes the commit fail, and the erasure
+    // starts again from what they wrote, never over it.
+    const guarded = [
+      ...(await deps.store.listFiles(folders.pairs)),
+      applicationPath(id),
+      screeningPath(id),
+      erasurePath(id),
+    ];
+    const before = new Map(
+      (await deps.store.readFiles(guarded)).map((text, i) => [guarded[i]!, text] as const),
+    );
     const { set } = await findPeople(deps.store, id, undefined);
     const person = await personFrom(deps.store, set, id);
     const erasure = erasureChange(person, 'request', today);
@@ -86,7 +104,10 @@ export async function runErase(args: readonly string[], deps: PrivacyDependencie
         // Every file changed must still be as read (the erasure record still absent): a
         // coordinator erasing the same person twice at once makes one commit.
         for (const path of [...change.remove, ...change.files.map((f) => f.path)])
-          unchanged.set(path, await deps.store.readFile(path));
+          unchanged.set(
+            path,
+            before.has(path) ? before.get(path) : await deps.store.readFile(path),
+          );
         await deps.store.commit(change.files, `Erase ${id}`, { remove: change.remove, unchanged });
       } catch (error) {
         if (error instanceof StaleFileError && attempt < 3) continue;

@@ -3,6 +3,7 @@ import { pairIdOf, pairPath } from '../../schemas/data-layout.ts';
 import type { Pair } from '../../schemas/pair.schema.ts';
 import { runPair } from '../../scripts/commands/run-pair.ts';
 import { runSubjectAccess } from '../../scripts/commands/run-subject-access.ts';
+import { runErase } from '../../scripts/commands/run-erase.ts';
 import { privacyDeps } from '../privacy/privacy-deps.ts';
 import { coordinatorKey } from '../helpers/test-keys.ts';
 import { UsageError } from '../../scripts/commands/usage-error.ts';
@@ -117,6 +118,44 @@ describe('npm run pair', () => {
     expect(summary).toContain(
       'Autorisation du représentant légal\u00a0: donnée par la signature de la convention le 10/01/2027.',
     );
+  });
+
+  it('never loses a step recorded while a member of the pair is being erased', async () => {
+    const { store, id } = await world();
+    await runPair([id, 'signee', '2027-01-11', '--majeur'], deps(store, '2027-01-12').deps);
+    await runPair([id, 'pause', '--motif', 'Examens'], deps(store, '2027-02-12').deps);
+    const mentee = (await pairOf(store, id)).mentee;
+    // A coordinator resumes the pair once the erasure has built its change from what it read
+    // (when it looks for the pair's sealed conventions), before that change is committed.
+    let fired = false;
+    const racing = new Proxy(store, {
+      get(target, property) {
+        const value: unknown = Reflect.get(target, property);
+        if (property === 'readFiles')
+          return async (...args: Parameters<DataStore['readFiles']>) => {
+            if (!fired && args[0].some((path) => path.startsWith('conventions/'))) {
+              fired = true;
+              await runPair([id, 'reprise'], deps(target, '2027-02-20').deps);
+            }
+            return target.readFiles(...args);
+          };
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const { deps: privacy } = privacyDeps(racing);
+    await runErase([mentee], privacy);
+    expect(fired).toBe(true);
+    const pair = await pairOf(store, id);
+    expect(pair.events.map((e) => e.type)).toEqual([
+      'proposed',
+      'accepted',
+      'signed',
+      'paused',
+      'resumed',
+    ]);
+    expect(pair.status).toBe('active');
+    // And the erasure still removed the coordinators' words about the pair.
+    expect(pair.events.every((e) => e.reason === undefined)).toBe(true);
   });
 
   it('refuses an impossible step, a closing « prevue » before the planned end, and a name, in French', async () => {
