@@ -227,3 +227,9 @@ export function locate(path: string): RecordLocation {
   if (erasure) return { type: 'erasure', id: erasure[1]! };
   return { type: 'other' };
 }
+
+/** The pair a path is the file of (`pairs/<pairId>.json`), if it is one. */
+export function pairOfPath(path: string): string | undefined {
+  const located = locate(path);
+  return located.type === 'pair' ? located.id : undefined;
+}

@@ -1,6 +1,16 @@
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ConventionFolder } from './run-conventions.ts';
+import { isPairId } from '../../schemas/data-layout.ts';
+
+/** Where the conventions go: a folder (the local data repository's, or a workflow artifact's). */
+export interface ConventionFolder {
+  /** Where it is, for the messages. */
+  where: string;
+  read(name: string): Promise<Uint8Array | undefined>;
+  write(name: string, bytes: Uint8Array): Promise<void>;
+  list(): Promise<string[]>;
+  remove(name: string): Promise<void>;
+}
 
 /**
  * A folder of conventions on disk: on the embedded default `<data>/conventions`, inside the local
@@ -40,6 +50,15 @@ export function conventionFolder(path: string): ConventionFolder {
       await rm(join(path, `.${name}.partial`), { force: true });
     },
   };
+}
+
+/** A pair's convention in such a folder: `<pairId>.pdf`. */
+export const conventionFileName = (pairId: string) => `${pairId}.pdf`;
+
+/** The pair a file of such a folder is the convention of, if it is one. */
+export function pairOfConventionFile(name: string): string | undefined {
+  const id = name.endsWith('.pdf') ? name.slice(0, -'.pdf'.length) : '';
+  return isPairId(id) ? id : undefined;
 }
 
 /** The embedded default's conventions: `<data>/conventions`. */

@@ -1,6 +1,6 @@
 import type { TextTokens } from '../../schemas/fill-tokens.ts';
 import type { DataStore } from '../store/data-store.ts';
-import type { ConventionFolder } from './run-conventions.ts';
+import type { ConventionFolder } from './convention-folder.ts';
 
 /** What the privacy commands (reveal, subject access, erase, retention, keys) are given. */
 export interface PrivacyDependencies {

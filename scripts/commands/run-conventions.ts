@@ -1,4 +1,10 @@
-import { applicationPath, conventionPath, folders, isPairId } from '../../schemas/data-layout.ts';
+import {
+  applicationPath,
+  conventionPath,
+  folders,
+  isPairId,
+  pairOfPath,
+} from '../../schemas/data-layout.ts';
 import type { OpenedMenteeApplication } from '../../schemas/mentee-application.schema.ts';
 import type { OpenedMentorApplication } from '../../schemas/mentor-application.schema.ts';
 import { holdingStatuses, type Pair } from '../../schemas/pair.schema.ts';
@@ -16,6 +22,11 @@ import { openDataKey } from '../privacy/open-identity.ts';
 import { openConvention, sealConvention } from '../privacy/seal-convention.ts';
 import type { DataStore, FileChange } from '../store/data-store.ts';
 import { readRecords } from '../store/read-records.ts';
+import {
+  conventionFileName,
+  pairOfConventionFile,
+  type ConventionFolder,
+} from './convention-folder.ts';
 import { parseCommandLine } from './parse-command-line.ts';
 import type { Progress } from './progress.ts';
 import { UsageError } from './usage-error.ts';
@@ -34,16 +45,6 @@ const usage = `Utilisation :
 /** Fields to write by hand, for a person: why, since the value itself is never said. */
 export function handwrittenList(fields: readonly string[]): string {
   return `${fields.map((f) => `« ${f} »`).join(', ')} (nom absent de la candidature, ou écrit avec des caractères que la police de caractères du PDF ne contient pas)`;
-}
-
-/** Where the conventions go: a folder (the local data repository's, or a workflow artifact's). */
-export interface ConventionFolder {
-  /** Where it is, for the messages. */
-  where: string;
-  read(name: string): Promise<Uint8Array | undefined>;
-  write(name: string, bytes: Uint8Array): Promise<void>;
-  list(): Promise<string[]>;
-  remove(name: string): Promise<void>;
 }
 
 export interface ConventionsDependencies {
@@ -72,8 +73,6 @@ export interface ConventionsOutcome {
   /** Pairs whose convention has something to write by hand (by label, never by value). */
   handwritten: { id: string; fields: string[] }[];
 }
-
-const fileName = (pairId: string) => `${pairId}.pdf`;
 
 /** Which pairs get a convention: the ones named, or the accepted ones (all holding ones with --tous). */
 function selected(pairs: readonly Pair[], named: readonly string[], all: boolean): Pair[] {
@@ -127,13 +126,10 @@ export async function runConventions(
   // The folder keeps the conventions of the pairs main has, closed ones included (kept as long
   // as their pair, by the retention periods): a pair deleted by the retention loses its own.
   // A pair whose file cannot be read right now (a hand edit gone wrong) keeps its convention.
-  const known = new Set([
-    ...pairs.map((p) => p.id),
-    ...unreadable.map((u) => /([^/]+)\.json$/.exec(u.path)?.[1] ?? ''),
-  ]);
+  const known = new Set([...pairs.map((p) => p.id), ...unreadable.map((u) => pairOfPath(u.path))]);
   for (const name of await deps.folder.list()) {
-    const id = name.replace(/\.pdf$/, '');
-    if (name.endsWith('.pdf') && isPairId(id) && !known.has(id)) {
+    const id = pairOfConventionFile(name);
+    if (id && !known.has(id)) {
       await deps.folder.remove(name);
       outcome.removed.push(id);
     }
@@ -167,16 +163,25 @@ export async function runConventions(
   // members' data keys open (scripts/privacy/seal-convention.ts).
   const archive = deps.settings.conventions?.delivery === 'commit';
   const archived: FileChange[] = [];
-  const keysOf = async (pair: Pair) => ({
-    mentor: await openDataKey(await deps.store.keys.read(pair.mentor), identities),
-    mentee: await openDataKey(await deps.store.keys.read(pair.mentee), identities),
-  });
+  // Both data keys of a pair, opened once however often its sealed copy is read or written.
+  const keys = new Map<string, Promise<{ mentor: string; mentee: string }>>();
+  const keysOf = (pair: Pair) => {
+    let opened = keys.get(pair.id);
+    if (!opened) {
+      opened = (async () => ({
+        mentor: await openDataKey(await deps.store.keys.read(pair.mentor), identities),
+        mentee: await openDataKey(await deps.store.keys.read(pair.mentee), identities),
+      }))();
+      keys.set(pair.id, opened);
+    }
+    return opened;
+  };
   deps.progress.start(chosen.length, 'Conventions');
   for (const pair of chosen) {
     const reason = problem(pair, set);
     if (reason === 'erased') {
       // One of them was erased while the pair holds: their convention must not stay printable.
-      await deps.folder.remove(fileName(pair.id));
+      await deps.folder.remove(conventionFileName(pair.id));
       outcome.removed.push(pair.id);
       deps.progress.step(pair.id, 'retirée\u00a0: une personne effacée');
       continue;
@@ -201,7 +206,7 @@ export async function runConventions(
       deps.progress.step(pair.id, 'en échec');
       continue;
     }
-    const name = fileName(pair.id);
+    const name = conventionFileName(pair.id);
     const fingerprint = await maker.fingerprint(particulars);
     const existing = await deps.folder.read(name);
     if (existing && !values.refaire && changedSinceWritten(existing)) {
@@ -240,7 +245,7 @@ export async function runConventions(
       deps.progress.step(pair.id, 'déjà à jour');
       continue;
     }
-    const filled = await maker.fill(particulars, now);
+    const filled = await maker.fill(particulars, now, fingerprint);
     await deps.folder.write(name, filled.bytes);
     if (archive)
       archived.push({

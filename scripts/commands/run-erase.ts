@@ -10,6 +10,7 @@ import { dateIn } from '../../schemas/rules-context.ts';
 import { holdingStatuses } from '../../schemas/pair.schema.ts';
 import { StaleFileError } from '../store/data-store.ts';
 import { readRecords } from '../store/read-records.ts';
+import { conventionFileName } from './convention-folder.ts';
 import { erasureChange } from './erase-person.ts';
 import { findPeople, personFrom } from './person-records.ts';
 import type { PrivacyDependencies } from './privacy-dependencies.ts';
@@ -122,7 +123,7 @@ export async function runErase(args: readonly string[], deps: PrivacyDependencie
       throw new ErasureIncompleteError(id, { cause: error });
     }
     // The embedded default's printable conventions name them: removed from <data>/conventions.
-    for (const pair of person.pairs) await deps.conventions?.remove(`${pair.id}.pdf`);
+    for (const pair of person.pairs) await deps.conventions?.remove(conventionFileName(pair.id));
     deps.print(
       erasure
         ? `L’effacement de ${id} est fait : candidature${person.decision ? ', décision de sélection' : ''} et clé de données supprimées.`

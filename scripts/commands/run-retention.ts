@@ -3,7 +3,7 @@ import {
   conventionPath,
   folders,
   isPairId,
-  locate,
+  pairOfPath,
   retentionBranch,
 } from '../../schemas/data-layout.ts';
 import type { ProgrammeSettings } from '../../schemas/programme.schema.ts';
@@ -15,6 +15,7 @@ import { escapeFrenchMarkdown } from '../text/escape-markdown.ts';
 import { erasureChange } from './erase-person.ts';
 import { personFrom } from './person-records.ts';
 import type { PrivacyDependencies } from './privacy-dependencies.ts';
+import { pairOfConventionFile } from './convention-folder.ts';
 import { destroyErasedKeys } from './run-erase.ts';
 import { UsageError } from './usage-error.ts';
 import { frenchTypography } from '../../schemas/french-typography.ts';
@@ -130,26 +131,18 @@ export async function runRetention(
   }
   // The sealed conventions of the pairs deleted, or of an erased person's pairs, go with them
   // (a path that is not there is ignored): nothing that names them stays in main.
-  const pairs = new Set(
-    remove.flatMap((path) => {
-      const located = locate(path);
-      return located.type === 'pair' ? [located.id] : [];
-    }),
-  );
-  const pairIds = new Set(
-    remove.flatMap((path) => {
-      const located = locate(path);
-      return located.type === 'pair' ? [located.id] : [];
-    }),
-  );
+  const deleted = remove.flatMap((path) => {
+    const id = pairOfPath(path);
+    return id && isPairId(id) ? [id] : [];
+  });
+  const pairIds = new Set(deleted);
   for (const item of items)
     if (item.type === 'person')
       for (const pair of set.pairs)
         if (pair.mentor === item.id || pair.mentee === item.id) pairIds.add(pair.id);
-  for (const id of pairIds) if (isPairId(id)) remove.push(conventionPath(id));
-  // A pair's follow-ups (check-ins, bilans: issue 12) go with it.
-  for (const id of [...pairIds].filter((id) => pairs.has(id) && isPairId(id)))
-    remove.push(...(await store.listFiles(`${folders.followups}/${id}`)));
+  for (const id of pairIds) remove.push(conventionPath(id));
+  // A deleted pair's follow-ups (check-ins, bilans: issue 12) go with it.
+  for (const id of deleted) remove.push(...(await store.listFiles(`${folders.followups}/${id}`)));
   // Rebuilt from main every time: a proposal made stale by an erasure since (which would
   // conflict) is replaced, never left to merge.
   await store.ensureBranch(retentionBranch, { reset: true });
@@ -183,10 +176,10 @@ async function removePrintableConventions(deps: PrivacyDependencies): Promise<vo
   const set = await readRecords(deps.store, { folders: ['pairs', 'erasures'] });
   const pairs = new Map(set.pairs.map((p) => [p.id, p]));
   // A pair file that cannot be read right now (a hand edit gone wrong) keeps its convention.
-  const unreadable = new Set(set.unreadable.map((u) => /([^/]+)\.json$/.exec(u.path)?.[1]));
+  const unreadable = new Set(set.unreadable.map((u) => pairOfPath(u.path)));
   for (const name of await deps.conventions.list()) {
-    const id = name.replace(/\.pdf$/, '');
-    if (!isPairId(id) || !name.endsWith('.pdf') || unreadable.has(id)) continue;
+    const id = pairOfConventionFile(name);
+    if (!id || unreadable.has(id)) continue;
     const pair = pairs.get(id);
     if (!pair || set.erasures.has(pair.mentor) || set.erasures.has(pair.mentee))
       await deps.conventions.remove(name);

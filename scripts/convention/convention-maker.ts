@@ -77,13 +77,14 @@ export class ConventionMaker {
     return sha256Hex(JSON.stringify({ template: template.digest, particulars }));
   }
 
-  /** `particulars`' convention, dated `now`. */
+  /** `particulars`' convention, dated `now` (`known`: its fingerprint, if already computed). */
   async fill(
     particulars: Particulars,
     now: Date,
+    known?: string,
   ): Promise<FilledConvention & { fingerprint: string }> {
     const template = await this.#template(hasRepresentative(particulars));
-    const fingerprint = await this.fingerprint(particulars);
+    const fingerprint = known ?? (await this.fingerprint(particulars));
     return {
       ...fillConvention(template, particulars, {
         settings: this.#assets.settings,

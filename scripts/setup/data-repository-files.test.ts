@@ -73,7 +73,7 @@ describe('setting up a data repository', () => {
     );
     expect(conventions).toContain('      binomes:');
     expect(conventions).toContain('age-key: ${{ secrets.BINOME_AGE_KEY }}');
-    // The ids typed reach the script through the event file only (pairs-from-event.ts).
+    // The ids typed reach the script through the event file only (workflows/input-from-event.ts).
     expect(conventions).not.toContain('inputs.binomes');
     expect(conventions).not.toContain('run:');
   });

@@ -2,8 +2,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { conventionPath, pairIdOf, pairPath } from '../../schemas/data-layout.ts';
-import type { Pair } from '../../schemas/pair.schema.ts';
+import { conventionPath, pairPath } from '../../schemas/data-layout.ts';
 import type { ProgrammeSettings } from '../../schemas/programme.schema.ts';
 import { readConventionAssets } from '../../scripts/commands/convention-assets.ts';
 import { conventionFolder } from '../../scripts/commands/convention-folder.ts';
@@ -24,6 +23,7 @@ import { openDataKey } from '../../scripts/privacy/open-identity.ts';
 import { openConvention } from '../../scripts/privacy/seal-convention.ts';
 import type { DataStore } from '../../scripts/store/data-store.ts';
 import { pairText } from '../../scripts/matching/pair-record.ts';
+import { aPair } from '../helpers/a-pair.ts';
 import { gitHubHarness } from '../helpers/github-harness.ts';
 import {
   formPost,
@@ -51,27 +51,6 @@ async function tempFolder(): Promise<string> {
   return folder;
 }
 
-function pair(mentor: string, mentee: string, status: Pair['status']): Pair {
-  return {
-    schemaVersion: 1,
-    id: pairIdOf(mentor, mentee),
-    cohort: '2026-2027',
-    mentor,
-    mentee,
-    status,
-    proposedBy: 'matching',
-    meetingMode: 'visio',
-    objectives: ['choisir-dernier-stage'],
-    score: { total: 50, rules: [] },
-    events: [
-      { type: 'proposed', at: '2026-12-01T10:00:00.000Z' },
-      ...(status === 'proposed'
-        ? []
-        : [{ type: 'accepted' as const, at: '2026-12-05T10:00:00.000Z' }]),
-    ],
-  };
-}
-
 /** A mentor with a minor mentoré (accepted), an adult one (accepted) and a proposed pair. */
 async function programme(store?: DataStore) {
   const intake = await intakeHarness(store ? { store } : {});
@@ -88,9 +67,9 @@ async function programme(store?: DataStore) {
     aMenteeForm({ 'identity.firstName': 'Anatole', 'identity.email': 'anatole@exemple.fr' }),
   );
   const pairs = {
-    minor: pair(mentor, minor, 'accepted'),
-    adult: pair(mentor, adult, 'accepted'),
-    proposed: pair(otherMentor, adult, 'proposed'),
+    minor: aPair(mentor, minor, 'accepted'),
+    adult: aPair(mentor, adult, 'accepted'),
+    proposed: aPair(otherMentor, adult, 'proposed'),
   };
   // The harness's own `store` stays local: a GitHub store given replaces it in the intake only.
   const target = store ?? intake.store;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pairIdOf, pairPath } from '../../schemas/data-layout.ts';
-import type { Pair } from '../../schemas/pair.schema.ts';
+import { pairPath } from '../../schemas/data-layout.ts';
 import { runPair } from '../../scripts/commands/run-pair.ts';
 import { runSubjectAccess } from '../../scripts/commands/run-subject-access.ts';
 import { runErase } from '../../scripts/commands/run-erase.ts';
@@ -21,6 +20,7 @@ import {
   programmeSettings,
   referenceOf,
 } from '../helpers/intake-harness.ts';
+import { aPair } from '../helpers/a-pair.ts';
 import { runCommand } from '../helpers/run-command.ts';
 
 // Issue 12, « Coordinators »: a pair's life recorded from the command line on the embedded
@@ -30,23 +30,8 @@ async function world() {
   const intake = await intakeHarness();
   const mentor = referenceOf(await intake.handle(formPost('mentor', aMentorForm())));
   const minor = referenceOf(await intake.handle(formPost('mentee', aMinorMenteeForm())));
-  const id = pairIdOf(mentor, minor);
-  const pair: Pair = {
-    schemaVersion: 1,
-    id,
-    cohort: '2026-2027',
-    mentor,
-    mentee: minor,
-    status: 'accepted',
-    proposedBy: 'matching',
-    meetingMode: 'visio',
-    objectives: ['choisir-dernier-stage'],
-    score: { total: 1, rules: [] },
-    events: [
-      { type: 'proposed', at: '2026-12-01T10:00:00.000Z' },
-      { type: 'accepted', at: '2026-12-05T10:00:00.000Z' },
-    ],
-  };
+  const pair = aPair(mentor, minor);
+  const id = pair.id;
   await intake.store.commit([{ path: pairPath(id), content: pairText(pair) }], 'Add a pair');
   return { store: intake.store, directory: intake.directory, id };
 }

@@ -5,7 +5,7 @@ import { readConventionAssets } from '../../scripts/commands/convention-assets.t
 import { conventionFolder } from '../../scripts/commands/convention-folder.ts';
 import { coordinatorIdentities } from '../../scripts/privacy/coordinator-identities.ts';
 import { storeFromEnvironment } from '../../scripts/store/store-from-environment.ts';
-import { pairsFromEvent } from './pairs-from-event.ts';
+import { inputFromEvent } from '../input-from-event.ts';
 import { run } from './run.ts';
 
 const settings = readSettings(readFileSync('content/programme.yaml', 'utf8'));
@@ -19,6 +19,9 @@ await run({
   now: () => new Date(),
   event: {
     mergedBranch: process.env['BINOME_MERGED_BRANCH'] ?? '',
-    pairs: pairsFromEvent(readFileSync(process.env['GITHUB_EVENT_PATH'] ?? '/dev/null', 'utf8')),
+    pairs: inputFromEvent(
+      readFileSync(process.env['GITHUB_EVENT_PATH'] ?? '/dev/null', 'utf8'),
+      'binomes',
+    ),
   },
 });

@@ -3,7 +3,7 @@ import { frenchTypography } from '../../schemas/french-typography.ts';
 import type { ProgrammeSettings } from '../../schemas/programme.schema.ts';
 import type { ConventionAssets } from '../../scripts/convention/build-template.ts';
 import { ConventionSourceError } from '../../scripts/convention/convention-source.ts';
-import type { ConventionFolder } from '../../scripts/commands/run-conventions.ts';
+import type { ConventionFolder } from '../../scripts/commands/convention-folder.ts';
 import { handwrittenList, runConventions } from '../../scripts/commands/run-conventions.ts';
 import { UsageError } from '../../scripts/commands/usage-error.ts';
 import { KeyFileError } from '../../scripts/privacy/age-identities.ts';
