@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { mentorRules, menteeRules, type RulesContext } from './application-rules.ts';
 import { fillTokens, type TextTokens } from './fill-tokens.ts';
+import { checkInRules } from './follow-up-form-rules.ts';
 import { formatErrors, type FieldProblem } from './format-errors.ts';
 import { inFieldOrder, type SchemaNode } from './schema-walk.ts';
 
@@ -13,12 +14,12 @@ export interface Validator {
 export type FormCheck = { ok: true } | { ok: false; problems: FieldProblem[] };
 
 /**
- * Checks what a person typed in an application form: the schema, then the rules a schema cannot
+ * Checks what a person typed in a form (an application or a follow-up): the schema, then the rules a schema cannot
  * say, which also run when the schema fails so that every problem shows at once. One French
  * message per field, in the order of the form. Browser-safe: no Ajv at run time.
  */
 export function checkForm(
-  kind: 'mentor' | 'mentee',
+  kind: 'mentor' | 'mentee' | 'check-in' | 'bilan',
   validate: Validator,
   schema: SchemaNode,
   data: unknown,
@@ -26,7 +27,14 @@ export function checkForm(
 ): FormCheck {
   const fromSchema = validate(data) ? [] : formatErrors(validate.errors, schema);
   const loose = (data ?? {}) as Parameters<typeof mentorRules>[0];
-  const fromRules = kind === 'mentor' ? mentorRules(loose, context) : menteeRules(loose, context);
+  const fromRules =
+    kind === 'mentor'
+      ? mentorRules(loose, context)
+      : kind === 'mentee'
+        ? menteeRules(loose, context)
+        : kind === 'check-in'
+          ? checkInRules(data, context)
+          : [];
   // The schema's message comes first for a field (it says what to type); then the rules'.
   const problems = [
     ...fromSchema,

@@ -32,6 +32,8 @@ export const folders = {
   /** The coordinators' matching edits of each cohort (forbidden and withdrawn pairs). */
   matching: 'matching',
   followups: 'followups',
+  /** Whose each follow-up code is, by the code's hash: never the code (issue 12). */
+  followUpCodes: 'followup-codes',
   reports: 'reports',
   /** What stays of an erased person: the figures reports count, never who they were. */
   erasures: 'erasures',
@@ -47,6 +49,8 @@ export const recordFolders = [
   folders.pairs,
   folders.matching,
   folders.erasures,
+  folders.followups,
+  folders.followUpCodes,
 ] as const;
 
 /** The label of the « Candidatures à examiner » issue, where coordinators use /decision. */
@@ -61,6 +65,7 @@ export const initialFolders = [
   folders.reviews,
   folders.matching,
   folders.followups,
+  folders.followUpCodes,
   folders.reports,
   folders.erasures,
 ] as const;
@@ -197,6 +202,8 @@ export type RecordLocation =
   | { type: 'pair'; id: string }
   | { type: 'matching-edits'; cohort: string }
   | { type: 'erasure'; id: string }
+  | { type: 'follow-up'; pairId: string; at: string; role: string }
+  | { type: 'follow-up-code'; hash: string }
   | { type: 'other' };
 
 const applicationFile = /^applications\/(mentors|mentees)\/([^/]+)\.json$/;
@@ -204,6 +211,9 @@ const screeningFile = /^screening\/([^/]+)\.json$/;
 const pairFile = /^pairs\/([^/]+)\.json$/;
 const matchingEditsFile = /^matching\/([^/]+)\.json$/;
 const erasureFile = /^erasures\/([^/]+)\.json$/;
+const followUpFile = /^followups\/([^/]+)\/([^/]+)\.json$/;
+const followUpName = /^(\d{8}T\d{9}Z)-(mentor|mentee|coordinator)$/;
+const followUpCodeFile = /^followup-codes\/([^/]+)\.json$/;
 
 /**
  * Where a file sits in the layout. `id` is the file's name without `.json`, which should be the
@@ -225,6 +235,14 @@ export function locate(path: string): RecordLocation {
   if (edits) return { type: 'matching-edits', cohort: edits[1]! };
   const erasure = erasureFile.exec(path);
   if (erasure) return { type: 'erasure', id: erasure[1]! };
+  const followUp = followUpFile.exec(path);
+  if (followUp) {
+    // A name that says neither when nor whom is still a follow-up file: the reader reports it.
+    const name = followUpName.exec(followUp[2]!);
+    return { type: 'follow-up', pairId: followUp[1]!, at: name?.[1] ?? '', role: name?.[2] ?? '' };
+  }
+  const code = followUpCodeFile.exec(path);
+  if (code) return { type: 'follow-up-code', hash: code[1]! };
   return { type: 'other' };
 }
 
@@ -232,4 +250,44 @@ export function locate(path: string): RecordLocation {
 export function pairOfPath(path: string): string | undefined {
   const located = locate(path);
   return located.type === 'pair' ? located.id : undefined;
+}
+
+/** `2026-11-30T19:37:17.123Z` -> `20261130T193717123Z`: sortable, and one per millisecond. */
+function compactInstant(at: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?Z$/.exec(at);
+  if (!match) throw new RangeError('Not a UTC instant.');
+  return `${match.slice(1, 4).join('')}T${match.slice(4, 7).join('')}${(match[7] ?? '').padEnd(3, '0')}Z`;
+}
+
+/** The instant a follow-up file name holds (`20261130T193717123Z`), as an ISO string. */
+export function instantOfFollowUpName(at: string): string | undefined {
+  const match = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z$/.exec(at);
+  return match
+    ? `${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}:${match[6]}.${match[7]}Z`
+    : undefined;
+}
+
+/**
+ * One follow-up record of a pair: `followups/<pairId>/<instant>-<role>.json`, named by when it
+ * was sent and by whom (mentor, mentee or coordinator), never by what it says.
+ */
+export function followUpPath(
+  pairId: string,
+  at: string,
+  role: 'mentor' | 'mentee' | 'coordinator',
+): string {
+  if (!isPairId(pairId)) throw new RangeError('Not a pair id.');
+  return `${folders.followups}/${pairId}/${compactInstant(at)}-${role}.json`;
+}
+
+/** The folder of a pair's follow-up records. */
+export function followUpFolder(pairId: string): string {
+  if (!isPairId(pairId)) throw new RangeError('Not a pair id.');
+  return `${folders.followups}/${pairId}`;
+}
+
+/** Whose a follow-up code is: `followup-codes/<SHA-256 of the code>.json`. */
+export function followUpCodePath(codeHash: string): string {
+  if (!/^[0-9a-f]{64}$/.test(codeHash)) throw new RangeError('Not a SHA-256 hex digest.');
+  return `${folders.followUpCodes}/${codeHash}.json`;
 }

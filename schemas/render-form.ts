@@ -1,8 +1,10 @@
 import { escapeHtml } from './escape-html.ts';
 import { fillTokens, type TextTokens } from './fill-tokens.ts';
 import type { FieldProblem } from './format-errors.ts';
+import { formRoutes } from './form-routes.ts';
 import { frenchTypography } from './french-typography.ts';
 import type { SchemaNode } from './schema-walk.ts';
+import type { FormKind } from './validators.ts';
 
 // The one renderer of the application forms' markup, driven by the schema: the site's build
 // puts it in the form pages, and the intake uses it to send a form back without JavaScript,
@@ -27,7 +29,7 @@ export interface FormTexts {
 }
 
 export interface FormOptions {
-  kind: 'mentor' | 'mentee';
+  kind: FormKind;
   schema: SchemaNode;
   /** Where the form posts to and fetches its challenge from (the intake's address, or ''). */
   intakeUrl: string;
@@ -286,7 +288,7 @@ export function renderApplicationForm(options: FormOptions, state?: FormState): 
     attribute('data-submit', options.submit) +
     attribute('data-base', base) +
     `><form class="application-form" method="post"` +
-    attribute('action', `${intakeUrl}/api/candidatures/${kind}`) +
+    attribute('action', `${intakeUrl}${formRoutes[kind]}`) +
     ` novalidate>` +
     renderSummary(problems, texts) +
     `<p class="form-intro">${escapeHtml(

@@ -19,6 +19,18 @@ import {
   type MentorApplicationForm,
 } from './mentor-application.schema.ts';
 import { erasureSchema, type Erasure } from './erasure.schema.ts';
+import {
+  bilanFormSchema,
+  checkInFormSchema,
+  type BilanForm,
+  type CheckInForm,
+} from './follow-up-forms.ts';
+import {
+  followUpCodeSchema,
+  followUpSchema,
+  type FollowUp,
+  type FollowUpCode,
+} from './follow-up.schema.ts';
 import { matchingEditsSchema, type MatchingEdits } from './matching-edits.schema.ts';
 import { pairSchema, type Pair } from './pair.schema.ts';
 import { screeningDecisionSchema, type ScreeningDecision } from './screening-decision.schema.ts';
@@ -32,6 +44,14 @@ export type ApplicationKind = 'mentor' | 'mentee';
 export type ApplicationForm<K extends ApplicationKind> = K extends 'mentor'
   ? MentorApplicationForm
   : MenteeApplicationForm;
+
+/** The participants' follow-up forms (issue 12): the monthly check-in and the final bilan. */
+export type FollowUpFormKind = 'check-in' | 'bilan';
+/** Every form the site offers and the intake receives. */
+export type FormKind = ApplicationKind | FollowUpFormKind;
+export type FollowUpForm<K extends FollowUpFormKind> = K extends 'check-in'
+  ? CheckInForm
+  : BilanForm;
 export type Application<K extends ApplicationKind> = K extends 'mentor'
   ? MentorApplication
   : MenteeApplication;
@@ -39,15 +59,19 @@ export type Application<K extends ApplicationKind> = K extends 'mentor'
 export const formSchemas = {
   mentor: mentorApplicationFormSchema,
   mentee: menteeApplicationFormSchema,
-} as const;
+  'check-in': checkInFormSchema,
+  bilan: bilanFormSchema,
+} as const satisfies Record<FormKind, unknown>;
 export const recordSchemas = {
   mentor: mentorApplicationSchema,
   mentee: menteeApplicationSchema,
 } as const;
 
-const formValidators: Record<ApplicationKind, ValidateFunction> = {
+const formValidators: Record<FormKind, ValidateFunction> = {
   mentor: ajv.compile(compactEnums(mentorApplicationFormSchema)),
   mentee: ajv.compile(compactEnums(menteeApplicationFormSchema)),
+  'check-in': ajv.compile(compactEnums(checkInFormSchema)),
+  bilan: ajv.compile(compactEnums(bilanFormSchema)),
 };
 const recordValidators: Record<ApplicationKind, ValidateFunction> = {
   mentor: ajv.compile(compactEnums(mentorApplicationSchema)),
@@ -57,6 +81,8 @@ const screeningValidator = ajv.compile<ScreeningDecision>(compactEnums(screening
 const pairValidator = ajv.compile<Pair>(compactEnums(pairSchema));
 const matchingEditsValidator = ajv.compile<MatchingEdits>(compactEnums(matchingEditsSchema));
 const erasureValidator = ajv.compile<Erasure>(compactEnums(erasureSchema));
+const followUpValidator = ajv.compile<FollowUp>(compactEnums(followUpSchema));
+const followUpCodeValidator = ajv.compile<FollowUpCode>(compactEnums(followUpCodeSchema));
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] };
 
@@ -150,4 +176,21 @@ export function checkErasure(data: unknown): Checked<Erasure> {
   return erasureValidator(data)
     ? { ok: true, value: data }
     : { ok: false, problems: formatErrors(erasureValidator.errors, erasureSchema as SchemaNode) };
+}
+
+/** Validates a stored follow-up record (`followups/<pairId>/<instant>-<role>.json`). */
+export function checkFollowUp(data: unknown): Checked<FollowUp> {
+  return followUpValidator(data)
+    ? { ok: true, value: data }
+    : { ok: false, problems: formatErrors(followUpValidator.errors, followUpSchema as SchemaNode) };
+}
+
+/** Validates a stored follow-up code's owner (`followup-codes/<hash>.json`). */
+export function checkFollowUpCode(data: unknown): Checked<FollowUpCode> {
+  return followUpCodeValidator(data)
+    ? { ok: true, value: data }
+    : {
+        ok: false,
+        problems: formatErrors(followUpCodeValidator.errors, followUpCodeSchema as SchemaNode),
+      };
 }

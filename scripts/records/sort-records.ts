@@ -1,5 +1,6 @@
 import type { RulesContext } from '../../schemas/application-rules.ts';
-import { locate, type ApplicationKind } from '../../schemas/data-layout.ts';
+import { instantOfFollowUpName, locate, type ApplicationKind } from '../../schemas/data-layout.ts';
+import type { FollowUp, FollowUpCode } from '../../schemas/follow-up.schema.ts';
 import type { FieldProblem } from '../../schemas/format-errors.ts';
 import { parseJson } from '../../schemas/parse-json.ts';
 import type { Erasure } from '../../schemas/erasure.schema.ts';
@@ -9,6 +10,8 @@ import type { ScreeningDecision } from '../../schemas/screening-decision.schema.
 import {
   checkApplication,
   checkErasure,
+  checkFollowUp,
+  checkFollowUpCode,
   checkMatchingEdits,
   checkPair,
   checkScreeningDecision,
@@ -35,6 +38,10 @@ export interface RecordSet {
   matchingEdits: Map<string, MatchingEdits>;
   /** What stays of erased people, by id. */
   erasures: Map<string, Erasure>;
+  /** Valid follow-up records, by pair id, oldest first (issue 12). */
+  followUps: Map<string, FollowUp[]>;
+  /** Whose each follow-up code is, by the code's SHA-256. */
+  followUpCodes: Map<string, FollowUpCode>;
   unreadable: UnreadableRecord[];
   /**
    * Applications read with a key whose identity could not be opened (the key destroyed, or
@@ -76,6 +83,8 @@ export function sortRecords(
     pairs: [],
     matchingEdits: new Map(),
     erasures: new Map(),
+    followUps: new Map(),
+    followUpCodes: new Map(),
     unreadable: [],
     unopened: [],
   };
@@ -122,6 +131,32 @@ function sortOne(
   } else if (location.type === 'erasure') {
     const checked = named(path, checkErasure(parsed.value), location.id, set);
     if (checked) set.erasures.set(checked.id, checked);
+  } else if (location.type === 'follow-up') {
+    const checked = checkFollowUp(parsed.value);
+    if (!checked.ok) set.unreadable.push(unreadable(path, checked.problems));
+    else if (
+      checked.value.pairId !== location.pairId ||
+      checked.value.role !== location.role ||
+      instantOfFollowUpName(location.at) !== new Date(checked.value.submittedAt).toISOString()
+    )
+      set.unreadable.push(
+        unreadable(path, [
+          {
+            field: 'submittedAt',
+            message:
+              'le fichier doit s’appeler followups/<binôme>/<instant d’envoi>-<rôle>.json, comme ce qu’il contient',
+          },
+        ]),
+      );
+    else {
+      const list = set.followUps.get(location.pairId) ?? [];
+      list.push(checked.value);
+      set.followUps.set(location.pairId, list);
+    }
+  } else if (location.type === 'follow-up-code') {
+    const checked = checkFollowUpCode(parsed.value);
+    if (!checked.ok) set.unreadable.push(unreadable(path, checked.problems));
+    else set.followUpCodes.set(location.hash, checked.value);
   } else {
     const checked = checkMatchingEdits(parsed.value);
     if (!checked.ok) set.unreadable.push(unreadable(path, checked.problems));
