@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { frenchTypography } from '../../schemas/french-typography.ts';
 import { readSettings } from '../../schemas/read-settings.ts';
+import { folderDelivery } from '../commands/delivery.ts';
 import { runPair } from '../commands/run-pair.ts';
 import { storeFromEnvironment } from '../store/store-from-environment.ts';
 import { runCli } from './run-cli.ts';
@@ -14,5 +15,10 @@ await runCli(async () => {
     settings: readSettings(await readFile('content/programme.yaml', 'utf8')),
     now: () => new Date(),
     print: (line) => console.log(frenchTypography(line)),
+    // Beside the local repository, never committed: the sheets hold the participants' codes.
+    deliver: folderDelivery(process.env['BINOME_DATA_DIR'] ?? 'data', (paths) =>
+      paths.length === 1 ? `dans ${paths[0]}` : `dans ${paths.join(' et ')}`,
+    ),
+    showCodes: true,
   });
 });

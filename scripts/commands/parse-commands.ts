@@ -9,6 +9,9 @@ export const commandNames = [
   'pause',
   'reprise',
   'cloture',
+  'codes',
+  'contact',
+  'mi-parcours',
 ] as const;
 export type CommandName = (typeof commandNames)[number];
 

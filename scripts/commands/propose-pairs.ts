@@ -1,3 +1,4 @@
+import type { Delivery } from './delivery.ts';
 import type { ProgrammeSettings } from '../../schemas/programme.schema.ts';
 import { dateIn } from '../../schemas/rules-context.ts';
 import { explainLeftOver } from '../matching/explain-left-over.ts';
@@ -18,6 +19,8 @@ export interface MatchDependencies {
   now: () => Date;
   /** The address of a file on a branch (GitHub's web page, or the path on the embedded default). */
   fileUrl: (branch: string, path: string) => string;
+  /** Where follow-up sheets and invitations go (scripts/commands/delivery.ts). */
+  deliver?: Delivery;
 }
 
 /** What a matching run did, for the person or the job that started it (ids and counts only). */

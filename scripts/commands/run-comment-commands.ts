@@ -85,7 +85,15 @@ async function decide(deps: MatchDependencies, args: readonly string[]): Promise
 }
 
 /** The steps of a pair's life (issue 12), typed on an issue as on the command line. */
-const pairSteps = new Set(['signee', 'pause', 'reprise', 'cloture']);
+const pairSteps = new Set([
+  'signee',
+  'pause',
+  'reprise',
+  'cloture',
+  'codes',
+  'contact',
+  'mi-parcours',
+]);
 
 /**
  * `/signee|/pause|/reprise|/cloture <binôme> …`: exactly `npm run pair -- <binôme> <étape> …`
@@ -106,6 +114,9 @@ async function pairStep(
     settings: deps.settings,
     now: deps.now,
     print: (line) => printed.push(line),
+    // The codes go to the delivery only: a reply is read by every collaborator and e-mailed.
+    ...(deps.deliver ? { deliver: deps.deliver } : {}),
+    showCodes: false,
   });
   return printed.join(' ');
 }
@@ -213,7 +224,7 @@ async function carryOut(
   cohort: string | undefined,
 ): Promise<string> {
   if (!(commandNames as readonly string[]).includes(command.name))
-    return `❌ commande inconnue. Commandes : /retirer, /associer, /interdire, /relancer (pull request des binômes), /decision (issue « Candidatures à examiner ») et /signee, /pause, /reprise, /cloture (suivi des binômes).`;
+    return `❌ commande inconnue. Commandes : /retirer, /associer, /interdire, /relancer (pull request des binômes), /decision (issue « Candidatures à examiner ») et /signee, /pause, /reprise, /cloture, /contact, /mi-parcours, /codes (suivi des binômes).`;
   const misplaced = placeError(command.name, place);
   if (misplaced) return `❌ ${misplaced}`;
   try {

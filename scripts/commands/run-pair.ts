@@ -10,6 +10,9 @@ import { readRecords } from '../store/read-records.ts';
 import { checkPair } from '../../schemas/validators.ts';
 import { frenchDate } from '../text/french-date.ts';
 import { parseCommandLine } from './parse-command-line.ts';
+import type { Delivery } from './delivery.ts';
+import { handedOver, issueCodes, random, type CodeIssue } from './follow-up-codes.ts';
+import { followUpActions, runFollowUpAction } from './pair-follow-up-actions.ts';
 import { UsageError } from './usage-error.ts';
 
 const usage = `Utilisation :
@@ -18,6 +21,13 @@ const usage = `Utilisation :
       la convention est signée : le binôme est en cours (une date pour tous, AAAA-MM-JJ, ou une
       par signataire). Pour un mentoré mineur à sa candidature, la date du représentant légal
       est demandée, sauf --majeur s’il est devenu majeur avant de signer.
+      Chaque participant reçoit alors son code de suivi, sur une fiche à lui remettre.
+  npm run pair -- <binôme> codes [mentor | mentore]
+      de nouveaux codes de suivi (un code perdu ou divulgué) : les anciens ne marchent plus
+  npm run pair -- <binôme> contact [date]
+      l’équipe a pris contact avec le binôme (aujourd’hui, ou à la date donnée)
+  npm run pair -- <binôme> mi-parcours [date]
+      le point de mi-parcours avec le binôme a eu lieu
   npm run pair -- <binôme> pause [--motif "…"]
   npm run pair -- <binôme> reprise
   npm run pair -- <binôme> cloture prevue
@@ -49,6 +59,15 @@ export interface PairCommandDependencies {
   settings: ProgrammeSettings;
   now: () => Date;
   print: (line: string) => void;
+  /**
+   * Where the participants' follow-up sheets go (their codes are secrets: never printed into a
+   * comment); without it, no code is issued and the coordinator is told how to get them.
+   */
+  deliver?: Delivery;
+  /** Also print the codes themselves: only on the coordinator's own terminal. */
+  showCodes?: boolean;
+  /** Random bytes (crypto.getRandomValues by default), injected for the tests. */
+  random?: (bytes: number) => Uint8Array;
 }
 
 function transitionOf(
@@ -147,6 +166,8 @@ export async function runPair(
     throw new UsageError(
       'Le premier argument n’est pas un identifiant de binôme (par exemple pair-7f3k9q-a1b2c3) : donnez son identifiant, jamais un nom.',
     );
+  if (followUpActions.has(plain(action)!))
+    return runFollowUpAction(plain(action)!, id, rest, parsed.values, deps);
   const transition = transitionOf(plain(action), rest, parsed.values);
   for (let attempt = 1; ; attempt += 1) {
     const path = pairPath(id);
@@ -206,17 +227,27 @@ export async function runPair(
       throw new UsageError(
         `Rien n’a été enregistré : le binôme ${id} ainsi modifié ne respecterait pas son schéma (${checked.problems.map((p) => p.field).join(', ')}).`,
       );
+    // Signed: each participant's follow-up code comes in the same commit, so that a pair under
+    // way always has them (and any earlier ones stop working).
+    const codes: CodeIssue | undefined =
+      transition.type === 'sign' && deps.deliver
+        ? await issueCodes(deps.store, changed, ['mentor', 'mentee'], now, random(deps))
+        : undefined;
     try {
       await deps.store.commit(
-        [{ path, content: pairText(changed) }],
+        [{ path, content: pairText(changed) }, ...(codes?.files ?? [])],
         `Pair ${id}: ${changed.events.at(-1)!.type}`,
-        { unchanged: new Map([[path, text]]) },
+        {
+          unchanged: new Map([[path, text], ...(codes?.unchanged ?? [])]),
+          ...(codes ? { remove: codes.remove } : {}),
+        },
       );
     } catch (error) {
       if (error instanceof StaleFileError && attempt < 3) continue;
       throw error;
     }
     deps.print(said(changed));
+    if (transition.type === 'sign') deps.print(await handedOver(deps, changed, codes));
     return;
   }
 }

@@ -11,6 +11,7 @@ import {
   aMinorMenteeForm,
   syntheticPeople,
 } from '../../scripts/dev/application-forms.ts';
+import { followUpCodeHash, normalizeFollowUpCode } from '../../scripts/followup/follow-up-code.ts';
 import { pairText } from '../../scripts/matching/pair-record.ts';
 import type { DataStore } from '../../scripts/store/data-store.ts';
 import { readRecords } from '../../scripts/store/read-records.ts';
@@ -59,6 +60,7 @@ describe('npm run pair', () => {
     await runPair([id, 'signee', '2027-01-11', '--representant', '2027-01-10'], signed.deps);
     expect(signed.printed).toEqual([
       `Le binôme ${id} est en cours : convention signée (dernière signature le 11/01/2027).`,
+      `Aucun code de suivi n’a été créé ici : npm run pair -- ${id} codes les crée, sur un terminal.`,
     ]);
     expect((await pairOf(store, id)).events.at(-1)).toMatchObject({
       type: 'signed',
@@ -195,5 +197,92 @@ describe('npm run pair', () => {
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('seul un binôme en pause peut reprendre');
     expect(wrong.stderr).not.toMatch(/\n\s+at .*:\d+/);
+  });
+});
+
+describe('npm run pair: follow-up codes and the coordinators’ steps (issue 12)', () => {
+  const codeIn = (text: string, who: string) =>
+    new RegExp(`${who} : ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})`).exec(text)?.[1];
+  const owners = async (store: DataStore) =>
+    (await readRecords(store, { folders: ['followup-codes'] })).followUpCodes;
+
+  it('gives each participant a code at signing, stores only its hash, and replaces a lost one', async () => {
+    const { store, id } = await world();
+    const sheets: { path: string; content: string }[] = [];
+    const signing = deps(store, '2027-01-12');
+    const withSheets = {
+      ...signing.deps,
+      showCodes: true,
+      deliver: async (files: readonly { path: string; content: string }[]) => {
+        sheets.push(...files);
+        return 'dans data/fiches-de-suivi';
+      },
+    };
+    await runPair([id, 'signee', '2027-01-11', '--representant', '2027-01-10'], withSheets);
+    const said = signing.printed.at(-1)!;
+    const mentorCode = codeIn(said, 'mentor')!;
+    const menteeCode = codeIn(said, 'mentoré')!;
+    expect(mentorCode).toBeDefined();
+    expect(menteeCode).not.toBe(mentorCode);
+    expect(sheets.map((s) => s.path)).toEqual([
+      `fiches-de-suivi/${id}-mentor.txt`,
+      `fiches-de-suivi/${id}-mentore.txt`,
+    ]);
+    expect(sheets[0]!.content).toContain(`Votre code de suivi : ${mentorCode}`);
+    expect(sheets[1]!.content).toContain(`Votre code de suivi : ${menteeCode}`);
+    // The repository knows whose each hash is, never a code.
+    const hashOf = (code: string) => followUpCodeHash(normalizeFollowUpCode(code)!);
+    const stored = await owners(store);
+    expect(stored.get(hashOf(mentorCode))).toMatchObject({ pairId: id, role: 'mentor' });
+    expect(stored.get(hashOf(menteeCode))).toMatchObject({ pairId: id, role: 'mentee' });
+    for (const path of await store.listFiles('followup-codes')) {
+      expect(path).not.toContain(mentorCode.replace(/-/g, ''));
+      const text = (await store.readFile(path)) ?? '';
+      expect(text).not.toContain(mentorCode.replace(/-/g, ''));
+      expect(text).not.toContain(mentorCode);
+    }
+    // A lost code: the mentor's is replaced, the mentoré's still works.
+    const again = deps(store, '2027-02-01');
+    await runPair([id, 'codes', 'mentor'], {
+      ...again.deps,
+      showCodes: true,
+      deliver: withSheets.deliver,
+    });
+    const newCode = codeIn(again.printed.at(-1)!, 'mentor')!;
+    const after = await owners(store);
+    expect(after.has(hashOf(mentorCode))).toBe(false);
+    expect(after.get(hashOf(newCode))).toMatchObject({ pairId: id, role: 'mentor' });
+    expect(after.get(hashOf(menteeCode))).toMatchObject({ role: 'mentee' });
+    expect(after.size).toBe(2);
+  });
+
+  it('records a contact and the mid-point review, and refuses a future day or an unsigned pair', async () => {
+    const { store, id } = await world();
+    const early = deps(store, '2027-01-12');
+    await expect(runPair([id, 'contact'], early.deps)).rejects.toThrow(
+      'son suivi commence avec la signature',
+    );
+    await runPair([id, 'signee', '2027-01-11', '--representant', '2027-01-10'], early.deps);
+    const later = deps(store, '2027-02-15');
+    await runPair([id, 'contact', '10/02/2027'], later.deps);
+    await runPair([id, 'mi-parcours'], later.deps);
+    expect(later.printed).toEqual([
+      `Contact avec le binôme ${id} noté le 10/02/2027.`,
+      `Point de mi-parcours du binôme ${id} noté le 15/02/2027.`,
+    ]);
+    const records = (await readRecords(store, { folders: ['followups'] })).followUps.get(id)!;
+    expect(records.map((r) => [r.type, r.role, r.on])).toEqual([
+      ['contact', 'coordinator', '2027-02-10'],
+      ['mid-point-review', 'coordinator', '2027-02-15'],
+    ]);
+    await expect(runPair([id, 'contact', '2027-03-01'], later.deps)).rejects.toThrow(
+      'est dans le futur',
+    );
+    await expect(runPair([id, 'contact', '31/02/2027'], later.deps)).rejects.toThrow(
+      'une date qui existe',
+    );
+    await expect(runPair([id, 'contact', '2026-01-01'], later.deps)).rejects.toThrow(
+      'avant que le binôme',
+    );
   });
 });

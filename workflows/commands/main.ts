@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { readFileSync } from 'node:fs';
-import { matchingDependencies } from '../matching-dependencies.ts';
+import { delivered, matchingDependencies } from '../matching-dependencies.ts';
 import { commentFromEvent } from './comment-from-event.ts';
 import { run } from './run.ts';
 
@@ -9,3 +9,4 @@ await run({
   core,
   comment: commentFromEvent(readFileSync(process.env['GITHUB_EVENT_PATH'] ?? '', 'utf8')),
 });
+core.setOutput('delivered', delivered.length > 0 ? 'true' : 'false');

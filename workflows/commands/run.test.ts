@@ -66,6 +66,8 @@ async function setUp() {
     body: '',
   });
   await store.addLabels(digest.number, [digestLabel]);
+  // What the job hands over (the follow-up sheets): never in a reply.
+  const delivered: { path: string; content: string }[] = [];
   const comment = async (
     number: number,
     body: string,
@@ -80,6 +82,10 @@ async function setUp() {
       settings,
       now,
       fileUrl,
+      deliver: async (files) => {
+        delivered.push(...files);
+        return 'dans l’artefact « documents » de cette exécution';
+      },
       comment: {
         body,
         author,
@@ -96,7 +102,7 @@ async function setUp() {
     return { reply: shown(raw), raw, job };
   };
   const onBranch = (path: string) => standIn.file(path, branch);
-  return { store, standIn, pull, digest, comment, onBranch };
+  return { store, standIn, pull, digest, comment, onBranch, delivered };
 }
 
 describe('coordinators’ comment commands, against the GitHub stand-in', () => {
@@ -171,7 +177,7 @@ describe('coordinators’ comment commands, against the GitHub stand-in', () => 
   });
 
   it('records the steps of a pair’s life from an issue, exactly as npm run pair does (issue 12)', async () => {
-    const { store, standIn, pull, digest, comment } = await setUp();
+    const { store, standIn, pull, digest, comment, delivered } = await setUp();
     const id = 'pair-bbbbb2-aaaaa3';
     const pair = {
       schemaVersion: 1,
@@ -201,6 +207,29 @@ describe('coordinators’ comment commands, against the GitHub stand-in', () => 
       `- \`/signée ${id} 2026-11-29\` : ✅ Le binôme ${id} est en cours : convention signée (dernière signature le 29/11/2026).`,
     );
     expect(signed.reply).toContain(`✅ Le binôme ${id} est en pause.`);
+    // Each participant's code went to the artifact, on their sheet; the reply only says where.
+    const codes = delivered.map((f) => /code de suivi : (\S+)/.exec(f.content)?.[1]);
+    expect(delivered.map((f) => f.path)).toEqual([
+      `fiches-de-suivi/${id}-mentor.txt`,
+      `fiches-de-suivi/${id}-mentore.txt`,
+    ]);
+    for (const code of codes) {
+      expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+      expect(signed.raw).not.toContain(code!);
+      expect(signed.job.logs.join('\n')).not.toContain(code!);
+    }
+    expect(signed.reply).toContain('dans l’artefact « documents » de cette exécution');
+    const owners = (await store.listFiles('followup-codes')).filter((p) => p.endsWith('.json'));
+    expect(owners).toHaveLength(2);
+    // A coordinator's contact, from the same issue, as npm run pair -- <id> contact does.
+    const contact = await comment(digest.number, `/contact ${id} 2026-11-30\n/codes ${id} mentore`);
+    expect(contact.reply).toContain(`✅ Contact avec le binôme ${id} noté le 30/11/2026.`);
+    expect(await store.listFiles(`followups/${id}`)).toHaveLength(1);
+    expect(
+      (await store.listFiles('followup-codes')).filter((p) => p.endsWith('.json')),
+    ).toHaveLength(2);
+    expect(delivered.at(-1)!.path).toBe(`fiches-de-suivi/${id}-mentore.txt`);
+    expect(contact.raw).not.toContain(/code de suivi : (\S+)/.exec(delivered.at(-1)!.content)![1]!);
     const stored = JSON.parse(standIn.file(pairPath(id))!) as { events: { reason?: string }[] };
     expect(stored.events.at(-1)?.reason).toBe('Examens de fin de semestre');
     // Refused in French, and never on the pairing pull request.

@@ -5,6 +5,7 @@ import {
   runCommentCommands,
   type CommandPlace,
 } from '../../scripts/commands/run-comment-commands.ts';
+import type { Delivery } from '../../scripts/commands/delivery.ts';
 import type { DataStore } from '../../scripts/store/data-store.ts';
 import type { Core } from '../core.ts';
 
@@ -14,6 +15,8 @@ export interface CommandsJobDependencies {
   settings: ProgrammeSettings;
   now: () => Date;
   fileUrl: (branch: string, path: string) => string;
+  /** Where follow-up sheets go: this run's artifact, never the reply. */
+  deliver?: Delivery;
   /** The comment, from the event, through the environment only (never the workflow's text). */
   comment: {
     body: string;
