@@ -52,5 +52,14 @@ export function erasureChange(
             2,
           ) + '\n',
       });
+  // Their pairs' follow-up codes stop working, and the bilans' free texts go: their authors'
+  // words may say something about the person. The answers (dates, ratings) stay, by pair id.
+  remove.push(...person.followUpCodes);
+  for (const { path, record } of person.followUps)
+    if (record.words) {
+      const kept = { ...record };
+      delete kept.words;
+      files.push({ path, content: JSON.stringify(kept, null, 2) + '\n' });
+    }
   return remove.length || files.length ? { files, remove } : undefined;
 }

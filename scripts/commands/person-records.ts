@@ -2,12 +2,17 @@ import {
   applicationPath,
   erasurePath,
   folders,
+  followUpCodePath,
+  followUpFolder,
+  followUpPath,
+  pairOfPath,
   isApplicationId,
   kindOfId,
   screeningPath,
   submissionPath,
 } from '../../schemas/data-layout.ts';
 import type { Erasure } from '../../schemas/erasure.schema.ts';
+import type { FollowUp } from '../../schemas/follow-up.schema.ts';
 import { isSealed } from '../../schemas/sealed-identity.ts';
 import type { MatchingEdits } from '../../schemas/matching-edits.schema.ts';
 import type { Pair } from '../../schemas/pair.schema.ts';
@@ -35,6 +40,10 @@ export interface PersonRecords {
   hasKey: boolean;
   /** The intake's marker of their submission, when it is still there. */
   submissionMarker?: string;
+  /** The follow-up records of their pairs (issue 12), with where each is. */
+  followUps: { path: string; record: FollowUp }[];
+  /** The owner files of their pairs' follow-up codes. */
+  followUpCodes: string[];
 }
 
 /** The person's records among `set`. */
@@ -48,13 +57,24 @@ export async function personFrom(
   const decision = set.decisions.get(id);
   const erasure = set.erasures.get(id);
   const marker = application ? submissionPath(application.intake.idempotencyKeyHash) : undefined;
+  const pairs = set.pairs.filter((p) => p.mentor === id || p.mentee === id);
+  const pairIds = new Set(pairs.map((p) => p.id));
   return {
     id,
     kind: kindOfId(id)!,
     ...(application ? { application } : {}),
     ...(unopened ? { unopened } : {}),
     ...(decision ? { decision } : {}),
-    pairs: set.pairs.filter((p) => p.mentor === id || p.mentee === id),
+    pairs,
+    followUps: pairs.flatMap((pair) =>
+      (set.followUps.get(pair.id) ?? []).map((record) => ({
+        path: followUpPath(pair.id, record.submittedAt, record.role),
+        record,
+      })),
+    ),
+    followUpCodes: [...set.followUpCodes]
+      .filter(([, owner]) => pairIds.has(owner.pairId))
+      .map(([hash]) => followUpCodePath(hash)),
     matchingEdits: [...set.matchingEdits.values()].filter((edits) =>
       JSON.stringify(edits).includes(`"${id}"`),
     ),
@@ -85,9 +105,22 @@ export async function findPeople(
   if (isApplicationId(who)) {
     // Their own files, and the pairs and matching edits that may name them: never the whole
     // repository (on GitHub, a request per file).
+    // Their pairs' follow-ups only (a year of a programme's check-ins is many files).
+    const pairFiles = await store.listFiles(folders.pairs);
+    const theirs = pairFiles.flatMap((path) => {
+      const pairId = pairOfPath(path);
+      // `pair-<mentor's 6>-<mentee's 6>`: the same six characters may be two people's.
+      const [, mentor, mentee] = pairId?.split('-') ?? [];
+      return pairId && (who.startsWith('mentor-') ? mentor : mentee) === who.slice(7)
+        ? [pairId]
+        : [];
+    });
+    const followUps = (
+      await Promise.all(theirs.map((pairId) => store.listFiles(followUpFolder(pairId))))
+    ).flat();
     const set = await readRecords(store, {
-      folders: [folders.pairs, folders.matching],
-      paths: [applicationPath(who), screeningPath(who), erasurePath(who)],
+      folders: [folders.pairs, folders.matching, folders.followUpCodes],
+      paths: [applicationPath(who), screeningPath(who), erasurePath(who), ...followUps],
       ...(identities ? { identities } : {}),
     });
     const known =

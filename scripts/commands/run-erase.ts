@@ -46,7 +46,7 @@ export function whatRemains(id: string, onGitHub: boolean, pairs: readonly strin
     `- erasures/${id}.json garde ce que les bilans comptent (rôle, cohorte, mois, étape de la sélection), sans rien qui identifie la personne.`,
     ...(pairs.length
       ? [
-          `- Les binômes ${pairs.join(', ')} restent, car ils concernent aussi l’autre membre : ils ne désignent plus cette personne que par son identifiant, et les motifs notés sur leurs étapes ont été retirés. Leurs conventions ne peuvent plus être produites${onGitHub ? ' ; leur copie chiffrée éventuelle est supprimée et ne peut plus être ouverte' : ', et celles du dossier des conventions ont été supprimées'}.`,
+          `- Les binômes ${pairs.join(', ')} restent, car ils concernent aussi l’autre membre : ils ne désignent plus cette personne que par son identifiant, et les motifs notés sur leurs étapes ont été retirés, comme les textes libres de leurs bilans ; leurs codes de suivi ne marchent plus. Leurs conventions ne peuvent plus être produites${onGitHub ? ' ; leur copie chiffrée éventuelle est supprimée et ne peut plus être ouverte' : ', et celles du dossier des conventions ont été supprimées'}.`,
           ...(onGitHub
             ? [
                 `- Les conventions déjà remises comme artefact d’une exécution de « Binômes » ou de « Conventions » restent téléchargeables jusqu’à leur expiration (conventions.artifactRetentionDays, 7 jours par défaut) : pour les supprimer tout de suite, ouvrez ces exécutions dans l’onglet « Actions » et supprimez l’artefact « conventions ». Les exemplaires imprimés ou signés se détruisent à la main.`,
@@ -79,6 +79,8 @@ export async function runErase(args: readonly string[], deps: PrivacyDependencie
     // starts again from what they wrote, never over it.
     const guarded = [
       ...(await deps.store.listFiles(folders.pairs)),
+      ...(await deps.store.listFiles(folders.followups)),
+      ...(await deps.store.listFiles(folders.followUpCodes)),
       applicationPath(id),
       screeningPath(id),
       erasurePath(id),

@@ -2,6 +2,7 @@ import { parseCommandLine } from './parse-command-line.ts';
 import {
   conventionPath,
   folders,
+  followUpCodePath,
   isPairId,
   pairOfPath,
   retentionBranch,
@@ -143,6 +144,10 @@ export async function runRetention(
   for (const id of pairIds) remove.push(conventionPath(id));
   // A deleted pair's follow-ups (check-ins, bilans: issue 12) go with it.
   for (const id of deleted) remove.push(...(await store.listFiles(`${folders.followups}/${id}`)));
+  // And their follow-up codes, which would otherwise name a pair that no longer exists.
+  const gone = new Set(deleted);
+  for (const [hash, owner] of set.followUpCodes)
+    if (gone.has(owner.pairId)) remove.push(followUpCodePath(hash));
   // Rebuilt from main every time: a proposal made stale by an erasure since (which would
   // conflict) is replaced, never left to merge.
   await store.ensureBranch(retentionBranch, { reset: true });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pairPath } from '../../schemas/data-layout.ts';
+import { followUpPath, pairPath } from '../../schemas/data-layout.ts';
 import { runPair } from '../../scripts/commands/run-pair.ts';
 import { runSubjectAccess } from '../../scripts/commands/run-subject-access.ts';
 import { runErase } from '../../scripts/commands/run-erase.ts';
@@ -284,5 +284,39 @@ describe('npm run pair: follow-up codes and the coordinators’ steps (issue 12)
     await expect(runPair([id, 'contact', '2026-01-01'], later.deps)).rejects.toThrow(
       'avant que le binôme',
     );
+  });
+});
+
+describe('erasure and the follow-up (issue 12)', () => {
+  it('stops the pair’s codes and drops the bilans’ free texts, keeping the answers', async () => {
+    const { store, id } = await world();
+    const signing = deps(store, '2027-01-12');
+    await runPair([id, 'signee', '2027-01-11', '--majeur'], {
+      ...signing.deps,
+      deliver: async () => 'quelque part',
+    });
+    expect(await store.listFiles('followup-codes')).toHaveLength(2);
+    const bilan = {
+      schemaVersion: 1,
+      pairId: id,
+      type: 'bilan',
+      role: 'mentee',
+      submittedAt: '2027-07-01T10:00:00.000Z',
+      objectivesReached: 'yes',
+      satisfaction: 5,
+      wouldRecommend: 'yes',
+      words: { text: 'Texte-témoin-7Q2 sur mon mentor', sharing: 'coordinators' },
+      intake: { idempotencyKeyHash: 'a'.repeat(64), proofOfWork: 'verified' },
+    };
+    const path = followUpPath(id, bilan.submittedAt, 'mentee');
+    await store.commit([{ path, content: JSON.stringify(bilan, null, 2) + '\n' }], 'A bilan');
+    const mentor = (await pairOf(store, id)).mentor;
+    const { deps: privacy } = privacyDeps(store, []);
+    await runErase([mentor], privacy);
+    expect(await store.listFiles('followup-codes')).toEqual([]);
+    const kept = JSON.parse((await store.readFile(path))!) as Record<string, unknown>;
+    expect(kept['words']).toBeUndefined();
+    expect(kept).toMatchObject({ satisfaction: 5, objectivesReached: 'yes' });
+    expect(JSON.stringify(kept)).not.toContain('Texte-témoin-7Q2');
   });
 });
