@@ -72,6 +72,19 @@ export function describePerson(person: PersonRecords, tokens: TextTokens): strin
     parts.push(
       `Binômes :\n${person.pairs.map((p) => `  - ${p.id} : ${p.mentor} et ${p.mentee}, cohorte ${p.cohort}, ${pairStatusTitle(p.status)}`).join('\n')}`,
     );
+  // Their own answers only: the other member's are about the pair as they see it.
+  const own = person.followUps.filter((f) => f.record.role === person.kind);
+  if (own.length) {
+    const checkIns = own.filter((f) => f.record.type === 'check-in').length;
+    const bilans = own.filter((f) => f.record.type === 'bilan');
+    parts.push(
+      `Suivi : ${checkIns} point${checkIns > 1 ? 's' : ''} d’étape envoyé${checkIns > 1 ? 's' : ''}${
+        bilans.length
+          ? `, et le bilan de fin de mentorat${bilans.some((b) => b.record.words) ? ' (avec le texte que vous avez choisi de transmettre)' : ''}`
+          : ''
+      } ; le détail de chaque réponse est dans le fichier joint.`,
+    );
+  }
   if (person.matchingEdits.length)
     parts.push(
       `Modifications de l’appariement par l’équipe de coordination qui mentionnent cette personne (binômes interdits ou retirés), cohortes : ${person.matchingEdits.map((e) => e.cohort).join(', ')}.`,

@@ -62,12 +62,15 @@ export async function runSubjectAccess(
   }
   for (const id of ids) {
     const person = await personFrom(deps.store, set, id);
-    const data = {
+    // Their own follow-up answers, not the other member's; the codes' hashes mean nothing to them.
+    const data: Record<string, unknown> = {
       about: id,
       producedOn: today,
       information: deps.notice,
       ...person,
+      followUps: person.followUps.filter((f) => f.record.role === person.kind).map((f) => f.record),
     };
+    delete data['followUpCodes'];
     const base = `${(values.out ?? deps.defaultOut).replace(/\/$/, '')}/acces-${id}`;
     await deps.writeFile(`${base}.json`, JSON.stringify(data, null, 2) + '\n');
     const summary =

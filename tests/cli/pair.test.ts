@@ -320,3 +320,42 @@ describe('erasure and the follow-up (issue 12)', () => {
     expect(JSON.stringify(kept)).not.toContain('Texte-témoin-7Q2');
   });
 });
+
+describe('subject access and the follow-up (issue 12)', () => {
+  it('gives a participant their own follow-up answers, not the other member’s', async () => {
+    const { store, id } = await world();
+    await runPair([id, 'signee', '2027-01-11', '--majeur'], deps(store, '2027-01-12').deps);
+    const checkIn = (role: 'mentor' | 'mentee', at: string, rating: number) => ({
+      schemaVersion: 1,
+      pairId: id,
+      type: 'check-in',
+      role,
+      submittedAt: at,
+      meetings: [{ on: '2027-02-01', mode: 'presentiel', duration: '60-120' }],
+      rating,
+      wantsContact: false,
+      intake: { idempotencyKeyHash: 'b'.repeat(64), proofOfWork: 'verified' },
+    });
+    const records = [
+      checkIn('mentee', '2027-02-02T09:00:00.000Z', 4),
+      checkIn('mentor', '2027-02-03T09:00:00.000Z', 2),
+    ];
+    await store.commit(
+      records.map((r) => ({
+        path: followUpPath(id, r.submittedAt, r.role),
+        content: JSON.stringify(r, null, 2) + '\n',
+      })),
+      'Two check-ins',
+    );
+    const mentee = (await pairOf(store, id)).mentee;
+    const { deps: privacy, written } = privacyDeps(store, [coordinatorKey.identity]);
+    await runSubjectAccess([mentee], privacy);
+    const json = JSON.parse(
+      [...written.entries()].find(([path]) => path.endsWith('.json'))![1],
+    ) as { followUps: { role: string; rating: number }[]; followUpCodes?: unknown };
+    expect(json.followUps.map((f) => [f.role, f.rating])).toEqual([['mentee', 4]]);
+    expect(json.followUpCodes).toBeUndefined();
+    const summary = [...written.entries()].find(([path]) => path.endsWith('.txt'))![1];
+    expect(summary).toContain('Suivi\u00a0: 1 point d’étape envoyé');
+  });
+});
