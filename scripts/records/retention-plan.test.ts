@@ -131,3 +131,43 @@ describe('retention periods', () => {
     ).toEqual([expect.objectContaining({ type: 'file', path: 'matching/2026-2027.json' })]);
   });
 });
+
+describe('the follow-up’s retention (issue 12)', () => {
+  it('deletes the follow-up records and codes of a pair that is gone, and keeps a living pair’s', () => {
+    const record = (pairId: string) => ({
+      schemaVersion: 1,
+      pairId,
+      type: 'contact',
+      role: 'coordinator',
+      submittedAt: '2027-01-10T10:00:00.000Z',
+      on: '2027-01-10',
+    });
+    const owner = (pairId: string) => ({
+      schemaVersion: 1,
+      pairId,
+      role: 'mentee',
+      issuedAt: '2027-01-01T10:00:00.000Z',
+    });
+    const living = pair('active');
+    const files = new Map<string, string>([
+      [`pairs/${living.id}.json`, JSON.stringify(living)],
+      [
+        `followups/${living.id}/20270110T100000000Z-coordinator.json`,
+        JSON.stringify(record(living.id)),
+      ],
+      [
+        'followups/pair-ccccc1-ddddd1/20270110T100000000Z-coordinator.json',
+        JSON.stringify(record('pair-ccccc1-ddddd1')),
+      ],
+      [`followup-codes/${'1'.repeat(64)}.json`, JSON.stringify(owner(living.id))],
+      [`followup-codes/${'2'.repeat(64)}.json`, JSON.stringify(owner('pair-ccccc1-ddddd1'))],
+    ]);
+    const records = sortRecords(files);
+    expect(records.unreadable).toEqual([]);
+    const plan = retentionPlan(records, settings, '2027-02-01');
+    expect(plan.map((item) => (item.type === 'file' ? item.path : item.id))).toEqual([
+      `followup-codes/${'2'.repeat(64)}.json`,
+      'followups/pair-ccccc1-ddddd1/20270110T100000000Z-coordinator.json',
+    ]);
+  });
+});

@@ -1,4 +1,9 @@
-import { pairPath, matchingEditsPath } from '../../schemas/data-layout.ts';
+import {
+  followUpCodePath,
+  followUpPath,
+  pairPath,
+  matchingEditsPath,
+} from '../../schemas/data-layout.ts';
 import type { ProgrammeSettings } from '../../schemas/programme.schema.ts';
 import { dateIn } from '../../schemas/rules-context.ts';
 import type { RecordSet } from './sort-records.ts';
@@ -13,7 +18,7 @@ type Retention = ProgrammeSettings['dataProtection']['retention'];
 
 /**
  * A retention rule: which records it covers, and what of them is past its period on `today`.
- * Each record type registers its own (follow-ups will, when they exist); the « Données
+ * Each record type registers its own; the « Données
  * personnelles » page and the README state the same periods from the same settings.
  */
 export interface RetentionRule {
@@ -141,6 +146,45 @@ function matchingEdits(cohortEnds: ReadonlyMap<string, string>): RetentionRule {
   };
 }
 
+/**
+ * A pair's follow-up records and codes (issue 12) live as long as the pair: the retention job
+ * deletes them with it (run-retention.ts, which also takes any unreadable one). Here, those whose
+ * pair is already gone (deleted by hand, or by an earlier proposal that missed one) are deleted.
+ */
+function followUps(): RetentionRule {
+  return {
+    records: 'followups',
+    due: (set) => {
+      const pairs = new Set(set.pairs.map((p) => p.id));
+      const reason = 'binôme supprimé : son suivi part avec lui';
+      return [
+        ...[...set.followUps].flatMap(([pairId, records]) =>
+          pairs.has(pairId)
+            ? []
+            : records.map((r) => ({
+                type: 'file' as const,
+                path: followUpPath(pairId, r.submittedAt, r.role),
+                rule: 'afterMentoringEndsMonths',
+                reason,
+              })),
+        ),
+        ...[...set.followUpCodes].flatMap(([hash, owner]) =>
+          pairs.has(owner.pairId)
+            ? []
+            : [
+                {
+                  type: 'file' as const,
+                  path: followUpCodePath(hash),
+                  rule: 'afterMentoringEndsMonths',
+                  reason,
+                },
+              ],
+        ),
+      ];
+    },
+  };
+}
+
 /** The rules of every record type that holds something about people. */
 export function retentionRules(
   settings: Pick<ProgrammeSettings, 'cohorts' | 'structure'>,
@@ -149,7 +193,7 @@ export function retentionRules(
     dayOf: (instant) => dateIn(settings.structure.timeZone, new Date(instant)),
     cohortEnds: new Map(settings.cohorts.map((c) => [c.id, c.end])),
   };
-  return [people(calendar), pairs(calendar), matchingEdits(calendar.cohortEnds)];
+  return [people(calendar), pairs(calendar), matchingEdits(calendar.cohortEnds), followUps()];
 }
 
 /**
