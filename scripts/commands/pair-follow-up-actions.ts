@@ -4,6 +4,12 @@ import type { Pair } from '../../schemas/pair.schema.ts';
 import { frenchDateToIso } from '../../schemas/form-to-object.ts';
 import { dateIn } from '../../schemas/rules-context.ts';
 import { checkFollowUp } from '../../schemas/validators.ts';
+import {
+  firstMeetingInvitation,
+  InvitationInputError,
+  type InvitationInputProblem,
+} from '../followup/first-meeting-invitation.ts';
+import { parseFrenchDateTime } from '../followup/parse-french-date-time.ts';
 import { isDay } from '../followup/pair-transitions.ts';
 import { pairDates } from '../followup/pair-dates.ts';
 import { FileExistsError } from '../store/data-store.ts';
@@ -14,7 +20,7 @@ import type { PairCommandDependencies } from './run-pair.ts';
 import { UsageError } from './usage-error.ts';
 
 /** The follow-up steps that record something beside a pair, not a change of its status. */
-export const followUpActions = new Set(['codes', 'contact', 'mi-parcours']);
+export const followUpActions = new Set(['codes', 'contact', 'mi-parcours', 'rendez-vous']);
 
 const statusWords: Record<Pair['status'], string> = {
   proposed: 'seulement proposé',
@@ -152,15 +158,87 @@ async function coordinatorStep(
   );
 }
 
+const invitationProblems: Record<InvitationInputProblem, string> = {
+  'pair-id': 'cet identifiant de binôme n’est pas valable',
+  start: 'indiquez une date et une heure qui existent',
+  'time-zone': 'le fuseau horaire des réglages (structure.timeZone) est inconnu',
+  'nonexistent-time':
+    'cette heure n’existe pas ce jour-là (passage à l’heure d’été) : choisissez-en une autre',
+  'ambiguous-time':
+    'cette heure existe deux fois ce jour-là (passage à l’heure d’hiver) : choisissez-en une autre',
+  duration: 'la durée doit être un nombre de minutes, de 1 à 1440',
+  stamp: 'l’horloge de la machine est déréglée',
+  sequence: 'l’horloge de la machine est déréglée',
+  text: 'le nom ou l’adresse de la structure manque dans les réglages',
+};
+
+/**
+ * `rendez-vous <date> <heure> [--duree <minutes>]`: the first meeting's calendar file (.ics),
+ * offered to both participants through the delivery (the data folder, or the job's artifact).
+ * Nothing is committed: the file holds no one's name, and a new one replaces it (same UID).
+ */
+async function firstMeeting(
+  deps: PairCommandDependencies,
+  pair: Pair,
+  rest: readonly string[],
+  values: Record<string, string | boolean | undefined>,
+): Promise<void> {
+  const example = `npm run pair -- ${pair.id} rendez-vous 10/12/2026 18h30 [--duree 60]`;
+  const [date = '', hour = '', ...extra] = rest;
+  const start = parseFrenchDateTime(date, hour);
+  if (!start || extra.length > 0)
+    throw new UsageError(`Indiquez le jour et l’heure de la première rencontre : ${example}.`);
+  if (pair.status !== 'accepted' && pair.status !== 'active' && pair.status !== 'paused')
+    throw new UsageError(
+      `Le binôme ${pair.id} est ${statusWords[pair.status]} : pas de première rencontre à fixer.`,
+    );
+  const now = deps.now();
+  const timeZone = deps.settings.structure.timeZone;
+  if (start.slice(0, 10) < dateIn(timeZone, now))
+    throw new UsageError(`Le ${frenchDate(start)} est passé : indiquez une date à venir.`);
+  const typed = values['duree'];
+  const durationMinutes = typeof typed === 'string' ? Number(typed) : 60;
+  const { structure } = deps.settings;
+  let ics: string;
+  try {
+    ics = firstMeetingInvitation({
+      pairId: pair.id,
+      start,
+      durationMinutes,
+      timeZone,
+      structureName: structure.shortName,
+      address: `${structure.address.street}, ${structure.address.postalCode} ${structure.address.city}`,
+      stamp: now,
+      // Minutes since 2026: a later file for the same meeting always supersedes the earlier one.
+      sequence: Math.max(0, Math.floor((now.getTime() - Date.UTC(2026, 0, 1)) / 60_000)),
+    });
+  } catch (error) {
+    if (error instanceof InvitationInputError)
+      throw new UsageError(`Rien n’a été fait : ${invitationProblems[error.problem]}.`);
+    throw error;
+  }
+  if (!deps.deliver)
+    throw new UsageError(
+      `L’invitation ne peut être remise d’ici : ${example}, sur un terminal, l’écrit dans le dossier des données.`,
+    );
+  const where = await deps.deliver([
+    { path: `invitations/${pair.id}-premiere-rencontre.ics`, content: ics },
+  ]);
+  deps.print(
+    `Invitation à la première rencontre du binôme ${pair.id}, le ${frenchDate(start)} à ${start.slice(11, 13)} h ${start.slice(14)} à l’${structure.shortName} : ${where}. Envoyez-la aux deux participants (elle s’ouvre dans leur agenda).`,
+  );
+}
+
 /** The follow-up steps of `npm run pair` that do not change the pair's status. */
 export async function runFollowUpAction(
   action: string,
   id: string,
   rest: readonly string[],
-  _values: Record<string, string | boolean | undefined>,
+  values: Record<string, string | boolean | undefined>,
   deps: PairCommandDependencies,
 ): Promise<void> {
   const pair = await readPair(deps, id);
   if (action === 'codes') return newCodes(deps, pair, rest);
+  if (action === 'rendez-vous') return firstMeeting(deps, pair, rest, values);
   return coordinatorStep(deps, pair, action === 'contact' ? 'contact' : 'mid-point-review', rest);
 }

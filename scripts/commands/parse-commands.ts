@@ -12,6 +12,7 @@ export const commandNames = [
   'codes',
   'contact',
   'mi-parcours',
+  'rendez-vous',
 ] as const;
 export type CommandName = (typeof commandNames)[number];
 

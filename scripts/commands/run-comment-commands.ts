@@ -93,6 +93,7 @@ const pairSteps = new Set([
   'codes',
   'contact',
   'mi-parcours',
+  'rendez-vous',
 ]);
 
 /**
@@ -224,7 +225,7 @@ async function carryOut(
   cohort: string | undefined,
 ): Promise<string> {
   if (!(commandNames as readonly string[]).includes(command.name))
-    return `❌ commande inconnue. Commandes : /retirer, /associer, /interdire, /relancer (pull request des binômes), /decision (issue « Candidatures à examiner ») et /signee, /pause, /reprise, /cloture, /contact, /mi-parcours, /codes (suivi des binômes).`;
+    return `❌ commande inconnue. Commandes : /retirer, /associer, /interdire, /relancer (pull request des binômes), /decision (issue « Candidatures à examiner ») et /signee, /pause, /reprise, /cloture, /contact, /mi-parcours, /codes, /rendez-vous (suivi des binômes).`;
   const misplaced = placeError(command.name, place);
   if (misplaced) return `❌ ${misplaced}`;
   try {

@@ -28,6 +28,9 @@ const usage = `Utilisation :
       l’équipe a pris contact avec le binôme (aujourd’hui, ou à la date donnée)
   npm run pair -- <binôme> mi-parcours [date]
       le point de mi-parcours avec le binôme a eu lieu
+  npm run pair -- <binôme> rendez-vous <date> <heure> [--duree <minutes>]
+      l’invitation (.ics) à la première rencontre à la structure, à envoyer aux deux
+      participants, par exemple : rendez-vous 10/12/2026 18h30
   npm run pair -- <binôme> pause [--motif "…"]
   npm run pair -- <binôme> reprise
   npm run pair -- <binôme> cloture prevue
@@ -155,6 +158,7 @@ export async function runPair(
       structure: { type: 'string' },
       motif: { type: 'string' },
       majeur: { type: 'boolean' },
+      duree: { type: 'string' },
     },
     deps.print,
   );

@@ -1,3 +1,4 @@
+import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { followUpPath, pairPath } from '../../schemas/data-layout.ts';
 import { runPair } from '../../scripts/commands/run-pair.ts';
@@ -357,5 +358,49 @@ describe('subject access and the follow-up (issue 12)', () => {
     expect(json.followUpCodes).toBeUndefined();
     const summary = [...written.entries()].find(([path]) => path.endsWith('.txt'))![1];
     expect(summary).toContain('Suivi\u00a0: 1 point d’étape envoyé');
+  });
+});
+
+describe('npm run pair -- <binôme> rendez-vous (issue 12)', () => {
+  it('hands over the first meeting’s invitation at the structure, in its local time', async () => {
+    const { store, id } = await world();
+    const files: { path: string; content: string }[] = [];
+    const { deps: d, printed } = deps(store, '2026-12-01');
+    const deliver = async (given: readonly { path: string; content: string }[]) => {
+      files.push(...given);
+      return `dans data/${given[0]!.path}`;
+    };
+    await runPair([id, 'rendez-vous', '10/12/2026', '18h30', '--duree', '90'], { ...d, deliver });
+    expect(files.map((f) => f.path)).toEqual([`invitations/${id}-premiere-rencontre.ics`]);
+    const calendar = new ICAL.Component(ICAL.parse(files[0]!.content));
+    const vevent = calendar.getFirstSubcomponent('vevent')!;
+    const event = new ICAL.Event(vevent);
+    // The instant, from the file's own VTIMEZONE (ical.js does not know zones by name).
+    const zone = new ICAL.Timezone(calendar.getFirstSubcomponent('vtimezone')!);
+    const instant = (time: ICAL.Time) => {
+      const zoned = time.clone();
+      zoned.zone = zone;
+      return new Date(zoned.toUnixTime() * 1000).toISOString();
+    };
+    expect(event.startDate.toString()).toBe('2026-12-10T18:30:00');
+    expect(vevent.getFirstProperty('dtstart')?.getParameter('tzid')).toBe('Europe/Paris');
+    expect(instant(event.startDate)).toBe('2026-12-10T17:30:00.000Z');
+    expect(instant(event.endDate)).toBe('2026-12-10T19:00:00.000Z');
+    expect(event.location).toContain('Issy-les-Moulineaux');
+    expect(printed.at(-1)).toContain('le 10/12/2026 à 18 h 30');
+    // A day gone, an hour that does not exist, a closed pair: refused in French.
+    await expect(
+      runPair([id, 'rendez-vous', '30/11/2026', '18h'], { ...d, deliver }),
+    ).rejects.toThrow('est passé');
+    await expect(
+      runPair([id, 'rendez-vous', '28/03/2027', '2h30'], { ...d, deliver }),
+    ).rejects.toThrow('passage à l’heure d’été');
+    await expect(runPair([id, 'rendez-vous', 'demain', 'soir'], { ...d, deliver })).rejects.toThrow(
+      'Indiquez le jour et l’heure',
+    );
+    await runPair([id, 'cloture', 'autre'], d);
+    await expect(
+      runPair([id, 'rendez-vous', '10/12/2026', '18h'], { ...d, deliver }),
+    ).rejects.toThrow('pas de première rencontre');
   });
 });
