@@ -398,14 +398,17 @@ export const programmeSchema = {
         rateLimit: {
           type: 'object',
           additionalProperties: false,
-          // Per client address and hour. What costs the programme (a stored application, a
-          // failed proof of work, a bot trap) is counted apart from a person's corrections, so
-          // that a group applying from one network (the Espace Jeunes' Wi-Fi) is not blocked.
+          // Per client address and hour. What costs the programme (a stored application or
+          // follow-up, a failed proof of work, a bot trap) is counted apart from a person's
+          // corrections, so that a group applying from one network (the Espace Jeunes' Wi-Fi) is
+          // not blocked. Follow-up codes refused are counted on their own, so that codes cannot
+          // be guessed (issue 12); left out, 10 (scripts/intake/create-intake-handler.ts).
           required: ['applicationsPerHour', 'submissionsPerHour', 'challengesPerHour'],
           properties: {
             applicationsPerHour: { type: 'integer', minimum: 1, maximum: 10000 },
             submissionsPerHour: { type: 'integer', minimum: 1, maximum: 100000 },
             challengesPerHour: { type: 'integer', minimum: 1, maximum: 100000 },
+            codeAttemptsPerHour: { type: 'integer', minimum: 1, maximum: 1000 },
           },
         },
         proofOfWork: {

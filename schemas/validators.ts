@@ -144,6 +144,25 @@ export function checkApplication<K extends ApplicationKind>(
   return problems.length ? { ok: false, problems } : { ok: true, value: data as Application<K> };
 }
 
+/**
+ * Validates what a participant sent with a follow-up form, exactly as the browser does (same
+ * schema, same rules, same French messages).
+ */
+export function checkFollowUpForm<K extends FollowUpFormKind>(
+  kind: K,
+  data: unknown,
+  context: RulesContext & { tokens: TextTokens },
+): Checked<FollowUpForm<K>> {
+  const result = checkForm(
+    kind,
+    formValidators[kind],
+    formSchemas[kind] as SchemaNode,
+    data,
+    context,
+  );
+  return result.ok ? { ok: true, value: data as FollowUpForm<K> } : result;
+}
+
 /** Validates a stored screening decision. */
 export function checkScreeningDecision(data: unknown): Checked<ScreeningDecision> {
   return screeningValidator(data)

@@ -39,11 +39,15 @@ export async function createLocalApp(options: LocalAppOptions): Promise<Handler>
     origin: options.origin,
     ...(options.extraOrigins ? { extraOrigins: options.extraOrigins } : {}),
     templates: {
-      receipt: await readFile(resolve(root, 'candidature-recue/index.html'), 'utf8'),
-      problems: await readFile(resolve(root, 'candidature-non-envoyee/index.html'), 'utf8'),
+      receipt: await builtPage(root, 'candidature-recue'),
+      problems: await builtPage(root, 'candidature-non-envoyee'),
+      followUpReceipt: await builtPage(root, 'reponse-recue'),
+      followUpProblems: await builtPage(root, 'reponse-non-envoyee'),
       forms: {
-        mentor: await readFile(resolve(root, 'devenir-mentor/index.html'), 'utf8'),
-        mentee: await readFile(resolve(root, 'trouver-un-mentor/index.html'), 'utf8'),
+        mentor: await builtPage(root, 'devenir-mentor'),
+        mentee: await builtPage(root, 'trouver-un-mentor'),
+        'check-in': await builtPage(root, 'point-etape'),
+        bilan: await builtPage(root, 'bilan-du-mentorat'),
       },
     },
     ...(options.log ? { log: options.log } : {}),
@@ -54,6 +58,21 @@ export async function createLocalApp(options: LocalAppOptions): Promise<Handler>
   const site = serveStatic(root, options.origin);
   return (request, client) =>
     new URL(request.url).pathname.startsWith('/api/') ? intake(request, client) : site(request);
+}
+
+/**
+ * A page of the built site the intake answers with. Each is required: a site built without one
+ * is older than this intake, and would answer a form with a page about something else.
+ */
+async function builtPage(root: string, slug: string): Promise<string> {
+  try {
+    return await readFile(resolve(root, slug, 'index.html'), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    throw new Error(`${root} has no page /${slug}/: build the site again (npm run build).`, {
+      cause: error,
+    });
+  }
 }
 
 const loopbackNames = ['127.0.0.1', 'localhost', '[::1]'];

@@ -1,4 +1,5 @@
 import { isApplicationId, type ApplicationKind } from '../../schemas/data-layout.ts';
+import { formOfPath } from '../../schemas/form-routes.ts';
 import type { ProgrammeSettings } from '../../schemas/programme.schema.ts';
 import { rulesSettingsFrom } from '../../schemas/rules-context.ts';
 import { RejectedRequestError, type DataStore } from '../store/data-store.ts';
@@ -7,7 +8,8 @@ import { newId } from './new-id.ts';
 import { issueChallenge } from './proof-of-work.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import { IntakeBugError, receiveApplication, type IntakeContext } from './receive-application.ts';
-import { refusal } from './refusals.ts';
+import { receiveFollowUp } from './receive-follow-up.ts';
+import { isFollowUpForm, refusal } from './refusals.ts';
 import { UnreadableMarkerError } from './store-application.ts';
 import { createResponder, type IntakeTemplates, type Responder } from './respond.ts';
 
@@ -52,14 +54,22 @@ export type IntakeHandler = (request: Request, client?: ClientInfo) => Promise<R
 const originOf = (url: string) => (url ? new URL(url).origin : undefined);
 
 /**
+ * Follow-up codes refused per client and hour when the settings leave it out: a person who
+ * mistypes theirs a few times gets through, while guessing one of 2^60 codes stays hopeless.
+ */
+export const defaultCodeAttemptsPerHour = 10;
+
+/**
  * The intake: a host-independent `Request -> Response` handler that receives the application
- * forms and stores each valid application as one commit. It reads (body, origin, anti-bot
- * checks), assembles the record (a pure function), then applies it (storeApplication); every
- * answer, accepted or refused, has its French message, the security headers and no cache, and
- * every log line has a code, never a person.
+ * forms and the participants' follow-up forms, and stores each valid one as one commit. It
+ * reads (body, origin, anti-bot checks; for a follow-up, its code), assembles the record (a pure
+ * function), then applies it (storeSubmission); every answer, accepted or refused, has its
+ * French message, the security headers and no cache, and every log line has a code, never a
+ * person.
  *
  * Routes: `GET /api/altcha/challenge`, `POST /api/candidatures/{mentor,mentee}`,
- * `GET /api/candidatures/recu?reference=…`.
+ * `GET /api/candidatures/recu?reference=…`, `POST /api/suivi/{point-etape,bilan}`,
+ * `GET /api/suivi/recu` (schemas/form-routes.ts).
  */
 export function createIntakeHandler(deps: IntakeDependencies): IntakeHandler {
   const { settings } = deps;
@@ -73,6 +83,7 @@ export function createIntakeHandler(deps: IntakeDependencies): IntakeHandler {
       applications: new RateLimiter(limits.applicationsPerHour),
       submissions: new RateLimiter(limits.submissionsPerHour),
       challenges: new RateLimiter(limits.challengesPerHour),
+      codeAttempts: new RateLimiter(limits.codeAttemptsPerHour ?? defaultCodeAttemptsPerHour),
     },
     clock: deps.clock ?? (() => new Date()),
     log: deps.log ?? ((entry) => console.log(JSON.stringify(entry))),
@@ -114,9 +125,8 @@ export function createIntakeHandler(deps: IntakeDependencies): IntakeHandler {
   const route = async (request: Request, client: string): Promise<Response> => {
     const url = new URL(request.url);
     const respond = responderFor(request);
-    const known =
-      url.pathname === '/api/altcha/challenge' ||
-      /^\/api\/candidatures\/(mentor|mentee)\/?$/.test(url.pathname);
+    const form = formOfPath(url.pathname);
+    const known = url.pathname === '/api/altcha/challenge' || form !== undefined;
     if (request.method === 'OPTIONS' && known) {
       return respond.empty(request, 204, {
         'access-control-allow-methods': 'GET, POST',
@@ -156,16 +166,25 @@ export function createIntakeHandler(deps: IntakeDependencies): IntakeHandler {
       if (!isApplicationId(reference)) return respond.unknownReceipt();
       return respond.receipt(reference);
     }
-    const match = /^\/api\/candidatures\/(mentor|mentee)\/?$/.exec(url.pathname);
-    if (!match) return respond.refuse(request, undefined, refusal('not-found'));
-    const kind = match[1] as ApplicationKind;
+    if (/^\/api\/suivi\/recu\/?$/.test(url.pathname)) {
+      if (request.method !== 'GET' && request.method !== 'HEAD')
+        return respond.refuse(
+          request,
+          undefined,
+          refusal('method-not-allowed', { form: 'check-in', headers: { allow: 'GET, HEAD' } }),
+        );
+      return respond.followUpReceipt();
+    }
+    if (!form) return respond.refuse(request, undefined, refusal('not-found'));
     if (request.method !== 'POST')
       return respond.refuse(
         request,
-        kind,
-        refusal('method-not-allowed', { headers: { allow: 'POST' } }),
+        form,
+        refusal('method-not-allowed', { form, headers: { allow: 'POST' } }),
       );
-    return receiveApplication(intake, request, kind, client, respond);
+    return isFollowUpForm(form)
+      ? receiveFollowUp(intake, request, form, client, respond)
+      : receiveApplication(intake, request, form, client, respond);
   };
 
   return async (request, client = {}) => {
@@ -183,12 +202,11 @@ export function createIntakeHandler(deps: IntakeDependencies): IntakeHandler {
         event: bug ? 'intake.bug' : 'intake.store-failed',
         error: error instanceof Error ? `${error.name}: ${error.message}` : 'unknown',
       });
-      const kind = /\/api\/candidatures\/(mentor|mentee)\/?$/.exec(safePath(request))?.[1] as
-        ApplicationKind | undefined;
+      const kind = formOfPath(safePath(request));
       return responderFor(request).refuse(
         request,
         kind,
-        refusal(bug ? 'internal-error' : 'store-unavailable', { structure }),
+        refusal(bug ? 'internal-error' : 'store-unavailable', { structure, form: kind }),
       );
     }
   };

@@ -299,7 +299,7 @@ describe('whatever the data repository holds, the intake keeps accepting', () =>
       store,
       settings: programmeSettings(),
       secret: 's',
-      templates: { receipt: '', problems: '' },
+      templates: { receipt: '', problems: '', followUpReceipt: '', followUpProblems: '' },
       log: (entry) => logs.push(entry),
     });
     const response = await handle(formPost('mentee', aMenteeForm(), json));

@@ -46,6 +46,19 @@ export class RateLimiter {
     return wait;
   }
 
+  /**
+   * Takes back one event `attempt` counted at `now` (ms), once it turned out not to count: an
+   * attempt is counted before the slow check it guards, so that requests sent all at once
+   * cannot all pass a check made before any of them was counted.
+   */
+  cancel(client: string, now: number): void {
+    const events = this.#events.get(client);
+    const index = events?.lastIndexOf(now) ?? -1;
+    if (index === -1) return;
+    events!.splice(index, 1);
+    if (!events!.length) this.#events.delete(client);
+  }
+
   #forgetOld(now: number): void {
     for (const [client, times] of this.#events) {
       if (times.every((t) => t <= now - this.#windowMs)) this.#events.delete(client);

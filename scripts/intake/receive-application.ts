@@ -7,10 +7,10 @@ import type { SchemaNode } from '../../schemas/schema-walk.ts';
 import { checkApplication, checkApplicationForm, formSchemas } from '../../schemas/validators.ts';
 import type { DataStore } from '../store/data-store.ts';
 import { assembleApplication } from './assemble-application.ts';
-import { checkProofOfWork, type ProofOfWorkOptions } from './proof-of-work.ts';
+import type { ProofOfWorkOptions } from './proof-of-work.ts';
 import type { RateLimiter } from './rate-limiter.ts';
-import { readFormBody } from './read-form-body.ts';
-import { refusal, type RefusalCode } from './refusals.ts';
+import { readSubmission, uuidPattern } from './read-submission.ts';
+import { refusal } from './refusals.ts';
 import type { Responder } from './respond.ts';
 import { hmacHex, sha256Hex } from './sha256-hex.ts';
 import { sealIdentity } from '../privacy/seal-identity.ts';
@@ -22,7 +22,11 @@ export interface IntakeContext {
   settings: ProgrammeSettings;
   rules: RulesSettings;
   pow: ProofOfWorkOptions;
-  limiters: Record<'applications' | 'submissions' | 'challenges', RateLimiter>;
+  /**
+   * `applications` counts what costs the programme (a stored application or follow-up, a failed
+   * proof of work, a bot trap); `codeAttempts` the follow-up codes refused.
+   */
+  limiters: Record<'applications' | 'submissions' | 'challenges' | 'codeAttempts', RateLimiter>;
   clock: () => Date;
   log: (entry: Record<string, unknown>) => void;
   makeId: (kind: ApplicationKind) => string;
@@ -37,7 +41,6 @@ export class IntakeBugError extends Error {
   override name = 'IntakeBugError';
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const technicalFields = new Set(['altcha', 'idempotencyKey', 'website']);
 
 /**
@@ -53,53 +56,11 @@ export async function receiveApplication(
   client: string,
   respond: Responder,
 ): Promise<Response> {
-  const { store, settings, rules, pow, limiters, clock, log, makeId, structure, recipients } =
-    intake;
+  const { store, settings, rules, pow, limiters, log, makeId, structure, recipients } = intake;
   const started = performance.now();
-  const now = clock();
-  const at = now.getTime();
-  const refuse = (code: RefusalCode, extra: Parameters<typeof refusal>[1] = {}) => {
-    log({ event: 'intake.refused', code, kind });
-    return respond.refuse(request, kind, refusal(code, { structure, ...extra }));
-  };
-  const tooMany = (wait: number) =>
-    refuse('rate-limited', { headers: { 'retry-after': String(wait) } });
-  // Another site's page is refused before anything is counted: it cannot use up the budget of
-  // the network its visitors share.
-  const origin = request.headers.get('origin');
-  if (origin !== null && !respond.allows(origin)) return refuse('origin-not-allowed');
-  // Every form sent counts here, corrections included; what costs the programme counts below.
-  const waitSubmissions = limiters.submissions.attempt(client, at);
-  if (waitSubmissions) return tooMany(waitSubmissions);
-  const cost = () => limiters.applications.record(client, at);
-
-  const body = await readFormBody(request, settings.intake.maxBodyBytes);
-  if (!body.ok) return refuse(body.problem === 'aborted' ? 'aborted' : body.problem);
-
-  const { entries } = body;
-  const values = (name: string) => entries.filter(([key]) => key === name).map(([, v]) => v);
-  // A client whose attempts already cost too much waits, whatever it sends now.
-  const waitCosts = limiters.applications.wait(client, at);
-  if (waitCosts) return tooMany(waitCosts);
-  if (values('website').some((v) => v !== '')) {
-    cost();
-    return refuse('honeypot');
-  }
-
-  // A form sends one proof: a second value (`altcha=&altcha=…`) is tampering, not a retry.
-  const proofs = values('altcha');
-  const proof =
-    proofs.length > 1
-      ? { status: 'invalid' as const }
-      : await checkProofOfWork(proofs[0], pow, now);
-  if (proof.status === 'invalid') {
-    cost();
-    return refuse('proof-of-work-invalid');
-  }
-  if (proof.status === 'verified' && at / 1000 - proof.issuedAt < settings.intake.minFillSeconds) {
-    cost();
-    return refuse('too-fast');
-  }
+  const read = await readSubmission(intake, request, kind, client, respond);
+  if (read instanceof Response) return read;
+  const { entries, values, proof, now, at, refuse, tooMany } = read;
 
   const context = rulesContext(rules, now);
   // What does not apply to this person (a representative for an adult, « autre » left

@@ -1,38 +1,44 @@
-import type { ApplicationKind } from '../../schemas/data-layout.ts';
 import { fillTokens, type TextTokens } from '../../schemas/fill-tokens.ts';
 import { frenchTypography } from '../../schemas/french-typography.ts';
 import { nodesAlong, type SchemaNode } from '../../schemas/schema-walk.ts';
 import { pageWithForm } from '../../schemas/render-form.ts';
-import { formSchemas } from '../../schemas/validators.ts';
-import type { Refusal } from './refusals.ts';
+import { formSchemas, type FormKind } from '../../schemas/validators.ts';
+import { isFollowUpForm, type Refusal } from './refusals.ts';
 import { escapeHtml, paragraph, renderResultPage } from './render-result-page.ts';
 import { securityHeadersFor } from './security-headers.ts';
 
-/** The intake's answers: every one with the security headers, none cached. */
 /**
- * The built pages the intake answers with: `/candidature-recue/` (the receipt) and
- * `/candidature-non-envoyee/` (any other refusal); with the form pages (`/devenir-mentor/`,
- * `/trouver-un-mentor/`), a form sent without JavaScript that has mistakes comes back as the
- * form itself, the answers and the messages in place.
+ * The built pages the intake answers with: for applications `/candidature-recue/` (the receipt)
+ * and `/candidature-non-envoyee/` (any other refusal), for the follow-up forms
+ * `/reponse-recue/` and `/reponse-non-envoyee/`; with a form's page (`/devenir-mentor/`,
+ * `/trouver-un-mentor/`, `/point-etape/`, `/bilan-du-mentorat/`), that form sent without
+ * JavaScript with mistakes comes back as the form itself, the answers and the messages in place
+ * (without it, as the refusal page).
  */
 export interface IntakeTemplates {
   receipt: string;
   problems: string;
-  forms?: Record<ApplicationKind, string>;
+  followUpReceipt: string;
+  followUpProblems: string;
+  forms?: Partial<Record<FormKind, string>>;
 }
 
+/** The intake's answers: every one with the security headers, none cached. */
 export interface Responder {
-  /** Whether `origin` may send applications here. */
+  /** Whether `origin` may send forms here. */
   allows(origin: string): boolean;
   /** A refusal; `sent` (the fields as sent) lets a form come back with its answers. */
   refuse(
     request: Request,
-    kind: ApplicationKind | undefined,
+    kind: FormKind | undefined,
     answer: Refusal,
     sent?: readonly (readonly [string, string])[],
   ): Response;
   accepted(request: Request, id: string, status: 201 | 200): Response;
+  /** A follow-up stored (201) or a retry of one (200): no reference, nothing to quote. */
+  followUpAccepted(request: Request, status: 201 | 200): Response;
   receipt(reference: string): Response;
+  followUpReceipt(): Response;
   /** A receipt link whose reference is malformed (mistyped, cut): a French page, 404, never JSON. */
   unknownReceipt(): Response;
   json(
@@ -87,9 +93,10 @@ export function createResponder(options: ResponderOptions): Responder {
     ...extra,
   });
   const receiptPath = (id: string) => `/api/candidatures/recu?reference=${id}`;
-  const labelOf = (kind: ApplicationKind, field: string): string => {
+  const followUpReceiptPath = '/api/suivi/recu';
+  const labelOf = (kind: FormKind, field: string): string => {
     const chain = nodesAlong(formSchemas[kind] as SchemaNode, field.split('.'));
-    return fillTokens(chain.at(-1)?.node.title ?? field, tokens);
+    return frenchTypography(fillTokens(chain.at(-1)?.node.title ?? field, tokens));
   };
   const page = (
     template: string,
@@ -146,7 +153,7 @@ export function createResponder(options: ResponderOptions): Responder {
         ? `<ul>${problems.map((p) => `<li>${escapeHtml(p.message)}</li>`).join('')}</ul>`
         : '';
       return page(
-        templates.problems,
+        isFollowUpForm(kind) ? templates.followUpProblems : templates.problems,
         paragraph(answer.message, ' class="intake-message"') + list,
         answer.status,
         headers,
@@ -164,6 +171,25 @@ export function createResponder(options: ResponderOptions): Responder {
         status: 303,
         headers: headersFor(request, { location: receiptPath(id) }),
       });
+    },
+    followUpAccepted(request, status) {
+      if (wantsJson(request))
+        return Response.json(
+          { ok: true, receiptUrl: `${origin}${followUpReceiptPath}` },
+          { status, headers: headersFor(request) },
+        );
+      return new Response(null, {
+        status: 303,
+        headers: headersFor(request, { location: followUpReceiptPath }),
+      });
+    },
+    followUpReceipt() {
+      // The page around it says what happens next; this says it arrived.
+      const html = paragraph(
+        'Votre réponse est bien enregistrée. Merci !',
+        ' class="intake-message"',
+      );
+      return page(templates.followUpReceipt, html, 200, base);
     },
     receipt(reference) {
       const html = `<p class="intake-reference">Votre numéro de candidature : <strong>${escapeHtml(reference)}</strong></p>`;

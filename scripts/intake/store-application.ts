@@ -1,64 +1,12 @@
-import {
-  applicationPath,
-  challengePath,
-  erasurePath,
-  submissionPath,
-  type ApplicationKind,
-} from '../../schemas/data-layout.ts';
-import { parseJson } from '../../schemas/parse-json.ts';
-import {
-  FileExistsError,
-  KeyExistsError,
-  StaleFileError,
-  type DataStore,
-  type FileChange,
-} from '../store/data-store.ts';
+import { applicationPath, erasurePath, type ApplicationKind } from '../../schemas/data-layout.ts';
+import type { DataStore } from '../store/data-store.ts';
+import { storeSubmission, type StoreOutcome } from './store-submission.ts';
 
-export type StoreOutcome =
-  | { status: 'stored'; id: string }
-  /** The same submission was stored before (a retry): its first id. */
-  | { status: 'duplicate'; id: string; sameAnswers: boolean }
-  /** The proof of work already served another submission. */
-  | { status: 'replayed' };
-
-/** A marker the intake wrote could not be read: someone edited it by hand. Nothing was written. */
-export class UnreadableMarkerError extends Error {
-  override name = 'UnreadableMarkerError';
-}
-
-const marker = (id: string, answers?: string) =>
-  JSON.stringify({ schemaVersion: 1, id, ...(answers ? { answers } : {}) }) + '\n';
-
-interface Marker {
-  id: string;
-  answers?: string;
-}
-
-async function readMarker(store: DataStore, path: string): Promise<Marker | undefined> {
-  const text = await store.readFile(path);
-  if (text === undefined) return undefined;
-  const parsed = parseJson(text);
-  const value = (parsed.ok ? parsed.value : undefined) as Partial<Marker> | null | undefined;
-  if (typeof value?.id !== 'string')
-    throw new UnreadableMarkerError(`${path} is not a marker the intake wrote.`);
-  return { id: value.id, ...(typeof value.answers === 'string' ? { answers: value.answers } : {}) };
-}
-
-function duplicateOf(first: Marker, answersHash: string): StoreOutcome {
-  return {
-    status: 'duplicate',
-    id: first.id,
-    // Markers written before the answers were hashed say nothing: take them as the same.
-    sameAnswers: first.answers === undefined || first.answers === answersHash,
-  };
-}
+export { UnreadableMarkerError, type StoreOutcome } from './store-submission.ts';
 
 /**
- * Stores an application in one commit that also adds two small markers: one named after the
- * submission's idempotency key, one after its proof of work. The commit adds files that must
- * not exist yet, so the data repository itself refuses a second submission with the same key
- * (a retry: it gets the first id) or the same proof of work (a replay), across restarts and
- * across instances, with a constant number of requests and no scan of the repository.
+ * Stores an application in one commit with its two markers (storeSubmission), under a fresh id:
+ * an id another application drew, or an erased person's, is drawn again.
  */
 export async function storeApplication(
   store: DataStore,
@@ -77,68 +25,24 @@ export async function storeApplication(
     render: (id: string) => Promise<{ file: string; wrappedKey?: string }>;
   },
 ): Promise<StoreOutcome> {
-  // No read first: the commit itself says whether the key or the proof was used before (and
-  // whether the id was an erased person's), and most submissions are new.
-  const keyPath = submissionPath(submission.keyHash);
-  const challenge = submission.challengeHash ? challengePath(submission.challengeHash) : undefined;
-  for (let attempt = 1; ; attempt += 1) {
-    const id = submission.newId(submission.kind);
-    const { file, wrappedKey } = await submission.render(id);
-    // The key before the record, so that no stored record ever lacks its key: a key whose
-    // commit then fails is harmless (it opens nothing anyone holds) and is removed below when
-    // the commit certainly wrote nothing.
-    if (wrappedKey !== undefined) {
-      try {
-        await store.keys.create(id, wrappedKey);
-      } catch (error) {
-        if (!(error instanceof KeyExistsError)) throw error;
-        // The id is taken: by this very submission sent before (a retry), or by another one.
-        const first = await readMarker(store, keyPath);
-        if (first) return duplicateOf(first, submission.answersHash);
-        if (attempt >= 5) throw error;
-        continue;
-      }
-    }
-    const forgetKey = async () => {
-      if (wrappedKey !== undefined) await store.keys.destroy(id);
-    };
-    // Markers first: a store names the first file it finds already there, and a retry or a
-    // replay must be told apart from an id that happens to be taken.
-    const files: FileChange[] = [
-      { path: keyPath, content: marker(id, submission.answersHash) },
-      ...(challenge ? [{ path: challenge, content: marker(id) }] : []),
-      { path: applicationPath(id), content: file },
-    ];
-    try {
-      // An erased person's id stays theirs (erasures/, and the pairs that name it): the commit
-      // requires it absent, checked with the rest, at no extra request on the local store.
-      await store.commit(files, `Add application ${id}`, {
-        create: true,
+  const { kind, keyHash, answersHash, challengeHash, newId, render } = submission;
+  return storeSubmission(store, {
+    keyHash,
+    answersHash,
+    ...(challengeHash ? { challengeHash } : {}),
+    place: async () => {
+      const id = newId(kind);
+      const { file, wrappedKey } = await render(id);
+      return {
+        id,
+        record: { path: applicationPath(id), content: file },
+        message: `Add application ${id}`,
+        ...(wrappedKey !== undefined ? { wrappedKey } : {}),
+        // An erased person's id stays theirs (erasures/, and the pairs that name it): the commit
+        // requires it absent, checked with the rest, at no extra request on the local store.
         unchanged: new Map([[erasurePath(id), undefined]]),
-      });
-      return { status: 'stored', id };
-    } catch (error) {
-      if (error instanceof StaleFileError && error.path === erasurePath(id)) {
-        await forgetKey();
-        if (attempt >= 5) throw error;
-        continue;
-      }
-      if (!(error instanceof FileExistsError)) throw error;
-      const first = error.path === keyPath ? await readMarker(store, keyPath) : undefined;
-      // Our own commit, landed though its answer was lost and the store tried again: the key
-      // is this record's, and must stay.
-      if (first?.id === id) return { status: 'stored', id };
-      // The marker is there but could not be read yet (a stale read): it may be ours, so the key
-      // stays (a key that opens nothing stored harms no one) and the next attempt reads again.
-      if (error.path === keyPath && !first) {
-        if (attempt >= 5) throw error;
-        continue;
-      }
-      await forgetKey();
-      if (first) return duplicateOf(first, submission.answersHash);
-      if (error.path === challenge) return { status: 'replayed' };
-      // Another application drew the same id: draw again (36^6 ids make this rare).
-      if (attempt >= 5) throw error;
-    }
-  }
+      };
+    },
+    placeAgain: (stale, { id }) => stale.path === erasurePath(id),
+  });
 }

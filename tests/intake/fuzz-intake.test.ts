@@ -1,10 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { locate } from '../../schemas/data-layout.ts';
+import { followUpPath, locate } from '../../schemas/data-layout.ts';
 import { rulesSettingsFrom } from '../../schemas/rules-context.ts';
-import { checkApplication } from '../../schemas/validators.ts';
+import { checkApplication, checkFollowUp } from '../../schemas/validators.ts';
 import { aMenteeForm, aMentorForm } from '../../scripts/dev/application-forms.ts';
 import {
+  aBilanForm,
+  aCheckInForm,
+  aPairWithCodes,
   formPost,
   intakeHarness,
   intakeOrigin,
@@ -44,7 +47,7 @@ const nasty = fc.oneof(
 );
 
 /** A valid form with a few fields replaced, removed, repeated or added. */
-const mutatedForm = (base: [string, string][]) =>
+const mutatedForm = (base: readonly (readonly [string, string])[]) =>
   fc
     .array(
       fc.oneof(
@@ -186,6 +189,90 @@ describe('the intake under generated hostile input', () => {
       console.log(`fuzz: ${stored} applications stored, every one valid`);
       expect(stored).toBeGreaterThan(0);
       expect((await h.handle(formPost('mentee', aMenteeForm()))).status).toBe(303);
+    },
+  );
+});
+
+describe('the follow-up forms under generated hostile input', () => {
+  const followUpRuns = Math.ceil(runs / 4);
+  it(
+    `never fail, never write on a refusal, store only valid records (${followUpRuns} cases)`,
+    { timeout: 60_000 + followUpRuns * 60 },
+    async () => {
+      const settings = programmeSettings((s) => {
+        s.intake.rateLimit = {
+          applicationsPerHour: 1e6,
+          submissionsPerHour: 1e6,
+          challengesPerHour: 1e6,
+          codeAttemptsPerHour: 1e6,
+        };
+      });
+      const h = await intakeHarness({ settings });
+      h.now = new Date('2027-08-02T10:00:00.000Z');
+      const active = await aPairWithCodes(h.store, 1, 'active');
+      const closed = await aPairWithCodes(h.store, 2, 'closed', '2027-07-20T10:00:00.000Z');
+      const codes = [active.mentor, active.mentee, closed.mentor, closed.mentee];
+      const followUp = fc
+        .record({ kind: fc.constantFrom('check-in', 'bilan'), code: fc.constantFrom(...codes) })
+        .chain(({ kind, code }) =>
+          fc.record({
+            path: fc.constantFrom(
+              kind === 'check-in' ? '/api/suivi/point-etape' : '/api/suivi/bilan',
+            ),
+            accept: fc.constantFrom('application/json', 'text/html'),
+            body: fc.oneof(
+              mutatedForm((kind === 'check-in' ? aCheckInForm : aBilanForm)(code)),
+              mutatedForm((kind === 'check-in' ? aCheckInForm : aBilanForm)(code)).map(
+                (b) => `${b}&idempotencyKey=${crypto.randomUUID()}`,
+              ),
+              body,
+            ),
+          }),
+        );
+      let files = new Set(await h.store.listFiles(''));
+      let stored = 0;
+      await fc.assert(
+        fc.asyncProperty(followUp, async (r) => {
+          // Each case a millisecond later: check-ins of one role then never share a name.
+          h.now = new Date(h.now.getTime() + 1);
+          const response = await h.handle(
+            new Request(`${intakeOrigin}${r.path}`, {
+              method: 'POST',
+              headers: {
+                'content-type': 'application/x-www-form-urlencoded',
+                origin: intakeOrigin,
+                accept: r.accept,
+              },
+              body: r.body,
+            }),
+            { address: '192.0.2.51' },
+          );
+          await response.arrayBuffer();
+          expect(response.status).toBeLessThan(500);
+          const now = await h.store.listFiles('');
+          const added = now.filter((path) => !files.has(path));
+          if (response.status >= 300 && response.status !== 303) expect(added).toEqual([]);
+          for (const path of added) {
+            const location = locate(path);
+            if (location.type !== 'follow-up') continue;
+            stored += 1;
+            const record = checkFollowUp(JSON.parse((await h.store.readFile(path))!));
+            expect(record.ok).toBe(true);
+            if (record.ok)
+              expect(path).toBe(
+                followUpPath(
+                  record.value.pairId,
+                  record.value.submittedAt,
+                  record.value.role as 'mentor',
+                ),
+              );
+          }
+          files = new Set(now);
+        }),
+        { numRuns: followUpRuns, seed, endOnFailure: true },
+      );
+      console.log(`fuzz: ${stored} follow-ups stored, every one valid`);
+      expect(stored).toBeGreaterThan(0);
     },
   );
 });
