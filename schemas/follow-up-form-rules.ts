@@ -1,6 +1,6 @@
 import { isCalendarDate } from './string-formats.ts';
 import type { FieldProblem } from './format-errors.ts';
-import { meetingSlots } from './follow-up-forms.ts';
+import { meetingSlots } from './meeting-slots.ts';
 
 type LooseMeeting = { date?: unknown } | undefined;
 interface LooseCheckIn {

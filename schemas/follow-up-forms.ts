@@ -64,7 +64,7 @@ function meeting<const T extends string>(title: T) {
   } as const;
 }
 
-export const meetingSlots = ['first', 'second', 'third'] as const;
+export { meetingSlots } from './meeting-slots.ts';
 
 /** « Comment ça se passe ? » from 1 to 5: words for each, so that no one guesses a scale. */
 const rating = {

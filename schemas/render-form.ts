@@ -1,14 +1,16 @@
 import { escapeHtml } from './escape-html.ts';
 import { fillTokens, type TextTokens } from './fill-tokens.ts';
+import type { bilanSharing } from './follow-up-forms.ts';
 import type { FieldProblem } from './format-errors.ts';
 import { formRoutes } from './form-routes.ts';
 import { frenchTypography } from './french-typography.ts';
 import type { SchemaNode } from './schema-walk.ts';
 import type { FormKind } from './validators.ts';
 
-// The one renderer of the application forms' markup, driven by the schema: the site's build
-// puts it in the form pages, and the intake uses it to send a form back without JavaScript,
-// with the person's answers and the messages in place (issue 8). Pure: strings in, HTML out.
+// The one renderer of the forms' markup (applications, and since issue 12 the participants'
+// follow-up forms), driven by the schema: the site's build puts it in the form pages, and the
+// intake uses it to send a form back without JavaScript, with the person's answers and the
+// messages in place (issue 8). Pure: strings in, HTML out.
 
 /** What a form looks like at a given moment: the answers sent, and what is wrong with them. */
 export interface FormState {
@@ -26,7 +28,55 @@ export interface FormTexts {
   summaryMany: string;
   sending: string;
   networkError: string;
+  /** The last step's sentence, as the page is built (no list of answers without JavaScript). */
+  review: string;
+  /** The same sentence once the browser lists the answers, each linked to its question. */
+  reviewLinked: string;
+  /** Beside a text its author may keep (`keptTexts`), without JavaScript: the intake drops it. */
+  keptNote?: string;
+  /** The same note with JavaScript, while the choice keeps the text: the browser never sends it. */
+  keptNoteScript?: string;
+  /** The same note with JavaScript, while the choice shares the text. */
+  sentNote?: string;
+  /** What the review list says instead of a kept text. */
+  keptReview?: string;
 }
+
+/**
+ * content/forms.yaml: the applications' texts, and under `followUps` those of the participants'
+ * follow-up forms, which send answers (« vos réponses »), not an application.
+ */
+export type FormTextsFile = FormTexts & { followUps: FormTexts };
+
+/** The texts of one kind of form, from content/forms.yaml as parsed. */
+export function formTextsFor(file: FormTextsFile, kind: FormKind): FormTexts {
+  const { followUps, ...applications } = file;
+  return kind === 'check-in' || kind === 'bilan' ? followUps : applications;
+}
+
+/**
+ * A free text its author may keep within the pair (issue 12): it is sent only when `choice` holds
+ * one of `sentWith`. The browser leaves it out of what it sends otherwise, and the intake drops
+ * it unread if it comes anyway (a form sent without JavaScript).
+ */
+export interface KeptText {
+  field: string;
+  choice: string;
+  sentWith: readonly string[];
+}
+
+/** The choices of who may read a bilan's words, as the schema spells them. */
+type BilanSharing = (typeof bilanSharing.oneOf)[number]['const'];
+
+export const keptTexts: Partial<Record<FormKind, KeptText>> = {
+  bilan: {
+    field: 'words.text',
+    choice: 'words.sharing',
+    // Listed one by one, never « all but pair-only »: a choice added to the schema keeps the
+    // words on the phone until it is added here on purpose.
+    sentWith: ['coordinators', 'anonymous'] satisfies BilanSharing[],
+  },
+};
 
 export interface FormOptions {
   kind: FormKind;
@@ -50,6 +100,8 @@ interface Context {
   base: string;
   /** « Étape 2 sur 4 » of each top-level group. */
   steps: ReadonlyMap<string, string>;
+  /** The form's text its author may keep, with the note said beside it. */
+  kept?: { text: KeptText; note: string | undefined };
 }
 
 const attribute = (name: string, value: string | number | undefined | false) =>
@@ -119,7 +171,14 @@ function renderField(
   const hint = text(node.description, tokens);
   const error = errors.get(path);
   const invalid = flag('aria-invalid="true"', error !== undefined);
-  const describedBy = [hint ? `${id}-hint` : undefined, `${id}-error`].filter(Boolean).join(' ');
+  const kept = context.kept?.text.field === path ? context.kept : undefined;
+  const describedBy = [
+    hint ? `${id}-hint` : undefined,
+    kept?.note ? `${id}-kept` : undefined,
+    `${id}-error`,
+  ]
+    .filter(Boolean)
+    .join(' ');
   const sent = values.get(path) ?? [];
   const options = choicesOf(node, tokens);
 
@@ -214,10 +273,22 @@ function renderField(
           `>`
         );
       })();
+  // Where a text may stay with its author, what becomes of it is said beside it; the browser
+  // reads the attribute to leave it out of what it sends, and to say so.
+  const keptAttributes = kept
+    ? attribute(
+        'data-kept-unless',
+        JSON.stringify({ choice: kept.text.choice, sentWith: kept.text.sentWith }),
+      )
+    : '';
+  const keptNote = kept?.note
+    ? `<p class="hint field-kept" id="${id}-kept">${escapeHtml(frenchTypography(kept.note))}</p>`
+    : '';
   return (
-    `<div class="field" data-field="${escapeHtml(path)}"${conditional(node)}>` +
+    `<div class="field" data-field="${escapeHtml(path)}"${conditional(node)}${keptAttributes}>` +
     `<label for="${id}">${label}${required ? requiredMark : ''}</label>` +
     notes(hint, id, error) +
+    keptNote +
     control +
     `</div>`
   );
@@ -273,6 +344,8 @@ export function renderApplicationForm(options: FormOptions, state?: FormState): 
     base,
     steps: new Map(groups.map((key, i) => [key, `Étape ${i + 1} sur ${total} :`])),
   };
+  const keptText = keptTexts[kind];
+  if (keptText) context.kept = { text: keptText, note: texts.keptNote };
   const fields = Object.entries(schema.properties ?? {})
     .map(([key, child]) =>
       renderField(child, key, schema.required?.includes(key) ?? false, context, 2),
@@ -305,9 +378,7 @@ export function renderApplicationForm(options: FormOptions, state?: FormState): 
     `<h2 class="group__title" id="review-${kind}"><span class="group__step">${escapeHtml(
       frenchTypography(`Étape ${total} sur ${total} :`),
     )}</span> ${escapeHtml(frenchTypography('Vérifiez vos réponses'))}</h2>` +
-    `<p class="hint review__hint">${escapeHtml(
-      frenchTypography('Relisez vos réponses ci-dessus, puis envoyez votre candidature.'),
-    )}</p>` +
+    `<p class="hint review__hint">${escapeHtml(frenchTypography(texts.review))}</p>` +
     // Filled by the browser as the person answers; without JavaScript the form above is the review.
     `<dl class="review__answers" hidden></dl>` +
     `</section>` +

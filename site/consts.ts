@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import type { FormTexts } from '../schemas/render-form.ts';
+import { formTextsFor, type FormTexts, type FormTextsFile } from '../schemas/render-form.ts';
+import type { FormKind } from '../schemas/validators.ts';
 import { tokensFrom } from '../schemas/fill-tokens.ts';
 import { nextCohort } from '../schemas/next-cohort.ts';
 import { isPlaceholder, readSettings, refusePlaceholders } from '../schemas/read-settings.ts';
@@ -75,23 +76,34 @@ export const accessibilityStatus = {
   'totalement-conforme': 'totalement conforme',
 }[settings.accessibility.status];
 
-/** Texts of the application forms that are not field labels (content/forms.yaml). */
+/** Texts of the forms that are not field labels (content/forms.yaml). */
 export type { FormTexts };
 
 const formTextsData = parse(
   readFileSync(join(process.cwd(), 'content/forms.yaml'), 'utf8'),
-) as Partial<FormTexts>;
-for (const key of [
+) as Partial<FormTextsFile> | null;
+const requiredTexts = [
   'intro',
   'draft',
   'summaryOne',
   'summaryMany',
   'sending',
   'networkError',
+  'review',
+  'reviewLinked',
+] as const;
+// The follow-up forms' texts also say what becomes of the bilan's words a person keeps.
+const keptTextNotes = ['keptNote', 'keptNoteScript', 'sentNote', 'keptReview'] as const;
+for (const [where, texts, keys] of [
+  ['', formTextsData, requiredTexts],
+  ['followUps.', formTextsData?.followUps, [...requiredTexts, ...keptTextNotes]],
 ] as const) {
-  if (typeof formTextsData[key] !== 'string')
-    throw new Error(`content/forms.yaml: « ${key} » est obligatoire.`);
+  for (const key of keys)
+    if (typeof (texts as Partial<FormTexts> | undefined)?.[key] !== 'string')
+      throw new Error(`content/forms.yaml: « ${where}${key} » est obligatoire.`);
 }
-export const formTexts = formTextsData as FormTexts;
+/** The texts of each kind of form (content/forms.yaml). */
+export const formTexts = (kind: FormKind): FormTexts =>
+  formTextsFor(formTextsData as FormTextsFile, kind);
 
 export { blankConvention } from '../schemas/site-documents.ts';

@@ -1,6 +1,7 @@
 // <binome-application-form>: validates with the precompiled schema validator before sending,
 // keeps a draft in this tab only (sessionStorage: shared computers must not keep it), solves
 // the proof of work while the person types, and sends once, whatever the clicks or retries.
+// The same element serves the applications and the participants' follow-up forms (issue 12).
 import { solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/web/sha';
 import { isMinorOn } from '../../schemas/application-rules.ts';
@@ -8,37 +9,29 @@ import { checkForm, type Validator } from '../../schemas/check-form.ts';
 import type { FieldProblem } from '../../schemas/format-errors.ts';
 import { formToObject, frenchDateToIso } from '../../schemas/form-to-object.ts';
 import { frenchTypography } from '../../schemas/french-typography.ts';
+import type { FormTexts, KeptText } from '../../schemas/render-form.ts';
 import { rulesContext, type RulesSettings } from '../../schemas/rules-context.ts';
 import type { AppliesWhen, SchemaNode } from '../../schemas/schema-walk.ts';
-
-interface Texts {
-  summaryOne: string;
-  summaryMany: string;
-  sending: string;
-  networkError: string;
-}
+import type { FormKind } from '../../schemas/validators.ts';
 
 interface Draft {
   key: string;
   entries: [string, string][];
 }
 
-const notSaved = new Set(['website', 'altcha', 'idempotencyKey']);
+// The follow-up code is a credential: typed again after a reload rather than kept in storage.
+const notSaved = new Set(['website', 'altcha', 'idempotencyKey', 'access.code']);
 
-async function loadKind(kind: string): Promise<{ schema: SchemaNode; validate: Validator }> {
-  if (kind === 'mentor') {
-    const [{ mentorApplicationFormSchema }, validator] = await Promise.all([
-      import('../../schemas/mentor-application-form.ts'),
-      import('../../schemas/generated/mentor-form-validator.js'),
-    ]);
-    return { schema: mentorApplicationFormSchema as SchemaNode, validate: validator.default };
-  }
-  const [{ menteeApplicationFormSchema }, validator] = await Promise.all([
-    import('../../schemas/mentee-application-form.ts'),
-    import('../../schemas/generated/mentee-form-validator.js'),
-  ]);
-  return { schema: menteeApplicationFormSchema as SchemaNode, validate: validator.default };
-}
+/**
+ * The schema and precompiled validator of each kind of form, one chunk each: a page loads its
+ * own form's only, and only once the person sends it.
+ */
+const loaders: Record<FormKind, () => Promise<{ schema: SchemaNode; validate: Validator }>> = {
+  mentor: () => import('./form-kinds/mentor.ts'),
+  mentee: () => import('./form-kinds/mentee.ts'),
+  'check-in': () => import('./form-kinds/check-in.ts'),
+  bilan: () => import('./form-kinds/bilan.ts'),
+};
 
 class ApplicationFormElement extends HTMLElement {
   #form!: HTMLFormElement;
@@ -46,14 +39,29 @@ class ApplicationFormElement extends HTMLElement {
   #sending = false;
   #proof: Promise<string> = Promise.resolve('');
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Once the intake has the application, nothing is saved in this tab any more. */
+  /** Once the intake has the answers, nothing is saved in this tab any more. */
   #sent = false;
+  #kind: FormKind = 'mentor';
+  #texts!: FormTexts;
+  /** A text its author may keep to themselves (the bilan's words), and the choice that says so. */
+  #kept: (KeptText & { holder: HTMLElement }) | undefined;
 
   connectedCallback(): void {
     const form = this.querySelector('form');
-    if (!form) return;
+    const kind = Object.keys(loaders).find((k): k is FormKind => k === this.dataset['kind']);
+    if (!form || !kind) return;
     this.#form = form;
-    this.#draftKey = `binome-draft-${this.dataset['kind']}`;
+    this.#kind = kind;
+    this.#texts = JSON.parse(this.dataset['texts']!) as FormTexts;
+    const kept = this.querySelector<HTMLElement>('[data-kept-unless]');
+    if (kept)
+      this.#kept = {
+        holder: kept,
+        ...(JSON.parse(kept.dataset['keptUnless']!) as Omit<KeptText, 'field'>),
+        field: kept.dataset['field']!,
+      };
+    // One draft per kind of form: a « point d'étape » never fills in a bilan.
+    this.#draftKey = `binome-draft-${kind}`;
     const draft = this.#restoreDraft();
     this.#field('idempotencyKey').value = draft.key;
     form.addEventListener('input', (event) => this.#changed(event));
@@ -63,6 +71,7 @@ class ApplicationFormElement extends HTMLElement {
     this.querySelector<HTMLElement>('.form-draft')?.removeAttribute('hidden');
     this.#applyConditions();
     this.#applyLimits();
+    this.#sayWhereKeptTextGoes();
     this.#showReview();
     form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -80,8 +89,40 @@ class ApplicationFormElement extends HTMLElement {
     }
     this.#applyConditions();
     this.#applyLimits();
+    this.#sayWhereKeptTextGoes();
     this.#scheduleSave();
     this.#showReview();
+  }
+
+  /** Whether the text its author may keep stays with them, by the choice made now. */
+  #keepsText(): boolean {
+    if (!this.#kept) return false;
+    const chosen = Array.from(
+      this.#form.querySelectorAll<HTMLInputElement>(`[name="${CSS.escape(this.#kept.choice)}"]`),
+    ).filter((input) => input.checked);
+    // Anything but one clear choice to share it keeps it, as the intake judges it.
+    return !(chosen.length === 1 && this.#kept.sentWith.includes(chosen[0]!.value));
+  }
+
+  /** Beside the kept text, what becomes of it with the choice made now. */
+  #sayWhereKeptTextGoes(): void {
+    const note = this.#kept?.holder.querySelector<HTMLElement>('.field-kept');
+    if (!note) return;
+    const text = frenchTypography(
+      (this.#keepsText() ? this.#texts.keptNoteScript : this.#texts.sentNote) ?? '',
+    );
+    if (note.textContent !== text) note.textContent = text;
+  }
+
+  /**
+   * What the form sends (or checks): its fields, without a text its author keeps, which never
+   * leaves the browser.
+   */
+  #entries(): [string, string][] {
+    const keep = this.#keepsText() ? this.#kept?.field : undefined;
+    return [...new FormData(this.#form)].filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[0] !== keep,
+    );
   }
 
   /**
@@ -176,6 +217,8 @@ class ApplicationFormElement extends HTMLElement {
         holder.querySelector(':scope > legend .required, :scope > label .required'),
       );
       if (answers.length === 0 && !required) continue;
+      // A kept text is listed, but never as an answer that goes with the others.
+      const keptHere = holder === this.#kept?.holder && this.#keepsText();
       const term = document.createElement('dt');
       const link = document.createElement('a');
       link.href = `#${controls[0]!.id}`;
@@ -189,7 +232,10 @@ class ApplicationFormElement extends HTMLElement {
       link.textContent = groupTitle ? `${groupTitle} — ${question}` : question;
       term.append(link);
       const detail = document.createElement('dd');
-      if (answers.length === 0) {
+      if (keptHere) {
+        detail.textContent = frenchTypography(this.#texts.keptReview ?? '');
+        detail.className = 'review__kept';
+      } else if (answers.length === 0) {
         detail.textContent = 'Non renseigné';
         detail.className = 'review__missing';
       } else if (answers.length > 1) {
@@ -206,9 +252,7 @@ class ApplicationFormElement extends HTMLElement {
     list.replaceChildren(...items);
     list.hidden = items.length === 0;
     const hint = this.querySelector<HTMLElement>('.review__hint');
-    const text = frenchTypography(
-      'Relisez vos réponses ci-dessous : chaque question mène à sa réponse, pour la corriger. Puis envoyez votre candidature.',
-    );
+    const text = frenchTypography(this.#texts.reviewLinked);
     if (hint && hint.textContent !== text) hint.textContent = text;
   }
 
@@ -282,9 +326,9 @@ class ApplicationFormElement extends HTMLElement {
     // Set at once, before any await: a double click must not send twice, nor navigate twice.
     if (this.#sending) return;
     this.#sending = true;
-    const texts = JSON.parse(this.dataset['texts']!) as Texts;
-    const kind = this.dataset['kind'] === 'mentor' ? 'mentor' : 'mentee';
-    const loaded = await loadKind(kind).catch(() => undefined);
+    const texts = this.#texts;
+    const kind = this.#kind;
+    const loaded = await loaders[kind]().catch(() => undefined);
     if (!loaded) {
       this.querySelector<HTMLElement>('.form-status')!.textContent = frenchTypography(
         texts.networkError,
@@ -293,9 +337,8 @@ class ApplicationFormElement extends HTMLElement {
       return;
     }
     const { schema, validate } = loaded;
-    const entries = [...new FormData(this.#form)].filter(
-      (e): e is [string, string] => typeof e[1] === 'string',
-    );
+    // A kept text is neither checked nor sent: it is not the intake's to judge.
+    const entries = this.#entries();
     // The same settings and clock rule as the intake's: rulesSettingsFrom(settings), built once
     // by the page, then today in the programme's time zone.
     const rules = JSON.parse(this.dataset['rules']!) as RulesSettings;
@@ -313,7 +356,9 @@ class ApplicationFormElement extends HTMLElement {
     try {
       const response = await fetch(this.#form.action, {
         method: 'POST',
-        body: new URLSearchParams(new FormData(this.#form) as unknown as Record<string, string>),
+        // Read again after the proof of work is in; without the kept text, whatever was typed
+        // in it meanwhile.
+        body: new URLSearchParams(this.#entries()),
         headers: { accept: 'application/json' },
       });
       const answer = (await response.json()) as {
@@ -351,7 +396,7 @@ class ApplicationFormElement extends HTMLElement {
       control.removeAttribute('aria-invalid');
   }
 
-  #showProblems(problems: readonly FieldProblem[], texts: Texts, message?: string): void {
+  #showProblems(problems: readonly FieldProblem[], texts: FormTexts, message?: string): void {
     this.#clearProblems();
     const summary = this.querySelector<HTMLElement>('.error-summary')!;
     const title = summary.querySelector('.error-summary__title')!;

@@ -15,7 +15,10 @@ import { renderResultPage } from '../../scripts/intake/render-result-page.ts';
 import { privacyNoticeGaps } from '../helpers/privacy-notice.ts';
 import { htmlToText, markdownBlocks, normalizeText } from '../helpers/text.ts';
 
-const formPages = ['devenir-mentor/index.html', 'trouver-un-mentor/index.html'];
+const applicationPages = ['devenir-mentor/index.html', 'trouver-un-mentor/index.html'];
+// The participants' follow-up forms (issue 12).
+const followUpPages = ['point-etape/index.html', 'bilan-du-mentorat/index.html'];
+const formPages = [...applicationPages, ...followUpPages];
 let pages: string[] = [];
 beforeAll(async () => {
   pages = await builtPages();
@@ -39,11 +42,15 @@ describe('built pages', () => {
         'plan-du-site/index.html',
         'candidature-recue/index.html',
         'candidature-non-envoyee/index.html',
+        'point-etape/index.html',
+        'bilan-du-mentorat/index.html',
+        'reponse-recue/index.html',
+        'reponse-non-envoyee/index.html',
       ]),
     );
   });
 
-  it('ship no JavaScript, but for the two forms, and stay under 30 KB gzip, stylesheets included', async () => {
+  it('ship no JavaScript, but for the four forms, and stay under 30 KB gzip, stylesheets included', async () => {
     for (const page of pages) {
       const html = await readFile(join(distDir, page), 'utf8');
       if (!formPages.includes(page)) expect(html, page).not.toMatch(/<script\b/i);
@@ -71,6 +78,8 @@ describe('built pages', () => {
       '404.html',
       'candidature-recue/index.html',
       'candidature-non-envoyee/index.html',
+      'reponse-recue/index.html',
+      'reponse-non-envoyee/index.html',
     ]);
     for (const page of pages) {
       const html = await readFile(join(distDir, page), 'utf8');
@@ -272,7 +281,7 @@ describe('what happens next', () => {
     ]);
   });
 
-  it.each(formPages)(
+  it.each(applicationPages)(
     '%s: a « Déposer ma candidature » link before the first section jumps to the form',
     async (page) => {
       const html = await read(page);
@@ -387,4 +396,72 @@ describe('ways to reach the Espace Jeunes', () => {
       expect(main, page).toContain('Issy-les-Moulineaux');
     }
   });
+});
+
+// Issue 12: what a participant reads before the follow-up forms, and after them.
+describe('the follow-up forms’ pages', () => {
+  const read = (page: string) => readFile(join(distDir, page), 'utf8');
+  const main = (html: string) =>
+    normalizeText(htmlToText(html.slice(html.indexOf('<main'), html.indexOf('</main>'))));
+  const top = (html: string) =>
+    normalizeText(htmlToText(html.slice(0, html.search(/<h2(?![^>]*visually-hidden)/))));
+
+  it.each([
+    { page: 'point-etape/index.html', kind: 'check-in', call: 'Remplir le point d’étape' },
+    { page: 'bilan-du-mentorat/index.html', kind: 'bilan', call: 'Remplir le bilan' },
+  ])(
+    '$page: says what it asks, never the meetings’ content, who reads it and where the code is, then the form',
+    async ({ page, kind, call }) => {
+      const html = await read(page);
+      const link = `<a class="button" href="#formulaire">${call}</a>`;
+      expect(html.indexOf(link), link).toBeGreaterThan(-1);
+      expect(html.indexOf(link)).toBeLessThan(html.search(/<h2(?![^>]*visually-hidden)/));
+      expect(html.indexOf(`data-kind="${kind}"`)).toBeGreaterThan(html.indexOf('id="formulaire"'));
+      const text = main(html);
+      for (const words of [
+        'Rien de ce qui se dit pendant vos rencontres n’est demandé',
+        'Seule l’équipe du programme',
+        'fiche de suivi remise avec votre convention',
+      ])
+        expect(text).toContain(normalizeText(words));
+      expect(top(html)).not.toContain('candidature');
+    },
+  );
+
+  it('the forms say « réponses », never « candidature », beyond their questions', async () => {
+    for (const page of followUpPages) {
+      const element = /<binome-application-form[\s\S]*?<\/binome-application-form>/.exec(
+        await read(page),
+      )![0];
+      expect(htmlToText(element), page).not.toMatch(/candidature/i);
+      expect(htmlToText(element), page).toContain('envoyez-les');
+    }
+  });
+
+  it('the receipt and the refusal keep their text once the intake has put its message in', async () => {
+    for (const [page, kept] of [
+      ['reponse-recue/index.html', 'Corriger une réponse'],
+      ['reponse-non-envoyee/index.html', 'Revenir au formulaire'],
+    ] as const) {
+      const template = await read(page);
+      // The intake replaces the inside of <div id="intake-result"> up to the first </div>.
+      const inside = /<div id="intake-result"[^>]*>([\s\S]*?)<\/div>/.exec(template)![1]!;
+      expect(inside, page).not.toMatch(/<div\b/);
+      const served = await renderResultPage(template, '<p>Message de l’intake.</p>', 200).text();
+      const shown = main(served);
+      expect(shown, page).toContain(normalizeText('Message de l’intake.'));
+      expect(shown, page).toContain(kept);
+      expect(shown, page).not.toContain('Cette page');
+      expect(shown, page).not.toMatch(/candidature/i);
+    }
+  });
+
+  it.each(['le-programme/index.html', 'plan-du-site/index.html'])(
+    '%s: links to both follow-up forms',
+    async (page) => {
+      const html = await read(page);
+      for (const href of ['/point-etape/', '/bilan-du-mentorat/'])
+        expect(html, href).toContain(`href="${href}"`);
+    },
+  );
 });

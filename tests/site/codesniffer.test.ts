@@ -1,8 +1,9 @@
 // The second accessibility engine of issue 8: HTML_CodeSniffer, WCAG 2 AA, on every built page
-// and on each application form in each state a person can bring it to. Only errors fail a test:
+// and on each form (applications, and the follow-up forms of issue 12) in each state a person
+// can bring it to. Only errors fail a test:
 // warnings and notices ask for a human judgement (« if this is a navigation section… »).
 import type { BrowserContextOptions, Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   aMenteeForm,
   aMentorForm,
@@ -14,6 +15,13 @@ import { builtPages, pathOf } from '../../scripts/dev/built-site.ts';
 import { codeSniffer, codeSnifferErrors } from '../../scripts/dev/html-codesniffer.ts';
 import { fillByKeyboard } from '../helpers/keyboard-form.ts';
 import { browserAndSite } from '../helpers/browser-and-site.ts';
+import {
+  aBilanForm,
+  aCheckInForm,
+  addPairWithCodes,
+  wrongCodes,
+  type PairWithCodes,
+} from './follow-up-fixtures.ts';
 
 const pages = await builtPages();
 
@@ -156,6 +164,61 @@ describe.each(viewports)('HTML_CodeSniffer on the application forms, on $name', 
           page.waitForURL(/\/api\/candidatures\/recu\?reference=/),
           page.keyboard.press('Enter'),
         ]);
+        await expectClean(page, where('received'));
+      }));
+  });
+});
+
+// The participants' follow-up forms (issue 12): a pair under way, so that a right code gets the
+// receipt. Each viewport and form tries one wrong code with and one without JavaScript: eight
+// in all, under the intake's ten refused codes an hour from one address.
+describe.each(viewports)('HTML_CodeSniffer on the follow-up forms, on $name', ({ viewport }) => {
+  let pair: PairWithCodes;
+  beforeAll(async () => {
+    // Pair numbers 10, 11…: one pair per viewport.
+    const n = 10 + viewports.findIndex((v) => v.viewport === viewport);
+    pair = await addPairWithCodes(shared.site.store, n, 'active');
+  });
+  const followUpForms = [
+    { kind: 'check-in', path: '/point-etape/', form: aCheckInForm },
+    { kind: 'bilan', path: '/bilan-du-mentorat/', form: aBilanForm },
+  ];
+
+  describe.each(followUpForms)('the $kind form ($path)', ({ kind, path, form }) => {
+    const where = (state: string) => `${kind} form ${state}, ${viewport.width} px`;
+    const unknownCode = () => wrongCodes(pair).unknown;
+
+    it('with JavaScript, sent empty, then with a code nobody has', () =>
+      withPage({ viewport }, async (page) => {
+        await page.goto(new URL(path, shared.site.url).href);
+        await page.locator(submitButton).click();
+        await page.locator('.error-summary').waitFor();
+        await expectErrorSummary(page);
+        await expectClean(page, where('sent empty with JavaScript'));
+        await page.focus('.skip-link');
+        await fillByKeyboard(page, form(unknownCode()));
+        await Promise.all([
+          page.waitForResponse((r) => r.request().method() === 'POST'),
+          page.keyboard.press('Enter'),
+        ]);
+        await page.locator('.error-summary:not([hidden]) li').waitFor();
+        await expectErrorSummary(page);
+        await expectClean(page, where('with a refused code, with JavaScript'));
+      }));
+
+    it('without JavaScript, sent empty, with a code nobody has, then right: the intake’s answers', () =>
+      withPage({ viewport, javaScriptEnabled: false }, async (page) => {
+        await page.goto(new URL(path, shared.site.url).href);
+        await Promise.all([page.waitForNavigation(), page.locator(submitButton).click()]);
+        await expectClean(page, where('sent empty without JavaScript'));
+        await expectErrorSummary(page);
+        await fillByKeyboard(page, form(unknownCode()));
+        await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+        await expectClean(page, where('with a refused code, without JavaScript'));
+        await expectErrorSummary(page);
+        await page.focus('.skip-link');
+        await fillByKeyboard(page, form(pair.codes.mentee));
+        await Promise.all([page.waitForURL(/\/api\/suivi\/recu$/), page.keyboard.press('Enter')]);
         await expectClean(page, where('received'));
       }));
   });
