@@ -23,6 +23,7 @@ describe('setting up a data repository', () => {
       '.github/workflows/effacement.yml',
       '.github/workflows/conservation.yml',
       '.github/workflows/conventions.yml',
+      '.github/workflows/suivi.yml',
       'applications/mentors/.gitkeep',
       'applications/mentees/.gitkeep',
       'screening/.gitkeep',
@@ -30,6 +31,7 @@ describe('setting up a data repository', () => {
       'reviews/.gitkeep',
       'matching/.gitkeep',
       'followups/.gitkeep',
+      'followup-codes/.gitkeep',
       'reports/.gitkeep',
       'erasures/.gitkeep',
     ]);
@@ -42,7 +44,7 @@ describe('setting up a data repository', () => {
 
   it('writes caller workflows that pass actionlint', async () => {
     const workflows = files.filter((f) => f.path.endsWith('.yml'));
-    expect(workflows).toHaveLength(7);
+    expect(workflows).toHaveLength(8);
     for (const file of workflows) expect(await runLint(file.content, file.path)).toEqual([]);
   });
 
@@ -102,6 +104,19 @@ describe('setting up a data repository', () => {
     );
     expect(retention).toContain('uses: clavim/binome/.github/workflows/retention-data.yml@v0.1.0');
     expect(retention).toMatch(/^permissions:\n {2}contents: write\n {2}pull-requests: write\n/m);
+  });
+
+  it('updates the follow-up issue every Monday morning and from the Actions tab, reading the data only', () => {
+    const followUp = files.find((f) => f.path === '.github/workflows/suivi.yml')!.content;
+    expect(followUp).toContain('name: Suivi des binômes');
+    expect(followUp).toContain(
+      "  schedule:\n    # 06:00 UTC: 7 h in Paris in winter, 8 h in summer.\n    - cron: '0 6 * * 1'\n",
+    );
+    expect(followUp).toMatch(/^ {2}workflow_dispatch:$/m);
+    expect(followUp).toContain('uses: clavim/binome/.github/workflows/followup-data.yml@v0.1.0');
+    expect(followUp).toMatch(/^permissions:\n {2}contents: read\n {2}issues: write\n\n/m);
+    expect(followUp).not.toContain('run:');
+    expect(files[0]!.content).toContain('l’issue « Suivi des binômes » est mise à jour');
   });
 
   it('lands as one commit on GitHub (stand-in)', async () => {

@@ -108,8 +108,8 @@ ${callReusable('conventions-data', { project, ref })}
 
 function commandsWorkflow({ project, ref }: SetupOptions): string {
   return `# Written by Binôme's \`npm run setup-data-repo\`: the coordinators' comment commands
-# (/decision, /retirer, /associer, /interdire, /relancer, /signee, /pause, /reprise, /cloture),
-# answered by a reply comment.
+# (/decision, /retirer, /associer, /interdire, /relancer, /signee, /pause, /reprise, /cloture,
+# /contact, /mi-parcours, /codes), answered by a reply comment.
 name: Commandes
 
 on:
@@ -172,6 +172,30 @@ concurrency:
 jobs:
   digest:
 ${callReusable('digest-data', { project, ref })}
+`;
+}
+
+function followUpWorkflow({ project, ref }: SetupOptions): string {
+  return `# Written by Binôme's \`npm run setup-data-repo\`: every Monday morning (and from the Actions
+# tab, « Suivi des binômes », « Run workflow »), updates the « Suivi des binômes » issue: what each
+# pair under way needs from the coordinators, by pair id only.
+name: Suivi des binômes
+
+on:
+  schedule:
+    # 06:00 UTC: 7 h in Paris in winter, 8 h in summer.
+    - cron: '0 6 * * 1'
+  workflow_dispatch:
+
+permissions:
+  contents: read
+  issues: write
+
+# The called workflow runs one follow-up at a time (its own concurrency group).
+
+jobs:
+  followup:
+${callReusable('followup-data', { project, ref })}
 `;
 }
 
@@ -242,6 +266,7 @@ par Binôme : ne le rendez jamais public, et n’y copiez pas de données ailleu
 | \`reviews/\` | la revue de chaque proposition : scores et raisons de chaque binôme, personnes sans binôme |
 | \`matching/\` | vos modifications de l’appariement de chaque cohorte (associations interdites, propositions retirées) |
 | \`followups/\` | les suivis et bilans des binômes |
+| \`followup-codes/\` | à qui est chaque code de suivi des participants (une empreinte du code, jamais le code lui-même) |
 | \`reports/\` | les rapports (chiffres agrégés seulement) |
 | \`erasures/\` | ce qui reste d’une personne effacée : ce que les bilans comptent, sans rien qui l’identifie |
 | \`conventions/\` | si les réglages le demandent (\`conventions.delivery: commit\`), une copie chiffrée de la convention de chaque binôme ; elle devient illisible pour de bon dès que l’un des deux membres est effacé |
@@ -276,12 +301,24 @@ par Binôme : ne le rendez jamais public, et n’y copiez pas de données ailleu
   coordination, dans « Settings », « Secrets and variables », « Actions ») : c’est le seul qui ouvre
   les identités. Si un nom contient des caractères que la police de caractères ne sait pas écrire, la case reste
   vide et le résumé demande de la compléter à la main.
-- **Vie des binômes** : dans une issue de ce dépôt, commentez \`/signee <binôme> <date>\` quand
-  la convention est signée (ajoutez \`--representant <date>\` pour un mentoré mineur, ou
-  \`--majeur\` s’il est devenu majeur), \`/pause <binôme>\`, \`/reprise <binôme>\`, puis
-  \`/cloture <binôme> prevue\` à la fin, ou \`/cloture <binôme> <motif>\` si le mentorat s’arrête
-  plus tôt (motifs : indisponible, objectif-atteint, desaccord, manquement, autre). Un motif écrit
-  après \`--motif\` ne doit nommer personne.
+- **Vie des binômes** : dans l’issue « Suivi des binômes » (ou une autre issue de ce dépôt),
+  commentez \`/signee <binôme> <date>\` quand la convention est signée (ajoutez
+  \`--representant <date>\` pour un mentoré mineur, ou \`--majeur\` s’il est devenu majeur),
+  \`/pause <binôme>\`, \`/reprise <binôme>\`, puis \`/cloture <binôme> prevue\` à la fin, ou
+  \`/cloture <binôme> <motif>\` si le mentorat s’arrête plus tôt (motifs : indisponible,
+  objectif-atteint, desaccord, manquement, autre). Un motif écrit après \`--motif\` ne doit nommer
+  personne. Notez aussi \`/contact <binôme> [date]\` quand l’équipe a pris contact avec le binôme,
+  \`/mi-parcours <binôme> [date]\` après le point de mi-parcours, et \`/codes <binôme>\` pour
+  remplacer un code de suivi perdu.
+- **Suivi des binômes** : chaque lundi matin, l’issue « Suivi des binômes » est mise à jour
+  (abonnez-vous-y) : pour chaque binôme en cours, en pause ou terminé sans bilan reçu, une case
+  par point à traiter (première rencontre non signalée, aucune rencontre depuis longtemps, point
+  d’étape en retard, participant qui demande à être contacté, bilan de fin non reçu) et ce qui est
+  attendu dans les sept jours. Quand un point apparaît, un commentaire le signale (GitHub vous
+  l’envoie par courriel) ; une fois réglé (une rencontre signalée, un contact noté avec
+  \`/contact <binôme>\`…), sa case revient cochée, « réglé », pendant huit semaines. C’est dans
+  cette issue que se commentent les commandes de la vie des binômes. Pour la mettre à jour tout de
+  suite : onglet « Actions », « Suivi des binômes », « Run workflow ».
 - **Qui peut utiliser les commandes** : seules les personnes qui ont le droit d’écriture sur ce dépôt ; les
   commandes des autres sont ignorées, et la réponse le dit.
 - **Effacer une personne** (à sa demande) : onglet « Actions », « Effacer une personne »,
@@ -319,6 +356,7 @@ export function dataRepositoryFiles(options: SetupOptions): FileChange[] {
     { path: '.github/workflows/effacement.yml', content: eraseWorkflow(options) },
     { path: '.github/workflows/conservation.yml', content: retentionWorkflow(options) },
     { path: '.github/workflows/conventions.yml', content: conventionsWorkflow(options) },
+    { path: '.github/workflows/suivi.yml', content: followUpWorkflow(options) },
     ...initialFolders.map((folder) => ({ path: `${folder}/.gitkeep`, content: '' })),
   ];
 }

@@ -24,6 +24,7 @@ describe('GitHub workflows', () => {
         'erase-data.yml',
         'retention-data.yml',
         'conventions-data.yml',
+        'followup-data.yml',
       ]),
     );
   });

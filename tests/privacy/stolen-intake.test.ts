@@ -216,9 +216,17 @@ describe('the intake’s code', () => {
 });
 
 describe('the jobs that must never see an identity', () => {
-  it('reach no code that obtains a coordinator’s private key: matching, commands, digest, validation, retention, erasure', () => {
+  it('reach no code that obtains a coordinator’s private key: matching, commands, digest, validation, retention, erasure, follow-up', () => {
     const root = resolve('.');
-    for (const job of ['match', 'commands', 'digest', 'validate', 'retention', 'erase']) {
+    for (const job of [
+      'match',
+      'commands',
+      'digest',
+      'validate',
+      'retention',
+      'erase',
+      'followup',
+    ]) {
       const seen = new Set<string>();
       const visit = (file: string) => {
         if (seen.has(file)) return;
