@@ -77,14 +77,24 @@ const recordValidators: Record<ApplicationKind, ValidateFunction> = {
   mentor: ajv.compile(compactEnums(mentorApplicationSchema)),
   mentee: ajv.compile(compactEnums(menteeApplicationSchema)),
 };
-const screeningValidator = ajv.compile<ScreeningDecision>(compactEnums(screeningDecisionSchema));
-const pairValidator = ajv.compile<Pair>(compactEnums(pairSchema));
-const matchingEditsValidator = ajv.compile<MatchingEdits>(compactEnums(matchingEditsSchema));
-const erasureValidator = ajv.compile<Erasure>(compactEnums(erasureSchema));
-const followUpValidator = ajv.compile<FollowUp>(compactEnums(followUpSchema));
-const followUpCodeValidator = ajv.compile<FollowUpCode>(compactEnums(followUpCodeSchema));
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] };
+
+/** Any form as sent, by the precompiled validator of its kind, then its rules. */
+function checkAnyForm<T>(
+  kind: FormKind,
+  data: unknown,
+  context: RulesContext & { tokens: TextTokens },
+): Checked<T> {
+  const result = checkForm(
+    kind,
+    formValidators[kind],
+    formSchemas[kind] as SchemaNode,
+    data,
+    context,
+  );
+  return result.ok ? { ok: true, value: data as T } : result;
+}
 
 /**
  * Validates what a person sent with an application form, exactly as the browser does (same
@@ -95,14 +105,7 @@ export function checkApplicationForm<K extends ApplicationKind>(
   data: unknown,
   context: RulesContext & { tokens: TextTokens },
 ): Checked<ApplicationForm<K>> {
-  const result = checkForm(
-    kind,
-    formValidators[kind],
-    formSchemas[kind] as SchemaNode,
-    data,
-    context,
-  );
-  return result.ok ? { ok: true, value: data as ApplicationForm<K> } : result;
+  return checkAnyForm(kind, data, context);
 }
 
 /**
@@ -153,63 +156,32 @@ export function checkFollowUpForm<K extends FollowUpFormKind>(
   data: unknown,
   context: RulesContext & { tokens: TextTokens },
 ): Checked<FollowUpForm<K>> {
-  const result = checkForm(
-    kind,
-    formValidators[kind],
-    formSchemas[kind] as SchemaNode,
-    data,
-    context,
-  );
-  return result.ok ? { ok: true, value: data as FollowUpForm<K> } : result;
+  return checkAnyForm(kind, data, context);
+}
+
+/** A stored record's check: its schema, compiled once, and its problems in French. */
+function recordChecker<T>(schema: object): (data: unknown) => Checked<T> {
+  const validate = ajv.compile<T>(compactEnums(schema));
+  return (data) =>
+    validate(data)
+      ? { ok: true, value: data }
+      : { ok: false, problems: formatErrors(validate.errors, schema as SchemaNode) };
 }
 
 /** Validates a stored screening decision. */
-export function checkScreeningDecision(data: unknown): Checked<ScreeningDecision> {
-  return screeningValidator(data)
-    ? { ok: true, value: data }
-    : {
-        ok: false,
-        problems: formatErrors(screeningValidator.errors, screeningDecisionSchema as SchemaNode),
-      };
-}
+export const checkScreeningDecision = recordChecker<ScreeningDecision>(screeningDecisionSchema);
 
 /** Validates a stored pair (`pairs/<pairId>.json`). */
-export function checkPair(data: unknown): Checked<Pair> {
-  return pairValidator(data)
-    ? { ok: true, value: data }
-    : { ok: false, problems: formatErrors(pairValidator.errors, pairSchema as SchemaNode) };
-}
+export const checkPair = recordChecker<Pair>(pairSchema);
 
 /** Validates a cohort's matching edits (`matching/<cohort>.json`). */
-export function checkMatchingEdits(data: unknown): Checked<MatchingEdits> {
-  return matchingEditsValidator(data)
-    ? { ok: true, value: data }
-    : {
-        ok: false,
-        problems: formatErrors(matchingEditsValidator.errors, matchingEditsSchema as SchemaNode),
-      };
-}
+export const checkMatchingEdits = recordChecker<MatchingEdits>(matchingEditsSchema);
 
 /** Validates what stays of an erased person (`erasures/<id>.json`). */
-export function checkErasure(data: unknown): Checked<Erasure> {
-  return erasureValidator(data)
-    ? { ok: true, value: data }
-    : { ok: false, problems: formatErrors(erasureValidator.errors, erasureSchema as SchemaNode) };
-}
+export const checkErasure = recordChecker<Erasure>(erasureSchema);
 
 /** Validates a stored follow-up record (`followups/<pairId>/<instant>-<role>.json`). */
-export function checkFollowUp(data: unknown): Checked<FollowUp> {
-  return followUpValidator(data)
-    ? { ok: true, value: data }
-    : { ok: false, problems: formatErrors(followUpValidator.errors, followUpSchema as SchemaNode) };
-}
+export const checkFollowUp = recordChecker<FollowUp>(followUpSchema);
 
 /** Validates a stored follow-up code's owner (`followup-codes/<hash>.json`). */
-export function checkFollowUpCode(data: unknown): Checked<FollowUpCode> {
-  return followUpCodeValidator(data)
-    ? { ok: true, value: data }
-    : {
-        ok: false,
-        problems: formatErrors(followUpCodeValidator.errors, followUpCodeSchema as SchemaNode),
-      };
-}
+export const checkFollowUpCode = recordChecker<FollowUpCode>(followUpCodeSchema);
