@@ -191,6 +191,11 @@ describe('pauses and ends', () => {
     expect(pairSituation(early, dates, [], '2027-09-01', rules).flags).toEqual([]);
   });
 
+  it('never fails on a pair whose start, edited by hand, falls after its end', () => {
+    const odd = { start: '2099-01-01', end: '2027-07-09' };
+    expect(() => pairSituation(pair('active'), odd, [], '2099-02-01', rules)).not.toThrow();
+  });
+
   it('puts nothing but the bilan after the end of a very short pair', () => {
     const schedule = followUpSchedule('2027-01-01', '2027-01-11', rules);
     expect(schedule.every((d) => d.on <= '2027-01-11')).toBe(true);

@@ -72,9 +72,10 @@ export function pairSituation(
 
   if (pair.status === 'active') {
     const meetings = of('meeting');
-    const firstMeetingDue = schedule.find((d) => d.kind === 'first-meeting')!.on;
+    // A file edited by hand may put the start after the end: then no first meeting is due.
+    const firstMeetingDue = schedule.find((d) => d.kind === 'first-meeting')?.on;
     const lastMeeting = last(meetings);
-    if (!lastMeeting && today > firstMeetingDue)
+    if (!lastMeeting && firstMeetingDue && today > firstMeetingDue)
       flags.push({ code: 'first-meeting-late', since: addDays(firstMeetingDue, 1) });
     // Once the planned end has passed, only the bilan is awaited. Paused days do not count.
     if (

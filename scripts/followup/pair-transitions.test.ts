@@ -65,6 +65,13 @@ describe('a pair’s lifecycle', () => {
     expect(sign({ ...signatures, mentor: '2026-12-04' })).toThrow(
       'avant que le binôme soit accepté',
     );
+    // Signed after its own planned end: no mentoring can happen (hostile review).
+    expect(
+      sign(
+        { mentor: '2027-08-01', mentee: '2027-08-01', structure: '2027-08-01' },
+        context('2027-08-02'),
+      ),
+    ).toThrow('alors que le mentorat devait finir le 09/07/2027');
     const minor = applyTransition(
       accepted,
       { type: 'sign', signatures: { ...signatures, representative: '2027-01-11' } },

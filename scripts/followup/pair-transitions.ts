@@ -89,6 +89,11 @@ function checkSignatures(
       throw new TransitionError(
         `La signature ${whose} est datée du ${frenchDate(day)}, avant que le binôme soit accepté (le ${frenchDate(context.acceptedOn)}) : vérifiez la date.`,
       );
+    // A mentoring signed after its own planned end has no time to happen (hostile review).
+    if (context.plannedEnd && day >= context.plannedEnd)
+      throw new TransitionError(
+        `La signature ${whose} est datée du ${frenchDate(day)}, alors que le mentorat devait finir le ${frenchDate(context.plannedEnd)} : ce binôme ne peut plus commencer ; terminez-le (cloture autre) et proposez un nouveau binôme.`,
+      );
   }
 }
 

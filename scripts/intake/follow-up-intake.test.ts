@@ -248,6 +248,8 @@ describe('a follow-up code refused, whatever the reason, gets one answer', () =>
     );
     const codes: Record<string, string> = {
       malformed: 'UUUU-UUUU-UUUU',
+      // Of the wrong shape altogether: the same answer, not a form error (hostile review).
+      'too short': 'ABC',
       unknown: newFollowUpCode(new Uint8Array(8).fill(250)),
       revoked: revoked.mentor,
       'pair not under way': unsigned.mentor,
@@ -446,6 +448,36 @@ describe('a follow-up sent again', () => {
     ).toHaveLength(1);
   });
 
+  it('two different bilans of one participant sent at the same moment: one stored, the other refused', async () => {
+    const h = await followUpHarness();
+    const { pairId, mentee } = await addPair(h, 1, 'active');
+    const send = (key: string, satisfaction: string) =>
+      h.handle(
+        formPost(
+          'bilan',
+          [...aBilan(mentee, { 'outcome.satisfaction': satisfaction }), ['idempotencyKey', key]],
+          json,
+        ),
+      );
+    // Two tabs, or a phone and a computer: both read « no bilan yet » before either commits.
+    const answers = await Promise.all([
+      send('31111111-2222-4333-8444-555555555555', '4'),
+      send('41111111-2222-4333-8444-555555555555', '2'),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 422]);
+    expect(await followUpFiles(h, pairId)).toHaveLength(1);
+  });
+
+  it('a form with a mistake never sends the code back, even a right one', async () => {
+    const h = await followUpHarness();
+    const { mentee } = await addPair(h, 1, 'active');
+    const answer = await h.handle(formPost('check-in', aCheckIn(mentee, { 'mood.rating': '9' })));
+    expect(answer.status).toBe(422);
+    const html = await answer.text();
+    expect(html).toContain('Erreur');
+    expect(html).not.toContain(mentee);
+  });
+
   it('two records of one role in the same millisecond: the second a millisecond later, none overwritten', async () => {
     const h = await followUpHarness();
     const { pairId, mentor } = await addPair(h, 1, 'active');
@@ -611,8 +643,8 @@ describe('a follow-up form gets the defences of every form', () => {
     const html = await page.text();
     expect(html).toContain('<title>Erreur – Formulaire check-in</title>');
     expect(html).toContain('value="20/12/2027"');
-    // Here the code is sent back: it was not checked yet, and it is the person's own.
-    expect(html).toContain(`value="${mentor}"`);
+    // Every answer in place but the code, which never comes back in a page.
+    expect(html).not.toContain(mentor);
     expect(html).toContain('Choisissez comment vous vous êtes rencontrés.');
   });
 

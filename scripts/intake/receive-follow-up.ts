@@ -4,6 +4,7 @@ import {
   followUpFolder,
   followUpPath,
   pairPath,
+  submissionPath,
 } from '../../schemas/data-layout.ts';
 import { followUpSchema } from '../../schemas/follow-up.schema.ts';
 import { formToObject } from '../../schemas/form-to-object.ts';
@@ -98,6 +99,11 @@ async function ownerOf(
   return { pairId: owner.pairId, role: owner.role, codePath, codeText };
 }
 
+/** The marker of a role's bilan for its pair: a pair id is no secret, nor is it a person. */
+async function bilanOncePath(owner: CodeOwner): Promise<string> {
+  return submissionPath(await sha256Hex(`binome:bilan-once:${owner.pairId}:${owner.role}`));
+}
+
 /** The bilan this role already sent for its pair, if any. */
 async function bilanSent(store: DataStore, owner: CodeOwner) {
   const theirs = (await store.listFiles(followUpFolder(owner.pairId))).filter((path) =>
@@ -152,13 +158,18 @@ export async function receiveFollowUp(
   const schema = formSchemas[kind] as SchemaNode;
   const form = withoutInapplicable(schema, formToObject(schema, entries), context.today);
   const checked = checkFollowUpForm(kind, form, context);
-  if (!checked.ok) {
+  // A code typed but of the wrong shape is a wrong code like any other: the same answer, and
+  // counted (a missing one is only a form to complete).
+  const typed = values('access.code')[0]?.trim() ?? '';
+  const misshapen = typed !== '' && normalizeFollowUpCode(typed) === undefined;
+  if (!checked.ok && !misshapen) {
     log({ event: 'intake.refused', code: 'invalid', kind });
+    // The code never comes back in a page: a shared computer's history would keep it.
     return respond.refuse(
       request,
       kind,
       refusal('invalid', { structure, form: kind, problems: checked.problems }),
-      entries,
+      entries.filter(([name]) => name !== 'access.code'),
     );
   }
 
@@ -181,6 +192,7 @@ export async function receiveFollowUp(
       entries.filter(([name]) => name !== 'access.code'),
     );
   };
+  if (misshapen || !checked.ok) return codeRefused();
   const owner = await ownerOf(store, kind, checked.value.access.code, now);
   if (!owner) return codeRefused();
 
@@ -237,6 +249,8 @@ export async function receiveFollowUp(
           message: `Add ${kind} to ${owner.pairId}`,
           // Revoked meanwhile (a new code, an erasure): the commit writes nothing.
           unchanged: new Map([[owner.codePath, owner.codeText]]),
+          // One bilan per participant, even sent from two tabs at once (or after a new code).
+          ...(kind === 'bilan' ? { once: await bilanOncePath(owner) } : {}),
         };
       },
     });
@@ -246,6 +260,10 @@ export async function receiveFollowUp(
     return codeRefused();
   }
   if (outcome.status === 'replayed') return refuse('proof-of-work-replayed');
+  if (outcome.status === 'taken') {
+    limiters.codeAttempts.record(client, at);
+    return codeRefused();
+  }
   if (outcome.status === 'duplicate') {
     log({ event: 'intake.duplicate', kind, sameAnswers: outcome.sameAnswers });
     if (!outcome.sameAnswers) return refuse('already-sent');

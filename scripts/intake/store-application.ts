@@ -24,9 +24,9 @@ export async function storeApplication(
      */
     render: (id: string) => Promise<{ file: string; wrappedKey?: string }>;
   },
-): Promise<StoreOutcome> {
+): Promise<Exclude<StoreOutcome, { status: 'taken' }>> {
   const { kind, keyHash, answersHash, challengeHash, newId, render } = submission;
-  return storeSubmission(store, {
+  const outcome = await storeSubmission(store, {
     keyHash,
     answersHash,
     ...(challengeHash ? { challengeHash } : {}),
@@ -45,4 +45,7 @@ export async function storeApplication(
     },
     placeAgain: (stale, { id }) => stale.path === erasurePath(id),
   });
+  // An application has no `once` marker: this cannot happen, and would be our bug.
+  if (outcome.status === 'taken') throw new Error('An application placed a once marker.');
+  return outcome;
 }

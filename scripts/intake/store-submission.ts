@@ -13,7 +13,9 @@ export type StoreOutcome =
   /** The same submission was stored before (a retry): its first id. */
   | { status: 'duplicate'; id: string; sameAnswers: boolean }
   /** The proof of work already served another submission. */
-  | { status: 'replayed' };
+  | { status: 'replayed' }
+  /** The placement's `once` file was there: what may happen once has happened. */
+  | { status: 'taken' };
 
 /** A marker the intake wrote could not be read: someone edited it by hand. Nothing was written. */
 export class UnreadableMarkerError extends Error {
@@ -35,6 +37,11 @@ export interface Placement {
   wrappedKey?: string;
   /** Files the decision to store was made on, and the text they must still hold (`unchanged`). */
   unchanged?: ReadonlyMap<string, string | undefined>;
+  /**
+   * A marker of what may happen only once (a participant's bilan), added by the same commit: the
+   * repository itself refuses a second one, however many are sent at the same moment.
+   */
+  once?: string;
 }
 
 const marker = (id: string, answers?: string) =>
@@ -117,6 +124,7 @@ export async function storeSubmission(
       { path: keyPath, content: marker(id, submission.answersHash) },
       ...(challenge ? [{ path: challenge, content: marker(id) }] : []),
       placement.record,
+      ...(placement.once ? [{ path: placement.once, content: marker(id) }] : []),
     ];
     try {
       await store.commit(files, placement.message, {
@@ -144,6 +152,7 @@ export async function storeSubmission(
       await forgetKey();
       if (first) return duplicateOf(first, submission.answersHash);
       if (error.path === challenge) return { status: 'replayed' };
+      if (error.path === placement.once) return { status: 'taken' };
       // Another record took the same path (an application drew the same id): place again.
       if (attempt >= 5) throw error;
     }
