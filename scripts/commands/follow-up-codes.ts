@@ -1,4 +1,5 @@
 import { folders, followUpCodePath } from '../../schemas/data-layout.ts';
+import { parseJson } from '../../schemas/parse-json.ts';
 import type { FollowUpCode } from '../../schemas/follow-up.schema.ts';
 import type { Pair } from '../../schemas/pair.schema.ts';
 import type { ProgrammeSettings } from '../../schemas/programme.schema.ts';
@@ -10,7 +11,6 @@ import {
 } from '../followup/follow-up-code.ts';
 import { followUpSheet } from '../followup/follow-up-sheet.ts';
 import type { DataStore, FileChange } from '../store/data-store.ts';
-import { readRecords } from '../store/read-records.ts';
 import type { Delivery } from './delivery.ts';
 
 export type ParticipantRole = 'mentor' | 'mentee';
@@ -36,14 +36,14 @@ export async function issueCodes(
   now: Date,
   random: (bytes: number) => Uint8Array,
 ): Promise<CodeIssue> {
-  const { followUpCodes } = await readRecords(store, { folders: [folders.followUpCodes] });
-  const remove = [...followUpCodes]
-    .filter(([, owner]) => owner.pairId === pair.id && roles.includes(owner.role))
-    .map(([hash]) => followUpCodePath(hash));
+  // Every file naming the pair for these roles, a broken one too (see codeFilesNaming).
+  const replaced = (await codeFilesNaming(store, new Set([pair.id]))).filter(
+    (owner) => owner.role === undefined || roles.includes(owner.role as ParticipantRole),
+  );
+  const remove = replaced.map((owner) => owner.path);
   // Two coordinators at once: the second finds the codes it replaces gone, and writes nothing
   // (two valid codes for one person would be one too many).
-  const texts = await store.readFiles(remove);
-  const unchanged = new Map(remove.map((path, i) => [path, texts[i]] as const));
+  const unchanged = new Map(replaced.map((owner) => [owner.path, owner.text] as const));
   const files: FileChange[] = [];
   const codes: CodeIssue['codes'] = {};
   for (const role of roles) {
@@ -65,15 +65,26 @@ export async function issueCodes(
   return { files, remove, unchanged, codes };
 }
 
-/** The owner files of every code of a pair (its end, its deletion, an erasure). */
-export async function codeFilesOf(
+/**
+ * The owner files that name one of `pairIds`, valid or not: one broken by a hand edit is
+ * refused by the intake today, but would let its code work again once someone repairs it, so a
+ * code replaced or revoked goes whatever its file's state (hostile review).
+ */
+export async function codeFilesNaming(
   store: DataStore,
   pairIds: ReadonlySet<string>,
-): Promise<string[]> {
-  const { followUpCodes } = await readRecords(store, { folders: [folders.followUpCodes] });
-  return [...followUpCodes]
-    .filter(([, owner]) => pairIds.has(owner.pairId))
-    .map(([hash]) => followUpCodePath(hash));
+): Promise<{ path: string; text: string | undefined; role: string | undefined }[]> {
+  const paths = (await store.listFiles(folders.followUpCodes)).filter((p) => p.endsWith('.json'));
+  const texts = await store.readFiles(paths);
+  return paths.flatMap((path, i) => {
+    const text = texts[i];
+    const parsed = text === undefined ? undefined : parseJson(text);
+    const value = (parsed?.ok ? parsed.value : undefined) as
+      { pairId?: unknown; role?: unknown } | null | undefined;
+    return typeof value?.pairId === 'string' && pairIds.has(value.pairId)
+      ? [{ path, text, role: typeof value.role === 'string' ? value.role : undefined }]
+      : [];
+  });
 }
 
 /**

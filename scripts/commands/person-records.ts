@@ -2,7 +2,6 @@ import {
   applicationPath,
   erasurePath,
   folders,
-  followUpCodePath,
   followUpFolder,
   followUpPath,
   pairOfPath,
@@ -21,6 +20,7 @@ import type { Application } from '../../schemas/validators.ts';
 import type { RecordSet } from '../records/sort-records.ts';
 import type { DataStore } from '../store/data-store.ts';
 import { readRecords } from '../store/read-records.ts';
+import { codeFilesNaming } from './follow-up-codes.ts';
 import { UsageError } from './usage-error.ts';
 
 /** Everything the data repository holds about one person, found by their id. */
@@ -72,9 +72,8 @@ export async function personFrom(
         record,
       })),
     ),
-    followUpCodes: [...set.followUpCodes]
-      .filter(([, owner]) => pairIds.has(owner.pairId))
-      .map(([hash]) => followUpCodePath(hash)),
+    // A broken owner file of theirs too: repaired later, its code would work again.
+    followUpCodes: (await codeFilesNaming(store, pairIds)).map((owner) => owner.path),
     matchingEdits: [...set.matchingEdits.values()].filter((edits) =>
       JSON.stringify(edits).includes(`"${id}"`),
     ),

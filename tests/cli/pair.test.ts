@@ -404,3 +404,26 @@ describe('npm run pair -- <binôme> rendez-vous (issue 12)', () => {
     ).rejects.toThrow('pas de première rencontre');
   });
 });
+
+describe('a follow-up code’s owner file broken by hand (hostile review)', () => {
+  it('goes with the codes it replaces, so that repairing it never brings a code back', async () => {
+    const { store, id } = await world();
+    const d = deps(store, '2027-01-12').deps;
+    const deliver = async () => 'quelque part';
+    await runPair([id, 'signee', '2027-01-11', '--majeur'], { ...d, deliver });
+    const broken = `followup-codes/${'e'.repeat(64)}.json`;
+    const other = `followup-codes/${'f'.repeat(64)}.json`;
+    await store.commit(
+      [
+        { path: broken, content: JSON.stringify({ pairId: id, role: 'mentor', oops: 1 }) },
+        { path: other, content: JSON.stringify({ pairId: 'pair-zzzzzz-yyyyyy', oops: 1 }) },
+      ],
+      'Hand edits',
+    );
+    await runPair([id, 'codes', 'mentor'], { ...d, deliver });
+    const left = await store.listFiles('followup-codes');
+    expect(left).not.toContain(broken);
+    expect(left).toContain(other);
+    expect(left.filter((p) => p !== other)).toHaveLength(2);
+  });
+});
