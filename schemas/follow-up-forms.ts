@@ -9,10 +9,11 @@ export const followUpCode = {
   type: 'string',
   title: 'Votre code de suivi',
   description:
-    'Il figure sur la fiche de suivi remise avec votre convention. Format attendu : 12 lettres et chiffres, par exemple K7QM-3XRT-9BDA.',
+    'Il figure sur la fiche de suivi remise avec votre convention. Format attendu : 16 lettres et chiffres, par exemple K7QM-3XRT-9BDA-6HPW.',
   maxLength: 40,
-  pattern: '^[ -]*(?:[0-9A-Za-z][ -]*){12}$',
-  'x-error': 'Indiquez votre code de suivi : 12 lettres et chiffres, par exemple K7QM-3XRT-9BDA.',
+  pattern: '^[ -]*(?:[0-9A-Za-z][ -]*){16}$',
+  'x-error':
+    'Indiquez votre code de suivi : 16 lettres et chiffres, par exemple K7QM-3XRT-9BDA-6HPW.',
   'x-autocomplete': 'off',
 } as const;
 

@@ -47,7 +47,7 @@ export async function issueCodes(
   const files: FileChange[] = [];
   const codes: CodeIssue['codes'] = {};
   for (const role of roles) {
-    const code = newFollowUpCode(random(8));
+    const code = newFollowUpCode(random(10));
     const owner: FollowUpCode = {
       schemaVersion: 1,
       pairId: pair.id,

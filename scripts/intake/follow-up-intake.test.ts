@@ -247,10 +247,10 @@ describe('a follow-up code refused, whatever the reason, gets one answer', () =>
       'Edit',
     );
     const codes: Record<string, string> = {
-      malformed: 'UUUU-UUUU-UUUU',
+      malformed: 'UUUU-UUUU-UUUU-UUUU',
       // Of the wrong shape altogether: the same answer, not a form error (hostile review).
       'too short': 'ABC',
-      unknown: newFollowUpCode(new Uint8Array(8).fill(250)),
+      unknown: newFollowUpCode(new Uint8Array(10).fill(250)),
       revoked: revoked.mentor,
       'pair not under way': unsigned.mentor,
       'pair closed 200 days ago': closed.mentor,
@@ -318,7 +318,7 @@ describe('a follow-up code refused, whatever the reason, gets one answer', () =>
   it('a code revoked while its form was being stored: refused the same way, nothing written', async () => {
     const h = await followUpHarness();
     const { pairId, mentor } = await addPair(h, 1, 'active');
-    const reference = await h.handle(formPost('check-in', aCheckIn('UUUU-UUUU-UUUU'), json));
+    const reference = await h.handle(formPost('check-in', aCheckIn('UUUU-UUUU-UUUU-UUUU'), json));
     // The coordinator's new code lands between the intake's read and its commit.
     const store = withCommit(h.store, async (...args) => {
       await h.store.commit([], 'New code', { remove: [codePath(mentor)] });
@@ -337,7 +337,7 @@ describe('guessing codes', () => {
     const { pairId, mentor, mentee } = await addPair(h, 1, 'active');
     const from = { address: '192.0.2.7' };
     for (let i = 0; i < 10; i += 1) {
-      const guess = newFollowUpCode(new Uint8Array(8).fill(100 + i));
+      const guess = newFollowUpCode(new Uint8Array(10).fill(100 + i));
       expect((await h.handle(formPost('check-in', aCheckIn(guess), json), from)).status).toBe(422);
     }
     const right = await h.handle(formPost('check-in', aCheckIn(mentor), json), from);
@@ -375,7 +375,7 @@ describe('guessing codes', () => {
     const guesses = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
         h.handle(
-          formPost('check-in', aCheckIn(newFollowUpCode(new Uint8Array(8).fill(60 + i))), json),
+          formPost('check-in', aCheckIn(newFollowUpCode(new Uint8Array(10).fill(60 + i))), json),
           from,
         ),
       ),
@@ -540,12 +540,12 @@ describe('what a follow-up leaves behind', () => {
   it('no log line holds a code, typed or normalised, nor its hash', async () => {
     const h = await followUpHarness();
     const { mentor, mentee } = await addPair(h, 1, 'active');
-    const unknown = newFollowUpCode(new Uint8Array(8).fill(77));
+    const unknown = newFollowUpCode(new Uint8Array(10).fill(77));
     await h.handle(formPost('check-in', aCheckIn(mentor), json));
     await h.handle(formPost('bilan', aBilan(mentee)));
     await h.handle(formPost('bilan', aBilan(mentee, { 'outcome.satisfaction': '1' })));
     await h.handle(formPost('check-in', aCheckIn(unknown)));
-    await h.handle(formPost('check-in', aCheckIn('UUUU-UUUU-UUUU'), json));
+    await h.handle(formPost('check-in', aCheckIn('UUUU-UUUU-UUUU-UUUU'), json));
     await h.handle(formPost('check-in', aCheckIn(mentor, { 'mood.rating': '9' }), json));
     expect(h.logs.map((l) => [l['event'], l['code']])).toEqual([
       ['intake.accepted', undefined],

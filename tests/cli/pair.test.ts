@@ -203,7 +203,7 @@ describe('npm run pair', () => {
 
 describe('npm run pair: follow-up codes and the coordinators’ steps (issue 12)', () => {
   const codeIn = (text: string, who: string) =>
-    new RegExp(`${who} : ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})`).exec(text)?.[1];
+    new RegExp(`${who} : ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})`).exec(text)?.[1];
   const owners = async (store: DataStore) =>
     (await readRecords(store, { folders: ['followup-codes'] })).followUpCodes;
 

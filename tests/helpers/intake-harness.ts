@@ -221,8 +221,8 @@ export async function aPairWithCodes(
   pair.status = status;
   // A pair the reader would drop would make every refusal of its codes pass for a wrong reason.
   if (!checkPair(pair).ok) throw new Error(`The test pair at ${status} is not a valid pair.`);
-  const mentor = newFollowUpCode(new Uint8Array(8).fill(2 * n));
-  const mentee = newFollowUpCode(new Uint8Array(8).fill(2 * n + 1));
+  const mentor = newFollowUpCode(new Uint8Array(10).fill(2 * n));
+  const mentee = newFollowUpCode(new Uint8Array(10).fill(2 * n + 1));
   const owner = (role: string) =>
     JSON.stringify({
       schemaVersion: 1,

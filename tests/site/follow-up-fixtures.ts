@@ -54,8 +54,8 @@ export async function addPairWithCodes(
   const checked = checkPair(pair);
   if (!checked.ok) throw new Error(`Invalid fixture pair: ${JSON.stringify(checked.problems)}`);
   const codes = {
-    mentor: newFollowUpCode(crypto.getRandomValues(new Uint8Array(8))),
-    mentee: newFollowUpCode(crypto.getRandomValues(new Uint8Array(8))),
+    mentor: newFollowUpCode(crypto.getRandomValues(new Uint8Array(10))),
+    mentee: newFollowUpCode(crypto.getRandomValues(new Uint8Array(10))),
   };
   const owner = (role: 'mentor' | 'mentee') => ({
     path: followUpCodePath(followUpCodeHash(normalizeFollowUpCode(codes[role])!)),
@@ -123,7 +123,7 @@ export const tomorrow = typed(-1);
  * have), well formed but nobody's, and a real one whose pair is no longer under way.
  */
 export const wrongCodes = (closedPair: PairWithCodes) => ({
-  mistyped: 'K7QM-3XRT-9BDU',
-  unknown: newFollowUpCode(crypto.getRandomValues(new Uint8Array(8))),
+  mistyped: 'K7QM-3XRT-9BDA-6HPU',
+  unknown: newFollowUpCode(crypto.getRandomValues(new Uint8Array(10))),
   pairClosed: closedPair.codes.mentee,
 });

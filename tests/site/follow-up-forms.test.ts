@@ -124,7 +124,7 @@ describe('the « point d’étape », with JavaScript, by keyboard only', () => 
     await page.keyboard.press('Enter');
     await page.locator('.error-summary').waitFor();
     expect(await summaryLines(page)).toEqual([
-      'Indiquez votre code de suivi\u00a0: 12 lettres et chiffres, par exemple K7QM-3XRT-9BDA.',
+      'Indiquez votre code de suivi\u00a0: 16 lettres et chiffres, par exemple K7QM-3XRT-9BDA-6HPW.',
       'Cette date est dans le futur\u00a0: indiquez une rencontre qui a déjà eu lieu.',
       'Choisissez comment se passe le mentorat, de 1 à 5.',
     ]);
@@ -258,7 +258,7 @@ describe('the « point d’étape », without JavaScript, by keyboard only', () 
     expect(empty.status()).toBe(422);
     expect(await page.title()).toBe(`Erreur – ${title}`);
     expect(await summaryLines(page)).toEqual([
-      'Indiquez votre code de suivi\u00a0: 12 lettres et chiffres, par exemple K7QM-3XRT-9BDA.',
+      'Indiquez votre code de suivi\u00a0: 16 lettres et chiffres, par exemple K7QM-3XRT-9BDA-6HPW.',
       'Choisissez comment se passe le mentorat, de 1 à 5.',
     ]);
     expect(await axeOnCopy(page)).toEqual([]);

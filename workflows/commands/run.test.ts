@@ -214,7 +214,7 @@ describe('coordinators’ comment commands, against the GitHub stand-in', () => 
       `fiches-de-suivi/${id}-mentore.txt`,
     ]);
     for (const code of codes) {
-      expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+      expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
       expect(signed.raw).not.toContain(code!);
       expect(signed.job.logs.join('\n')).not.toContain(code!);
     }
