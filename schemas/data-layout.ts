@@ -56,6 +56,9 @@ export const recordFolders = [
 /** The label of the « Candidatures à examiner » issue, where coordinators use /decision. */
 export const digestLabel = 'binome:candidatures';
 
+/** The label of the weekly « Suivi des binômes » issue, where the pairs' commands belong. */
+export const followUpLabel = 'binome:suivi';
+
 /** The folders a new data repository starts with (the setup command writes them). */
 export const initialFolders = [
   folders.mentor,

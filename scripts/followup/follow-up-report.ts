@@ -10,8 +10,7 @@ import { pairDates, type PairDateSettings } from './pair-dates.ts';
 import { pairSituation, type Flag, type FlagCode } from './pair-flags.ts';
 import { endedAsPlanned, isDay } from './pair-transitions.ts';
 
-/** The label of the weekly « Suivi des binômes » issue, where the pairs' commands belong. */
-export const followUpLabel = 'binome:suivi';
+export { followUpLabel } from '../../schemas/data-layout.ts';
 
 /** What the report looks ahead to. */
 export const horizonDays = 7;
