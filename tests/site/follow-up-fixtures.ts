@@ -1,8 +1,11 @@
 // The follow-up forms' test data (issue 12): a pair under way in the served site's data
 // repository, with each member's personal code, and the answers a participant types. Synthetic
 // only. Not a test file: the browser tests of the follow-up forms share it.
+import { readFileSync } from 'node:fs';
 import { followUpCodePath, pairPath } from '../../schemas/data-layout.ts';
 import type { Pair } from '../../schemas/pair.schema.ts';
+import { readSettings } from '../../schemas/read-settings.ts';
+import { dateIn } from '../../schemas/rules-context.ts';
 import { checkPair } from '../../schemas/validators.ts';
 import {
   followUpCodeHash,
@@ -12,12 +15,16 @@ import {
 import type { DataStore } from '../../scripts/store/data-store.ts';
 import { aPair } from '../helpers/a-pair.ts';
 
+const programmeTimeZone = readSettings(readFileSync('content/programme.yaml', 'utf8')).structure
+  .timeZone;
 const day = 86_400_000;
 const daysAgo = (days: number) => new Date(Date.now() - days * day);
 const instant = (days: number) => daysAgo(days).toISOString();
 /** A day as a person types it in the form: JJ/MM/AAAA. */
+// The day in the programme's time zone, as the form judges it: from 23:00 UTC on, Paris is
+// already on the next day, and « tomorrow » in UTC would be today there.
 const typed = (days: number) =>
-  daysAgo(days).toISOString().slice(0, 10).split('-').reverse().join('/');
+  dateIn(programmeTimeZone, daysAgo(days)).split('-').reverse().join('/');
 
 export interface PairWithCodes {
   pairId: string;
