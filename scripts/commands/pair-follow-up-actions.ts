@@ -1,4 +1,4 @@
-import { followUpPath, pairPath } from '../../schemas/data-layout.ts';
+import { followUpPath } from '../../schemas/data-layout.ts';
 import type { FollowUp } from '../../schemas/follow-up.schema.ts';
 import type { Pair } from '../../schemas/pair.schema.ts';
 import { frenchDateToIso } from '../../schemas/form-to-object.ts';
@@ -13,10 +13,11 @@ import { parseFrenchDateTime } from '../followup/parse-french-date-time.ts';
 import { isDay } from '../followup/pair-transitions.ts';
 import { pairDates } from '../followup/pair-dates.ts';
 import { FileExistsError } from '../store/data-store.ts';
-import { readRecords } from '../store/read-records.ts';
 import { frenchDate } from '../text/french-date.ts';
 import { handedOver, issueCodes, random, type ParticipantRole } from './follow-up-codes.ts';
 import type { PairCommandDependencies } from './run-pair.ts';
+import { foldedWord } from '../text/folded-word.ts';
+import { readPairFile } from './read-pair.ts';
 import { UsageError } from './usage-error.ts';
 
 /** The follow-up steps that record something beside a pair, not a change of its status. */
@@ -30,19 +31,6 @@ const statusWords: Record<Pair['status'], string> = {
   closed: 'terminé',
 };
 
-async function readPair(deps: PairCommandDependencies, id: string): Promise<Pair> {
-  const path = pairPath(id);
-  const { pairs } = await readRecords(deps.store, { folders: [], paths: [path] });
-  const pair = pairs.find((p) => p.id === id);
-  if (pair) return pair;
-  const text = await deps.store.readFile(path);
-  throw new UsageError(
-    text === undefined
-      ? `Le binôme ${id} n’existe pas dans le dépôt de données.`
-      : `Le fichier du binôme ${id} n’a pas pu être lu : corrigez-le d’abord (la validation dit pourquoi).`,
-  );
-}
-
 /** `codes [mentor|mentore]`: new codes replace the old ones, for a pair under way or just ended. */
 async function newCodes(
   deps: PairCommandDependencies,
@@ -50,7 +38,7 @@ async function newCodes(
   rest: readonly string[],
 ): Promise<void> {
   const [who, ...extra] = rest;
-  const which = who?.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const which = who === undefined ? undefined : foldedWord(who);
   const roles: ParticipantRole[] =
     which === undefined || which === 'tous'
       ? ['mentor', 'mentee']
@@ -237,7 +225,7 @@ export async function runFollowUpAction(
   values: Record<string, string | boolean | undefined>,
   deps: PairCommandDependencies,
 ): Promise<void> {
-  const pair = await readPair(deps, id);
+  const { pair } = await readPairFile(deps.store, id);
   if (action === 'codes') return newCodes(deps, pair, rest);
   if (action === 'rendez-vous') return firstMeeting(deps, pair, rest, values);
   return coordinatorStep(deps, pair, action === 'contact' ? 'contact' : 'mid-point-review', rest);

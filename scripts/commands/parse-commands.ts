@@ -1,10 +1,7 @@
-/** The comment commands coordinators type on GitHub (and on the command line). */
-export const commandNames = [
-  'retirer',
-  'associer',
-  'interdire',
-  'relancer',
-  'decision',
+import { foldedWord } from '../text/folded-word.ts';
+
+/** The steps of a pair's life (issue 12): each is `npm run pair -- <binôme> <étape> …`. */
+export const pairStepNames = [
   'signee',
   'pause',
   'reprise',
@@ -13,6 +10,16 @@ export const commandNames = [
   'contact',
   'mi-parcours',
   'rendez-vous',
+] as const;
+
+/** The comment commands coordinators type on GitHub (and on the command line). */
+export const commandNames = [
+  'retirer',
+  'associer',
+  'interdire',
+  'relancer',
+  'decision',
+  ...pairStepNames,
 ] as const;
 export type CommandName = (typeof commandNames)[number];
 
@@ -52,7 +59,7 @@ export function parseCommands(body: string): { commands: CommandLine[]; ignored:
       continue;
     }
     const [first = '', ...args] = line.split(/\s+/);
-    const name = first.slice(1).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    const name = foldedWord(first.slice(1));
     commands.push({
       text: quoteable(line),
       name,

@@ -4,6 +4,7 @@ import { forbidPair, forcePair, solveAgain, withdrawPair } from './pairing-comma
 import {
   commandNames,
   maxCommands,
+  pairStepNames,
   parseCommands,
   quoteable,
   type CommandLine,
@@ -13,6 +14,7 @@ import type { MatchDependencies } from './propose-pairs.ts';
 import { runScreen, ScreenUsageError } from './run-screen.ts';
 import { UsageError } from './usage-error.ts';
 import { escapeFrenchMarkdown } from '../text/escape-markdown.ts';
+import { foldedWord } from '../text/folded-word.ts';
 
 /** Where a command was typed. */
 export type CommandPlace =
@@ -61,8 +63,7 @@ async function decide(deps: MatchDependencies, args: readonly string[]): Promise
     throw new UsageError(
       `« ${quoteable(id)} » n’est pas un numéro de candidature : /decision mentee-xxxxxx acceptee [motif].`,
     );
-  const folded = word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-  const status = statusAliases[folded];
+  const status = statusAliases[foldedWord(word)];
   // The command line is never rebuilt from what was typed: an unknown status is answered here
   // (« -h » would otherwise be read as an option), and the reason is one option's value.
   if (!status)
@@ -85,16 +86,7 @@ async function decide(deps: MatchDependencies, args: readonly string[]): Promise
 }
 
 /** The steps of a pair's life (issue 12), typed on an issue as on the command line. */
-const pairSteps = new Set([
-  'signee',
-  'pause',
-  'reprise',
-  'cloture',
-  'codes',
-  'contact',
-  'mi-parcours',
-  'rendez-vous',
-]);
+const pairSteps = new Set<string>(pairStepNames);
 
 /**
  * `/signee|/pause|/reprise|/cloture <binôme> …`: exactly `npm run pair -- <binôme> <étape> …`

@@ -1,4 +1,4 @@
-import { applicationPath, isPairId, pairPath } from '../../schemas/data-layout.ts';
+import { applicationPath, isPairId } from '../../schemas/data-layout.ts';
 import type { CloseReason, Pair } from '../../schemas/pair.schema.ts';
 import type { ProgrammeSettings } from '../../schemas/programme.schema.ts';
 import { dateIn } from '../../schemas/rules-context.ts';
@@ -13,6 +13,8 @@ import { parseCommandLine } from './parse-command-line.ts';
 import type { Delivery } from './delivery.ts';
 import { handedOver, issueCodes, random, type CodeIssue } from './follow-up-codes.ts';
 import { followUpActions, runFollowUpAction } from './pair-follow-up-actions.ts';
+import { foldedWord } from '../text/folded-word.ts';
+import { readPairFile } from './read-pair.ts';
 import { UsageError } from './usage-error.ts';
 
 const usage = `Utilisation :
@@ -49,12 +51,7 @@ const reasonCodes: Record<string, CloseReason> = {
   autre: 'other',
 };
 
-/** Words as typed, without their accents: « clôture », « signée », « désaccord » are understood. */
-const plain = (word: string | undefined) =>
-  word
-    ?.normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
+const plain = (word: string | undefined) => (word === undefined ? undefined : foldedWord(word));
 
 /** What the command is given from its world. */
 export interface PairCommandDependencies {
@@ -170,20 +167,11 @@ export async function runPair(
     throw new UsageError(
       'Le premier argument n’est pas un identifiant de binôme (par exemple pair-7f3k9q-a1b2c3) : donnez son identifiant, jamais un nom.',
     );
-  if (followUpActions.has(plain(action)!))
-    return runFollowUpAction(plain(action)!, id, rest, parsed.values, deps);
-  const transition = transitionOf(plain(action), rest, parsed.values);
+  const step = foldedWord(action);
+  if (followUpActions.has(step)) return runFollowUpAction(step, id, rest, parsed.values, deps);
+  const transition = transitionOf(step, rest, parsed.values);
   for (let attempt = 1; ; attempt += 1) {
-    const path = pairPath(id);
-    const text = await deps.store.readFile(path);
-    const { pairs } = await readRecords(deps.store, { folders: [], paths: [path] });
-    const pair = pairs.find((p) => p.id === id);
-    if (!pair)
-      throw new UsageError(
-        text === undefined
-          ? `Le binôme ${id} n’existe pas dans le dépôt de données.`
-          : `Le fichier du binôme ${id} n’a pas pu être lu : corrigez-le d’abord (la validation dit pourquoi).`,
-      );
+    const { pair, path, text } = await readPairFile(deps.store, id);
     const now = deps.now();
     const today = dateIn(deps.settings.structure.timeZone, now);
     const cohort = deps.settings.cohorts.find((c) => c.id === pair.cohort);

@@ -1,8 +1,9 @@
+import { dateIn } from '../../schemas/rules-context.ts';
 import type { FollowUp } from '../../schemas/follow-up.schema.ts';
 import type { FollowUpFact } from './pair-flags.ts';
 
-const dayIn = (at: string, timeZone: string) =>
-  new Date(at).toLocaleDateString('sv-SE', { timeZone });
+/** The day an instant falls on in the programme's time zone. */
+const dayIn = (at: string, timeZone: string) => dateIn(timeZone, new Date(at));
 
 /**
  * What a pair's follow-up records say, as the facts its flags are computed from: each meeting a

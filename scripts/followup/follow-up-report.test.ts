@@ -4,6 +4,14 @@ import type { FollowUp } from '../../schemas/follow-up.schema.ts';
 import type { Pair, PairEvent } from '../../schemas/pair.schema.ts';
 import { checkFollowUp, checkPair } from '../../schemas/validators.ts';
 import { sortRecords } from '../records/sort-records.ts';
+import {
+  aBilanRecord,
+  aCheckInRecord,
+  aCoordinatorRecord,
+  aSignedPair,
+  followUpSecret,
+  pairIdOf,
+} from '../../tests/helpers/follow-up-records.ts';
 import { addDays } from './follow-up-rules.ts';
 import {
   followUpReport,
@@ -26,80 +34,16 @@ const settings = {
   followUp: {},
 } as const;
 
-/** In every free text a record may hold: it must never reach the report. */
-const secret = 'Zébulon Quatremains';
-
-const idOf = (n: number) => `pair-aaaaa${n}-bbbbb${n}`;
-
-function aPair(n: number, later: PairEvent[] = []): Pair {
-  const events: PairEvent[] = [
-    { type: 'proposed', at: '2026-09-20T10:00:00.000Z' },
-    { type: 'accepted', at: '2026-09-25T10:00:00.000Z' },
-    {
-      type: 'signed',
-      at: '2026-10-06T09:00:00.000Z',
-      signatures: { mentor: '2026-10-05', mentee: '2026-10-05', structure: '2026-10-05' },
-    },
-    ...later,
-  ];
-  const last = events.at(-1)!;
-  const status =
-    last.type === 'paused' ? 'paused' : last.type === 'closed' ? 'closed' : ('active' as const);
-  return {
-    schemaVersion: 1,
-    id: idOf(n),
-    cohort: '2026-2027',
-    mentor: `mentor-aaaaa${n}`,
-    mentee: `mentee-bbbbb${n}`,
-    status,
-    proposedBy: 'matching',
-    meetingMode: 'presentiel',
-    objectives: ['choisir-dernier-stage'],
-    coordinator: 'zebulon-quatremains',
-    score: { total: 3, rules: [{ rule: 'objectives', points: 3, max: 5, reason: secret }] },
-    events,
-  };
-}
-
-const intake = { idempotencyKeyHash: 'c'.repeat(64), proofOfWork: 'verified' } as const;
-const checkIn = (
-  pairId: string,
-  role: 'mentor' | 'mentee',
-  sent: string,
-  meetings: string[],
-  wantsContact = false,
-): FollowUp => ({
-  schemaVersion: 1,
-  pairId,
-  type: 'check-in',
-  role,
-  submittedAt: `${sent}T17:00:00.000Z`,
-  meetings: meetings.map((on) => ({ on, mode: 'presentiel', duration: '60-120' })),
-  rating: 4,
-  wantsContact,
-  intake,
-});
-const byCoordinator = (pairId: string, type: 'contact' | 'mid-point-review', on: string) =>
-  ({
-    schemaVersion: 1,
-    pairId,
-    type,
-    role: 'coordinator',
-    submittedAt: `${on}T16:00:00.000Z`,
-    on,
-  }) satisfies FollowUp;
-const bilan = (pairId: string, role: 'mentor' | 'mentee', sent: string): FollowUp => ({
-  schemaVersion: 1,
-  pairId,
-  type: 'bilan',
-  role,
-  submittedAt: `${sent}T17:00:00.000Z`,
-  objectivesReached: 'yes',
-  satisfaction: 5,
-  wouldRecommend: 'yes',
-  words: { text: `Merci à ${secret} pour tout.`, sharing: 'coordinators' },
-  intake,
-});
+const secret = followUpSecret;
+const idOf = pairIdOf;
+const aPair = (n: number, later: PairEvent[] = []): Pair =>
+  aSignedPair(n, later, { coordinator: 'zebulon-quatremains' });
+const checkIn = aCheckInRecord;
+const byCoordinator = aCoordinatorRecord;
+const bilan = (pairId: string, role: 'mentor' | 'mentee', sent: string): FollowUp =>
+  aBilanRecord(pairId, role, sent, {
+    words: { text: `Merci à ${secret} pour tout.`, sharing: 'coordinators' },
+  });
 
 /** The records as the data repository held them on `day` (those sent that day or before). */
 function followUpsOn(day: string, records: readonly FollowUp[]) {

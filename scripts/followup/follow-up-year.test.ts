@@ -3,6 +3,12 @@ import { followUpPath } from '../../schemas/data-layout.ts';
 import type { FollowUp } from '../../schemas/follow-up.schema.ts';
 import type { Pair } from '../../schemas/pair.schema.ts';
 import { checkFollowUp, checkPair } from '../../schemas/validators.ts';
+import {
+  aBilanRecord,
+  aCheckInRecord,
+  aCoordinatorRecord,
+  flagRuns,
+} from '../../tests/helpers/follow-up-records.ts';
 import { sortRecords } from '../records/sort-records.ts';
 import { followUpFacts } from './follow-up-facts.ts';
 import { addDays, defaultFollowUpRules } from './follow-up-rules.ts';
@@ -46,43 +52,15 @@ const pair: Pair = {
   ],
 };
 
-const intake = { idempotencyKeyHash: 'c'.repeat(64), proofOfWork: 'verified' } as const;
 const checkIn = (
   role: 'mentor' | 'mentee',
   sent: string,
   meetings: string[],
   wantsContact = false,
-): FollowUp => ({
-  schemaVersion: 1,
-  pairId: pair.id,
-  type: 'check-in',
-  role,
-  // 18:00 in Paris, the evening a participant answers: still that day there.
-  submittedAt: `${sent}T17:00:00.000Z`,
-  meetings: meetings.map((on) => ({ on, mode: 'presentiel', duration: '60-120' })),
-  rating: 4,
-  wantsContact,
-  intake,
-});
-const coordinator = (type: 'contact' | 'mid-point-review', on: string): FollowUp => ({
-  schemaVersion: 1,
-  pairId: pair.id,
-  type,
-  role: 'coordinator',
-  submittedAt: `${on}T16:00:00.000Z`,
-  on,
-});
-const bilan = (role: 'mentor' | 'mentee', sent: string): FollowUp => ({
-  schemaVersion: 1,
-  pairId: pair.id,
-  type: 'bilan',
-  role,
-  submittedAt: `${sent}T17:00:00.000Z`,
-  objectivesReached: 'yes',
-  satisfaction: 5,
-  wouldRecommend: 'yes',
-  intake,
-});
+) => aCheckInRecord(pair.id, role, sent, meetings, wantsContact);
+const coordinator = (type: 'contact' | 'mid-point-review', on: string) =>
+  aCoordinatorRecord(pair.id, type, on);
+const bilan = (role: 'mentor' | 'mentee', sent: string) => aBilanRecord(pair.id, role, sent);
 
 // The year as it happened. The mentor and the mentoré both report the December meeting.
 const records: FollowUp[] = [
@@ -173,17 +151,7 @@ describe('a pair’s follow-up over a simulated year, from its records', () => {
       );
       for (const flag of situation.flags) (seen[flag.code] ??= []).push(day);
     }
-    const intervals = Object.fromEntries(
-      Object.entries(seen).map(([code, days]) => {
-        const runs: [string, string][] = [];
-        for (const day of days) {
-          const run = runs.at(-1);
-          if (run && addDays(run[1], 1) === day) run[1] = day;
-          else runs.push([day, day]);
-        }
-        return [code, runs];
-      }),
-    );
+    const intervals = flagRuns(seen);
     // Worked out by hand from the rules: the first meeting was due on 26 October and reported
     // on the 30th; help asked on 20 December, a contact on the 23rd; nothing reported from
     // 8 January until 20 April (the check-in due on 2 March, 7 days' grace; 45 days of

@@ -1,3 +1,4 @@
+import { dateIn } from '../../schemas/rules-context.ts';
 import type { Pair } from '../../schemas/pair.schema.ts';
 import { plannedDates, type DateRules } from '../convention/planned-dates.ts';
 import { pausesOf, type Pause } from './paused-days.ts';
@@ -17,8 +18,8 @@ export interface PairDates {
   pauses: Pause[];
 }
 
-const dayIn = (at: string, timeZone: string) =>
-  new Date(at).toLocaleDateString('sv-SE', { timeZone });
+/** The day an instant falls on in the programme's time zone. */
+const dayIn = (at: string, timeZone: string) => dateIn(timeZone, new Date(at));
 
 /**
  * A pair's dates for its follow-up: the planned end is the convention's; the schedule counts

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Pair } from '../../schemas/pair.schema.ts';
+import { flagRuns } from '../../tests/helpers/follow-up-records.ts';
 import { addDays, defaultFollowUpRules } from './follow-up-rules.ts';
 import { followUpSchedule } from './follow-up-schedule.ts';
 import { pairSituation, type FlagCode, type FollowUpFact } from './pair-flags.ts';
@@ -55,17 +56,7 @@ describe('a pair’s follow-up over a simulated half-year', () => {
     for (let day = dates.start; day <= '2027-08-31'; day = addDays(day, 1))
       for (const flag of pairSituation(pair('active'), dates, facts, day, rules).flags)
         (seen[flag.code] ??= []).push(day);
-    const intervals = Object.fromEntries(
-      Object.entries(seen).map(([code, days]) => {
-        const runs: [string, string][] = [];
-        for (const day of days) {
-          const run = runs.at(-1);
-          if (run && addDays(run[1], 1) === day) run[1] = day;
-          else runs.push([day, day]);
-        }
-        return [code, runs];
-      }),
-    );
+    const intervals = flagRuns(seen);
     expect(intervals).toEqual(expected);
   });
 

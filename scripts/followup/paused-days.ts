@@ -1,3 +1,4 @@
+import { dateIn } from '../../schemas/rules-context.ts';
 import type { Pair } from '../../schemas/pair.schema.ts';
 import { addDays } from './follow-up-rules.ts';
 
@@ -10,7 +11,7 @@ export interface Pause {
 
 /** A pair's pauses, from its events, as days in the structure's time zone. */
 export function pausesOf(pair: Pair, timeZone: string): Pause[] {
-  const day = (at: string) => new Date(at).toLocaleDateString('sv-SE', { timeZone });
+  const day = (at: string) => dateIn(timeZone, new Date(at));
   const pauses: Pause[] = [];
   for (const event of pair.events) {
     if (event.type === 'paused') pauses.push({ from: day(event.at) });

@@ -7,6 +7,14 @@ import type { Pair, PairEvent } from '../../schemas/pair.schema.ts';
 import { checkFollowUp } from '../../schemas/validators.ts';
 import { pairText } from '../../scripts/matching/pair-record.ts';
 import type { DataStore } from '../../scripts/store/data-store.ts';
+import {
+  aBilanRecord,
+  aCheckInRecord,
+  aCoordinatorRecord,
+  aSignedPair,
+  followUpSecret,
+  pairIdOf,
+} from '../../tests/helpers/follow-up-records.ts';
 import { gitHubHarness } from '../../tests/helpers/github-harness.ts';
 import { programmeSettings } from '../../tests/helpers/intake-harness.ts';
 import type { Core } from '../core.ts';
@@ -29,68 +37,17 @@ const settings = programmeSettings((s) => {
   s.mentoring.plannedEnd = 'cohort-end';
 });
 
-/** In the free texts of the records: it must reach no issue, comment, log or summary. */
-const secret = 'Zébulon Quatremains';
-
-const idOf = (n: number) => `pair-aaaaa${n}-bbbbb${n}`;
-function aPair(n: number, later: PairEvent[] = []): Pair {
-  const events: PairEvent[] = [
-    { type: 'proposed', at: '2026-09-20T10:00:00.000Z' },
-    { type: 'accepted', at: '2026-09-25T10:00:00.000Z' },
-    {
-      type: 'signed',
-      at: '2026-10-06T09:00:00.000Z',
-      signatures: { mentor: '2026-10-05', mentee: '2026-10-05', structure: '2026-10-05' },
-    },
-    ...later,
-  ];
-  return {
-    schemaVersion: 1,
-    id: idOf(n),
-    cohort: '2026-2027',
-    mentor: `mentor-aaaaa${n}`,
-    mentee: `mentee-bbbbb${n}`,
-    status: later.at(-1)?.type === 'closed' ? 'closed' : 'active',
-    proposedBy: 'matching',
-    meetingMode: 'presentiel',
-    objectives: ['choisir-dernier-stage'],
-    score: { total: 3, rules: [{ rule: 'objectives', points: 3, max: 5, reason: secret }] },
-    events,
-  };
-}
-
-const intake = { idempotencyKeyHash: 'c'.repeat(64), proofOfWork: 'verified' } as const;
-const checkIn = (n: number, sent: string, meeting: string, wantsContact = false): FollowUp => ({
-  schemaVersion: 1,
-  pairId: idOf(n),
-  type: 'check-in',
-  role: 'mentee',
-  submittedAt: `${sent}T17:00:00.000Z`,
-  meetings: [{ on: meeting, mode: 'presentiel', duration: '60-120' }],
-  rating: 4,
-  wantsContact,
-  intake,
-});
-const contact = (n: number, on: string): FollowUp => ({
-  schemaVersion: 1,
-  pairId: idOf(n),
-  type: 'contact',
-  role: 'coordinator',
-  submittedAt: `${on}T16:00:00.000Z`,
-  on,
-});
-const bilan = (n: number, sent: string): FollowUp => ({
-  schemaVersion: 1,
-  pairId: idOf(n),
-  type: 'bilan',
-  role: 'mentor',
-  submittedAt: `${sent}T17:00:00.000Z`,
-  objectivesReached: 'partly',
-  satisfaction: 4,
-  wouldRecommend: 'yes',
-  words: { text: `Merci à ${secret}.`, sharing: 'coordinators' },
-  intake,
-});
+const secret = followUpSecret;
+const aPair = (n: number, later: PairEvent[] = []): Pair => aSignedPair(n, later);
+const checkIn = (n: number, sent: string, meeting: string, wantsContact = false) =>
+  aCheckInRecord(pairIdOf(n), 'mentee', sent, [meeting], wantsContact);
+const contact = (n: number, on: string) => aCoordinatorRecord(pairIdOf(n), 'contact', on);
+const bilan = (n: number, sent: string) =>
+  aBilanRecord(pairIdOf(n), 'mentor', sent, {
+    objectivesReached: 'partly',
+    satisfaction: 4,
+    words: { text: `Merci à ${secret}.`, sharing: 'coordinators' },
+  });
 
 const recordFile = (record: FollowUp) => {
   expect(checkFollowUp(record).ok).toBe(true);
@@ -154,7 +111,7 @@ describe('the weekly follow-up issue', () => {
       recordFile(bilan(4, '2026-12-02')),
       // A hand edit that broke one of pair 3's files: skipped and counted, never the end of it.
       {
-        path: followUpPath(idOf(3), '2026-10-25T10:00:00.000Z', 'mentor'),
+        path: followUpPath(pairIdOf(3), '2026-10-25T10:00:00.000Z', 'mentor'),
         content: `{"words": "${secret}"`,
       },
     ]);
@@ -167,16 +124,16 @@ describe('the weekly follow-up issue', () => {
     expect(issue.labels).toEqual([followUpLabel]);
     expect(issue.title).toBe('Suivi des binômes — semaine du 26 octobre 2026');
     expect(issue.body).toContain(
-      `- [ ] [${idOf(1)}](${fileUrl(pairPath(idOf(1)))}) — Un participant demande à être contacté (point d’étape du 21 octobre) <!-- binome:${idOf(1)}:help-requested:2026-10-21 -->`,
+      `- [ ] [${pairIdOf(1)}](${fileUrl(pairPath(pairIdOf(1)))}) — Un participant demande à être contacté (point d’étape du 21 octobre) <!-- binome:${pairIdOf(1)}:help-requested:2026-10-21 -->`,
     );
     expect(issue.body).toContain(
-      `- [ ] [${idOf(2)}](${fileUrl(pairPath(idOf(2)))}) — Première rencontre non signalée depuis le 27 octobre`,
+      `- [ ] [${pairIdOf(2)}](${fileUrl(pairPath(pairIdOf(2)))}) — Première rencontre non signalée depuis le 27 octobre`,
     );
-    expect(issue.body).not.toContain(`[${idOf(3)}](${fileUrl(pairPath(idOf(3)))}) —`);
+    expect(issue.body).not.toContain(`[${pairIdOf(3)}](${fileUrl(pairPath(pairIdOf(3)))}) —`);
     expect(issue.body).toContain('1 fichier n’a pas pu être lu');
     expect(issue.body).toContain('`/contact <binôme> [date]`');
     expect(standIn.comments.map((c) => c.body)).toEqual([
-      `2 nouveaux points à traiter dans le suivi des binômes\u00a0: ${idOf(1)} (un participant demande à être contacté), ${idOf(2)} (première rencontre non signalée).`,
+      `2 nouveaux points à traiter dans le suivi des binômes\u00a0: ${pairIdOf(1)} (un participant demande à être contacté), ${pairIdOf(2)} (première rencontre non signalée).`,
     ]);
     expect(first.outputs).toEqual({
       issue: issue.number,
@@ -198,9 +155,9 @@ describe('the weekly follow-up issue', () => {
     expect(standIn.issues[0]!.number).toBe(issue.number);
     const body = standIn.issues[0]!.body;
     expect(body).toContain(
-      `- [x] [${idOf(1)}](${fileUrl(pairPath(idOf(1)))}) — Un participant demande à être contacté\u00a0: réglé le 29 octobre <!-- binome:${idOf(1)}:help-requested:2026-10-21:2026-10-29 -->`,
+      `- [x] [${pairIdOf(1)}](${fileUrl(pairPath(pairIdOf(1)))}) — Un participant demande à être contacté\u00a0: réglé le 29 octobre <!-- binome:${pairIdOf(1)}:help-requested:2026-10-21:2026-10-29 -->`,
     );
-    expect(body).toContain(`- [ ] [${idOf(2)}]`);
+    expect(body).toContain(`- [ ] [${pairIdOf(2)}]`);
     expect(standIn.comments).toHaveLength(1);
     expect(second.outputs).toMatchObject({ open: 1, new: 0, settled: 1, unreadable: 1 });
 
@@ -212,7 +169,7 @@ describe('the weekly follow-up issue', () => {
     expect(standIn.issues[0]!.title).toBe('Suivi des binômes — semaine du 9 novembre 2026');
     expect(standIn.issues[0]!.body).toContain('réglé le 29 octobre');
     expect(standIn.comments.map((c) => c.body).at(-1)).toBe(
-      `Nouveau point à traiter dans le suivi des binômes\u00a0: ${idOf(2)} (point d’étape en retard).`,
+      `Nouveau point à traiter dans le suivi des binômes\u00a0: ${pairIdOf(2)} (point d’étape en retard).`,
     );
     expect(standIn.comments).toHaveLength(2);
 
@@ -224,7 +181,7 @@ describe('the weekly follow-up issue', () => {
     expect(everything).not.toContain(secret);
     expect(everything).not.toContain('mentor-aaaaa');
     expect(everything).not.toContain('mentee-bbbbb');
-    expect(everything).not.toContain(idOf(4));
+    expect(everything).not.toContain(pairIdOf(4));
   });
 
   it('fails the job, in words, when the data repository cannot be read', async () => {
