@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   digestLabel,
+  followUpLabel,
   matchingEditsPath,
   pairPath,
   reviewPath,
@@ -327,6 +328,45 @@ describe('coordinators’ comment commands, against the GitHub stand-in', () => 
     expect(stranger.reply).toContain('Commandes ignorées');
     expect(onBranch(pairPath('pair-bbbbb1-aaaaa1'))).toBeDefined();
     expect(onBranch(reviewPath('2026-2027'))).toBe(before);
+  });
+
+  it('refuses the pair steps of someone without write access on the follow-up issue (issue 12)', async () => {
+    const { store, standIn, comment, delivered } = await setUp();
+    const id = 'pair-bbbbb2-aaaaa3';
+    const accepted = {
+      schemaVersion: 1,
+      id,
+      cohort: '2026-2027',
+      mentor: 'mentor-bbbbb2',
+      mentee: 'mentee-aaaaa3',
+      status: 'accepted',
+      proposedBy: 'matching',
+      meetingMode: 'visio',
+      objectives: [],
+      score: { total: 1, rules: [] },
+      events: [
+        { type: 'proposed', at: '2026-11-20T10:00:00.000Z' },
+        { type: 'accepted', at: '2026-11-28T10:00:00.000Z' },
+      ],
+    };
+    await store.commit(
+      [{ path: pairPath(id), content: `${JSON.stringify(accepted, null, 2)}\n` }],
+      'An accepted pair',
+    );
+    const issue = await store.upsertIssue({ label: followUpLabel, title: 'Suivi', body: '' });
+    const before = standIn.file(pairPath(id));
+    const refused = await comment(
+      issue.number,
+      `/signee ${id} 2026-11-29\n/codes ${id}\n/contact ${id}`,
+      'benevole',
+    );
+    expect(refused.reply).toContain('❌ Commandes ignorées');
+    expect(standIn.file(pairPath(id))).toBe(before);
+    expect((await store.listFiles('followup-codes')).filter((p) => p.endsWith('.json'))).toEqual(
+      [],
+    );
+    expect(await store.listFiles(`followups/${id}`)).toEqual([]);
+    expect(delivered).toEqual([]);
   });
 
   it('fails closed when GitHub will not say who may write, and reads neither bots nor conversation', async () => {
