@@ -18,6 +18,7 @@ export const operations = [
   ['put', '/repos/{owner}/{repo}/contents/{path}'],
   ['get', '/repos/{owner}/{repo}/git/trees/{tree_sha}'],
   ['post', '/repos/{owner}/{repo}/git/trees'],
+  ['post', '/repos/{owner}/{repo}/git/blobs'],
   ['get', '/repos/{owner}/{repo}/git/commits/{commit_sha}'],
   ['post', '/repos/{owner}/{repo}/git/commits'],
   ['get', '/repos/{owner}/{repo}/git/ref/{ref}'],

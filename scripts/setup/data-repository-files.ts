@@ -1,5 +1,5 @@
 import { folders, initialFolders, retentionBranch } from '../../schemas/data-layout.ts';
-import type { FileChange } from '../store/data-store.ts';
+import type { TextFileChange } from '../store/data-store.ts';
 
 export interface SetupOptions {
   /** The Binôme project repository whose reusable workflows the data repository calls. */
@@ -338,7 +338,7 @@ par Binôme : ne le rendez jamais public, et n’y copiez pas de données ailleu
 `;
 
 /** The files a new data repository starts with: its folders, its workflows and a README in French. */
-export function dataRepositoryFiles(options: SetupOptions): FileChange[] {
+export function dataRepositoryFiles(options: SetupOptions): TextFileChange[] {
   if (!/^[\w.-]+\/[\w.-]+$/.test(options.project))
     throw new Error(`--project must read owner/name, not "${options.project}".`);
   if (!/^[\w.\-/]+$/.test(options.ref))

@@ -1,8 +1,18 @@
-/** A file to write in one commit: a path inside the data repository and its text. */
+/**
+ * A file to write in one commit: a path inside the data repository and its content, text
+ * (written as UTF-8) or bytes (written as they are, e.g. a PDF report).
+ */
 export interface FileChange {
   path: string;
-  content: string;
+  content: string | Uint8Array;
 }
+
+/** A file change known to hold text (setup files, records), whose content can be read as such. */
+export type TextFileChange = FileChange & { content: string };
+
+/** The bytes a file change writes: text as UTF-8, bytes unchanged. */
+export const bytesOf = (content: FileChange['content']): Buffer =>
+  typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
 
 /** Raised when a commit meant to add a file finds it already there. Nothing was written. */
 export class FileExistsError extends Error {
@@ -181,9 +191,15 @@ export interface DataStore {
    * be reachable) and says where it is, for people: a folder or `owner/name`.
    */
   ready(): Promise<{ location: string }>;
-  /** The text of a file, or undefined when there is none. */
+  /**
+   * The text of a file, decoded as UTF-8, or undefined when there is none. For text files only: a
+   * binary file (bytes committed as a `Uint8Array`) does not survive the decoding.
+   */
   readFile(path: string, options?: BranchOption): Promise<string | undefined>;
-  /** The texts of several files at once, in the order given (undefined where there is none). */
+  /**
+   * The texts of several files at once, in the order given (undefined where there is none); text
+   * files only, as `readFile`.
+   */
   readFiles(paths: readonly string[], options?: BranchOption): Promise<(string | undefined)[]>;
   /** The paths of the files under `folder`, sorted. */
   listFiles(folder: string, options?: BranchOption): Promise<string[]>;

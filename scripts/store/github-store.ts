@@ -3,6 +3,7 @@ import { looseObject } from './git-objects.ts';
 import {
   FileExistsError,
   StaleFileError,
+  bytesOf,
   checkCommitRequest,
   markerComment,
   type BranchOption,
@@ -38,12 +39,15 @@ interface CommitRequest {
   create: boolean;
   remove: readonly string[];
   unchanged?: ReadonlyMap<string, string | undefined>;
+  /** The blob each binary file was uploaded as, kept across retries: uploaded once. */
+  blobs: Map<FileChange, string>;
 }
 
 /**
  * The data repository on GitHub, through Octokit. A single-file commit uses the contents API (one
  * request, and GitHub itself refuses a second creation of the same path); several files, or any
- * removal, use the Git data API (tree, commit, then a fast-forward of the branch). A stale sha (409), a file
+ * removal, use the Git data API (tree, commit, then a fast-forward of the branch), where each
+ * binary file is first uploaded as a blob of its own (a tree carries only UTF-8 text). A stale sha (409), a file
  * created meanwhile (422 « "sha" wasn't supplied » on an update) or a branch that moved meanwhile
  * (422 « not a fast forward ») is re-read and retried; any other 422 is our bug
  * (GitHubRequestRejectedError), never retried. Commits from one process are queued, so that they
@@ -146,6 +150,7 @@ export class GitHubStore implements DataStore {
         branch,
         create,
         remove: options.remove ?? [],
+        blobs: new Map(),
         ...(options.unchanged ? { unchanged: options.unchanged } : {}),
       }),
     );
@@ -193,7 +198,8 @@ export class GitHubStore implements DataStore {
         path: file.path,
         message,
         branch,
-        content: Buffer.from(file.content, 'utf8').toString('base64'),
+        // The bytes themselves in base64: text as UTF-8, a binary file (a PDF) as it is.
+        content: bytesOf(file.content).toString('base64'),
         ...(existing ? { sha: existing.sha } : {}),
       });
       return data.commit.sha!;
@@ -212,7 +218,7 @@ export class GitHubStore implements DataStore {
 
   async #commitMany(
     files: readonly FileChange[],
-    { message, branch, create, remove, unchanged }: CommitRequest,
+    { message, branch, create, remove, unchanged, blobs }: CommitRequest,
   ): Promise<string> {
     const { data: ref } = await this.#octokit.rest.git.getRef({
       ...this.#repo,
@@ -242,12 +248,27 @@ export class GitHubStore implements DataStore {
     // GitHub refuses to delete a file that is not there (« Returns an error if you try to delete
     // a file that does not exist »): only the paths present at the commit we build on are sent.
     const present = remove.length ? await this.readFiles(remove, { branch: ref.object.sha }) : [];
+    // A tree entry's `content` is UTF-8 text: bytes would not survive it. Each binary file is
+    // uploaded first as a blob (base64), once even if the commit is retried, and named by its sha;
+    // text stays inline, with no request of its own.
+    for (const file of files) {
+      if (typeof file.content === 'string' || blobs.has(file)) continue;
+      const { data: blob } = await asking(
+        'git.createBlob',
+        this.#octokit.rest.git.createBlob({
+          ...this.#repo,
+          content: bytesOf(file.content).toString('base64'),
+          encoding: 'base64',
+        }),
+      );
+      blobs.set(file, blob.sha);
+    }
     const entries = [
       ...files.map((f) => ({
         path: f.path,
         mode: '100644' as const,
         type: 'blob' as const,
-        content: f.content,
+        ...(typeof f.content === 'string' ? { content: f.content } : { sha: blobs.get(f)! }),
       })),
       ...remove
         .filter((_, i) => present[i] !== undefined)

@@ -1,4 +1,4 @@
-import { FileExistsError, StaleFileError, type FileChange } from './data-store.ts';
+import { FileExistsError, StaleFileError, bytesOf, type FileChange } from './data-store.ts';
 import { encodeTree, looseObject, parseBatch, parseTree, type TreeEntry } from './git-objects.ts';
 import type { LocalGit } from './local-git.ts';
 
@@ -69,7 +69,8 @@ export async function buildCommit(
     const entry = {
       mode: '100644',
       name,
-      sha: await git.writeObject('blob', Buffer.from(file.content)),
+      // Text as UTF-8, bytes (a PDF) as they are.
+      sha: await git.writeObject('blob', bytesOf(file.content)),
     };
     if (index === -1) entries.push(entry);
     else entries[index] = entry;

@@ -11,14 +11,19 @@ export interface Commit {
   date: string;
 }
 
-const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
+const sha1 = (...parts: (string | Uint8Array)[]) => {
+  const hash = createHash('sha1');
+  for (const part of parts) hash.update(part);
+  return hash.digest('hex');
+};
 
 /**
  * The Git side of the stand-in: blobs, trees, commits and refs in memory, with Git's own rules
- * (a ref moves by fast-forward unless forced; a blob's sha is Git's).
+ * (a ref moves by fast-forward unless forced; a blob's sha is Git's). A blob holds bytes, as Git
+ * does: text is stored as its UTF-8, a binary file (a PDF) exactly as sent.
  */
 export class FakeRepository {
-  readonly blobs = new Map<string, string>();
+  readonly blobs = new Map<string, Buffer>();
   readonly trees = new Map<string, Tree>();
   readonly commits = new Map<string, Commit>();
   readonly refs = new Map<string, string>();
@@ -29,9 +34,11 @@ export class FakeRepository {
     this.refs.set('heads/main', this.writeCommit({ tree, parents: [], message: 'Initial commit' }));
   }
 
-  writeBlob(content: string): string {
-    const sha = sha1(`blob ${Buffer.byteLength(content)}\0${content}`);
-    this.blobs.set(sha, content);
+  /** Stores a blob (text as UTF-8, bytes as they are, copied) and returns Git's sha1 of it. */
+  writeBlob(content: string | Uint8Array): string {
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
+    const sha = sha1(`blob ${bytes.byteLength}\0`, bytes);
+    this.blobs.set(sha, bytes);
     return sha;
   }
 
@@ -112,8 +119,14 @@ export class FakeRepository {
     return this.writeTree(merged);
   }
 
-  /** A new commit on `branch` writing `files` (content, or null to delete); returns its sha. */
-  commitFiles(branch: string, files: ReadonlyMap<string, string | null>, message: string): string {
+  /**
+   * A new commit on `branch` writing `files` (text, bytes, or null to delete); returns its sha.
+   */
+  commitFiles(
+    branch: string,
+    files: ReadonlyMap<string, string | Uint8Array | null>,
+    message: string,
+  ): string {
     const parent = this.resolve(branch)!;
     const entries = new Map(this.trees.get(parent.tree));
     for (const [path, content] of files) {

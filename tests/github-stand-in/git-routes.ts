@@ -30,7 +30,7 @@ export class GitRoutes {
   }
 
   #size(blob: string): number {
-    return Buffer.byteLength(this.#git.blobs.get(blob) ?? '');
+    return this.#git.blobs.get(blob)?.byteLength ?? 0;
   }
 
   /** The contents API on a folder: its direct children, files and sub-folders. */
@@ -90,7 +90,9 @@ export class GitRoutes {
             'https://docs.github.com/rest/repos/contents#create-or-update-file-contents',
           );
         if (given && given !== existing) throw fail(409, `${p['path']} does not match ${given}`);
-        const content = Buffer.from(body['content'] as string, 'base64').toString('utf8');
+        // The content is base64 of the file's bytes: decoded to bytes, never through a UTF-8
+        // string, so that a binary file (a PDF) is stored as sent.
+        const content = Buffer.from(body['content'] as string, 'base64');
         const commit = git.commitFiles(
           branch,
           new Map([[p['path']!, content]]),
@@ -148,11 +150,16 @@ export class GitRoutes {
             // « Returns an error if you try to delete a file that does not exist. » (GitHub's
             // description of this operation; the message is the one GitHub users report.)
             if (!entries.delete(item.path)) throw fail(422, 'GitRPC::BadObjectState');
-          } else
-            entries.set(
-              item.path,
-              item.content !== undefined ? git.writeBlob(item.content) : item.sha!,
-            );
+          } else if (item.content !== undefined) {
+            // Inline content is text: stored as its UTF-8.
+            entries.set(item.path, git.writeBlob(item.content));
+          } else {
+            // A blob named by its sha must exist already (made by git/create-blob); the words
+            // are GitHub's answer, quoted in BetaHuhn/repo-file-sync-action#349.
+            if (!git.blobs.has(item.sha!))
+              throw fail(422, `tree.sha ${item.sha} is not a valid blob`);
+            entries.set(item.path, item.sha!);
+          }
         }
         const sha = git.writeTree(entries);
         return new HttpAnswer(
@@ -164,6 +171,21 @@ export class GitRoutes {
             ),
           ),
         );
+      }
+      case 'git/create-blob': {
+        // GitHub's description: `encoding` is `utf-8` (the default) or `base64`. Another value is
+        // not modelled: refused as a violation rather than answered unlike GitHub.
+        const encoding = (body['encoding'] as string | undefined) ?? 'utf-8';
+        if (encoding !== 'utf-8' && encoding !== 'base64')
+          throw new ContractViolation(
+            `git/create-blob: encoding ${encoding} is neither utf-8 nor base64.`,
+          );
+        const content = body['content'] as string;
+        // Base64 is decoded to bytes, never through a UTF-8 string: a binary file stays as sent.
+        const sha = git.writeBlob(
+          encoding === 'base64' ? Buffer.from(content, 'base64') : Buffer.from(content, 'utf8'),
+        );
+        return new HttpAnswer(201, this.#json.blob(sha), { location: this.#json.blob(sha).url });
       }
       case 'git/get-commit': {
         const commit = git.commits.get(p['commit_sha']!);

@@ -314,6 +314,11 @@ export class GitHubJson extends GitHubJsonBase {
     };
   }
 
+  /** What git/create-blob answers: the new blob's address and sha (« short-blob »). */
+  blob(sha: string) {
+    return { url: this.api(`/git/blobs/${sha}`), sha };
+  }
+
   tree(sha: string, entries: unknown[]) {
     return { sha, url: this.api(`/git/trees/${sha}`), truncated: false, tree: entries };
   }

@@ -200,8 +200,13 @@ export class GitHubStandIn {
     this.#faults.push({ times: 1, ...fault });
   }
 
-  /** The text of a file on a branch, for assertions. */
+  /** The text of a file on a branch (its bytes read as UTF-8), for assertions. */
   file(path: string, branch = 'main'): string | undefined {
+    return this.fileBytes(path, branch)?.toString('utf8');
+  }
+
+  /** The bytes of a file on a branch, exactly as stored, for assertions. */
+  fileBytes(path: string, branch = 'main'): Buffer | undefined {
     const blob = this.git.treeOf(branch)?.get(path);
     return blob ? this.git.blobs.get(blob) : undefined;
   }
@@ -306,7 +311,7 @@ export class GitHubStandIn {
       if (error instanceof ContractViolation) return this.#violation(error.message);
       throw error;
     }
-    return json(answer.status, body, headers);
+    return json(answer.status, body, { ...answer.headers, ...headers });
   }
 
   #issue(number: number): Issue {

@@ -1,12 +1,17 @@
 export const docs = 'https://docs.github.com/rest';
 
-/** A status and JSON body for the stand-in to check against GitHub's description, then send. */
+/**
+ * A status and JSON body for the stand-in to check against GitHub's description, then send, with
+ * any headers GitHub adds (a `location` for what was created).
+ */
 export class HttpAnswer {
   readonly status: number;
   readonly body: unknown;
-  constructor(status: number, body: unknown) {
+  readonly headers: Readonly<Record<string, string>>;
+  constructor(status: number, body: unknown, headers: Readonly<Record<string, string>> = {}) {
     this.status = status;
     this.body = body;
+    this.headers = headers;
   }
 }
 

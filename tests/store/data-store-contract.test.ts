@@ -1,9 +1,26 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { FileExistsError, StaleFileError } from '../../scripts/store/data-store.ts';
-import { backends } from './backends.ts';
+import { backends, backendsUnderTest } from './backends.ts';
+
+/**
+ * A binary file no text encoding survives: every byte value, then sequences that are not UTF-8
+ * (a byte-order mark reversed, a NUL, a lead byte without its continuation, a lone continuation,
+ * an encoded surrogate, a truncated sequence, an overlong one), behind a PDF's first line.
+ */
+const binary = new Uint8Array([
+  ...Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1'),
+  ...Array.from({ length: 256 }, (_, i) => i),
+  ...[0xff, 0xfe, 0x00, 0xc3, 0x28, 0x80, 0xed, 0xa0, 0x80, 0xe2, 0x82, 0xc0, 0xaf, 0x0d, 0x0a],
+]);
+
+/** Git's own sha of a blob holding `bytes` (asked of Git, not computed by our code). */
+const gitSha = (bytes: Uint8Array) =>
+  execFileSync('git', ['hash-object', '--stdin'], { input: bytes, encoding: 'utf8' }).trim();
 
 describe.each(Object.keys(backends))('the data store contract: %s', (backend) => {
   const make = backends[backend]!;
+  const makeUnderTest = backendsUnderTest[backend]!;
 
   it('is ready, says where it is, and reads nothing from a new repository', async () => {
     const store = await make();
@@ -50,6 +67,54 @@ describe.each(Object.keys(backends))('the data store contract: %s', (backend) =>
         'applications/mentees/mentee-aaaaaa.json',
       ]),
     ).toEqual(['{"s":"accepted"}\n', undefined, '{"a":"é"}\n']);
+  });
+
+  it('commits a binary file beside a text file, and keeps its bytes exactly', async () => {
+    const { store, stored } = await makeUnderTest();
+    const text = 'reports/2026-11/rapport.md';
+    const pdf = 'reports/2026-11/rapport.pdf';
+    await store.commit(
+      [
+        { path: text, content: '# Rapport de novembre\n\nCréé le 23 novembre.\n' },
+        { path: pdf, content: binary },
+      ],
+      'Add the November report',
+      { create: true },
+    );
+    const file = await stored(pdf);
+    expect(file?.bytes.equals(binary)).toBe(true);
+    expect(file?.sha).toBe(gitSha(binary));
+    expect(await store.readFile(text)).toBe('# Rapport de novembre\n\nCréé le 23 novembre.\n');
+    expect((await stored(text))?.sha).toBe(
+      gitSha(Buffer.from('# Rapport de novembre\n\nCréé le 23 novembre.\n')),
+    );
+    expect(await store.listFiles('reports')).toEqual([text, pdf]);
+    // A binary file counts as present like any other: a second creation is refused.
+    await expect(
+      store.commit(
+        [
+          { path: 'reports/2026-12/rapport.md', content: 'x\n' },
+          { path: pdf, content: binary },
+        ],
+        'Again',
+        { create: true },
+      ),
+    ).rejects.toBeInstanceOf(FileExistsError);
+  });
+
+  it('commits a binary file alone, then replaces it, byte for byte', async () => {
+    const { store, stored } = await makeUnderTest();
+    const pdf = 'reports/2026-11/rapport.pdf';
+    await store.commit([{ path: pdf, content: binary }], 'Add the report', { create: true });
+    expect((await stored(pdf))?.bytes.equals(binary)).toBe(true);
+    expect((await stored(pdf))?.sha).toBe(gitSha(binary));
+    // Bytes given as a view into a larger buffer: only the view is written.
+    const larger = new Uint8Array([0x41, ...binary.toReversed(), 0x42]);
+    const replaced = larger.subarray(1, larger.length - 1);
+    await store.commit([{ path: pdf, content: replaced }], 'Replace the report');
+    expect((await stored(pdf))?.bytes.equals(replaced)).toBe(true);
+    expect((await stored(pdf))?.sha).toBe(gitSha(replaced));
+    expect(await store.listFiles('reports')).toEqual([pdf]);
   });
 
   it('refuses to create a file twice, and writes nothing', async () => {

@@ -136,7 +136,7 @@ describe('the GitHub key store, on the stand-in', () => {
     // asks by sha: deleting the ref hides the key, it does not wipe it. The README's section on
     // erasure explains what remains and why it is harmless; the stand-in keeps them likewise.
     const tree = standIn.git.trees.get(standIn.git.commits.get(sha)!.tree)!;
-    expect(standIn.git.blobs.get(tree.get(dataKeys.blobName)!)).toBe(wrapped(1));
+    expect(standIn.git.blobs.get(tree.get(dataKeys.blobName)!)?.toString('utf8')).toBe(wrapped(1));
   });
 
   it('sends nothing for an invalid id', async () => {
