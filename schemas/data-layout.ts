@@ -189,6 +189,20 @@ export function pairingBranch(cohort: string): string {
   return `binomes/${checkedCohort(cohort)}`;
 }
 
+/** A report's period as its folder is named: `2026-11`, `2026-2027` or `cohorte-2026-2027`. */
+const reportPeriodPattern = /^([0-9]{4}-(0[1-9]|1[0-2])|(cohorte-)?[0-9]{4}-[0-9]{4})$/;
+
+/** `2026-2027` -> `reports/2026-2027`: where that period's report lives (issue 13). */
+export function reportFolder(period: string): string {
+  if (!reportPeriodPattern.test(period)) throw new RangeError('Not a report period.');
+  return `${folders.reports}/${period}`;
+}
+
+/** The branch of the pull request that proposes a period's report: `rapports/2026-2027`. */
+export function reportBranch(period: string): string {
+  return `rapports/${reportFolder(period).slice(folders.reports.length + 1)}`;
+}
+
 /** The branch of the retention pull request (what is past its retention period, deleted). */
 export const retentionBranch = 'conservation';
 

@@ -295,6 +295,30 @@ export const programmeSchema = {
         inactiveAfterDays: { type: 'integer', minimum: 7, maximum: 365 },
       },
     },
+    // The programme's bilan (issue 13): each value may be left out for its default
+    // (scripts/reporting/report-settings.ts).
+    reports: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        // Counts below it are published as « moins de N » (and what would reveal them masked).
+        threshold: { type: 'integer', minimum: 3, maximum: 50 },
+        // When the reports compile themselves: GitHub's cron syntax (UTC), or null for only
+        // on demand (Actions tab, npm run report).
+        schedule: {
+          anyOf: [
+            { type: 'null' },
+            {
+              type: 'string',
+              pattern: '^[0-9*/,-]+ [0-9*/,-]+ [0-9*/,-]+ [0-9*/,-]+ [0-9*/,-]+$',
+            },
+          ],
+        },
+        // commit: written to main at once; pull-request: proposed for the coordinators to read
+        // (quotes included) before it is merged.
+        delivery: { enum: ['commit', 'pull-request'] },
+      },
+    },
     // The convention PDF of each accepted pair (issue 11).
     conventions: {
       type: 'object',

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { readSettings } from '../../schemas/read-settings.ts';
+import { reportRulesFrom } from '../reporting/report-settings.ts';
 import { dataRepositoryFiles } from '../setup/data-repository-files.ts';
 import { storeFromEnvironment } from '../store/store-from-environment.ts';
 import { runCli } from './run-cli.ts';
@@ -30,6 +31,7 @@ await runCli(async () => {
         cohorts: settings.cohorts.map((c) => c.id),
         cron: settings.matching.schedule?.cron ?? null,
       },
+      reports: { cron: reportRulesFrom(settings).schedule },
     }),
     'Set up the data repository for Binôme',
   );

@@ -24,6 +24,7 @@ describe('setting up a data repository', () => {
       '.github/workflows/conservation.yml',
       '.github/workflows/conventions.yml',
       '.github/workflows/suivi.yml',
+      '.github/workflows/rapports.yml',
       'applications/mentors/.gitkeep',
       'applications/mentees/.gitkeep',
       'screening/.gitkeep',
@@ -44,7 +45,7 @@ describe('setting up a data repository', () => {
 
   it('writes caller workflows that pass actionlint', async () => {
     const workflows = files.filter((f) => f.path.endsWith('.yml'));
-    expect(workflows).toHaveLength(8);
+    expect(workflows).toHaveLength(9);
     for (const file of workflows) expect(await runLint(file.content, file.path)).toEqual([]);
   });
 
@@ -117,6 +118,32 @@ describe('setting up a data repository', () => {
     expect(followUp).toMatch(/^permissions:\n {2}contents: read\n {2}issues: write\n\n/m);
     expect(followUp).not.toContain('run:');
     expect(files[0]!.content).toContain('l’issue « Suivi des binômes » est mise à jour');
+  });
+
+  it('compiles the reports on the settings’ schedule and from the Actions tab, or only from there', () => {
+    const scheduled = dataRepositoryFiles({
+      project: 'clavim/binome',
+      ref: 'v0.1.0',
+      reports: { cron: '0 5 2 * *' },
+    }).find((f) => f.path === '.github/workflows/rapports.yml')!.content;
+    expect(scheduled).toContain('name: Rapports');
+    expect(scheduled).toMatch(
+      /^ {2}schedule:\n(?: {4}#.*\n)? {4}- cron: '0 5 2 \* \*'\n {2}workflow_dispatch:\n {4}inputs:\n {6}periode:/m,
+    );
+    expect(scheduled).toContain('uses: clavim/binome/.github/workflows/report-data.yml@v0.1.0');
+    expect(scheduled).toContain('age-key: ${{ secrets.BINOME_AGE_KEY }}');
+    expect(scheduled).toMatch(/^permissions:\n {2}contents: write\n {2}pull-requests: write\n/m);
+    expect(scheduled).not.toContain('run:');
+    const onDemand = dataRepositoryFiles({
+      project: 'clavim/binome',
+      ref: 'v0.1.0',
+      reports: { cron: null },
+    }).find((f) => f.path === '.github/workflows/rapports.yml')!.content;
+    expect(onDemand).not.toContain('schedule');
+    expect(() =>
+      dataRepositoryFiles({ project: 'a/b', ref: 'v1', reports: { cron: "0 5 * * *'\nx" } }),
+    ).toThrow('Not a cron schedule');
+    expect(files[0]!.content).toMatch(/« Rapports »\s+compile le bilan du mois écoulé/);
   });
 
   it('lands as one commit on GitHub (stand-in)', async () => {

@@ -11,6 +11,8 @@ export interface SetupOptions {
    * the scheduled matching run (null: none).
    */
   matching?: { cohorts: readonly string[]; cron: string | null };
+  /** From the settings: the cron of the scheduled reports (null: only from the Actions tab). */
+  reports?: { cron: string | null };
 }
 
 /**
@@ -199,6 +201,40 @@ ${callReusable('followup-data', { project, ref })}
 `;
 }
 
+function reportWorkflow({ project, ref, reports }: SetupOptions): string {
+  const cron = reports === undefined ? '0 5 2 * *' : reports.cron;
+  const schedule = cron
+    ? `  schedule:
+    # The last month's report and the school year's, from the settings (reports.schedule, UTC).
+    - cron: '${cron}'
+`
+    : '';
+  return `# Written by Binôme's \`npm run setup-data-repo\`: the programme's bilan, counts only, in
+# reports/<période>/ (and from the Actions tab, « Rapports », « Run workflow », for any period).
+name: Rapports
+
+on:
+${schedule}  workflow_dispatch:
+    inputs:
+      periode:
+        description: 'Période : un mois (2026-11), une année scolaire (2026-2027) ou une cohorte (cohorte-2026-2027) ; vide : le mois dernier et son année scolaire'
+        required: false
+        type: string
+
+permissions:
+  contents: write
+  pull-requests: write
+
+# The called workflow compiles one report at a time (its own concurrency group).
+
+jobs:
+  report:
+${callReusable('report-data', { project, ref })}
+    secrets:
+      age-key: \${{ secrets.BINOME_AGE_KEY }}
+`;
+}
+
 function eraseWorkflow({ project, ref }: SetupOptions): string {
   return `# Written by Binôme's \`npm run setup-data-repo\`: erases one person, by id (Actions tab,
 # « Effacer une personne », « Run workflow »). Irreversible: their identity can no longer be read,
@@ -267,7 +303,7 @@ par Binôme : ne le rendez jamais public, et n’y copiez pas de données ailleu
 | \`matching/\` | vos modifications de l’appariement de chaque cohorte (associations interdites, propositions retirées) |
 | \`followups/\` | les suivis et bilans des binômes |
 | \`followup-codes/\` | à qui est chaque code de suivi des participants (une empreinte du code, jamais le code lui-même) |
-| \`reports/\` | les rapports (chiffres agrégés seulement) |
+| \`reports/\` | le bilan du programme, une période par dossier : page, PDF, graphiques et chiffres en CSV (effectifs seulement, petits effectifs masqués) |
 | \`erasures/\` | ce qui reste d’une personne effacée : ce que les bilans comptent, sans rien qui l’identifie |
 | \`conventions/\` | si les réglages le demandent (\`conventions.delivery: commit\`), une copie chiffrée de la convention de chaque binôme ; elle devient illisible pour de bon dès que l’un des deux membres est effacé |
 
@@ -319,6 +355,18 @@ par Binôme : ne le rendez jamais public, et n’y copiez pas de données ailleu
   \`/contact <binôme>\`…), sa case revient cochée, « réglé », pendant huit semaines. C’est dans
   cette issue que se commentent les commandes de la vie des binômes. Pour la mettre à jour tout de
   suite : onglet « Actions », « Suivi des binômes », « Run workflow ».
+- **Bilan du programme** : le 2 de chaque mois (réglage \`reports.schedule\`), « Rapports »
+  compile le bilan du mois écoulé et celui de l’année scolaire dans \`reports/<période>/\` :
+  \`rapport.html\` (la page), \`rapport.pdf\` (à imprimer ou à envoyer à la ville et aux
+  financeurs), \`graphiques/\` et \`chiffres.csv\` (pour un tableur) ; le \`README.md\` du
+  dossier en donne le résumé. Il ne contient que des effectifs : un effectif inférieur à 5 est écrit
+  « moins de 5 », et ce qui permettrait de le retrouver est « masqué ». Les citations viennent des
+  seuls bilans dont l’auteur a accepté d’être cité anonymement, sans les noms, organisations ni
+  coordonnées. Par défaut (\`reports.delivery: pull-request\`) le bilan arrive en pull request :
+  relisez-le, citations comprises, puis fusionnez-la. Pour une autre période (un mois
+  \`2026-11\`, une année scolaire \`2026-2027\`, une cohorte \`cohorte-2026-2027\`) : onglet
+  « Actions », « Rapports », « Run workflow ». Les citations demandent le secret
+  \`BINOME_AGE_KEY\` (pour connaître les noms à retirer) : sans lui, elles ne sont pas publiées.
 - **Qui peut utiliser les commandes** : seules les personnes qui ont le droit d’écriture sur ce dépôt ; les
   commandes des autres sont ignorées, et la réponse le dit.
 - **Effacer une personne** (à sa demande) : onglet « Actions », « Effacer une personne »,
@@ -345,8 +393,8 @@ export function dataRepositoryFiles(options: SetupOptions): TextFileChange[] {
     throw new Error(`--ref must be a tag or branch name, not "${options.ref}".`);
   for (const cohort of options.matching?.cohorts ?? [])
     if (!/^[0-9]{4}-[0-9]{4}$/.test(cohort)) throw new Error(`Not a cohort id: "${cohort}".`);
-  if (options.matching?.cron && !/^[0-9*/,\- ]+$/.test(options.matching.cron))
-    throw new Error(`Not a cron schedule: "${options.matching.cron}".`);
+  for (const cron of [options.matching?.cron, options.reports?.cron])
+    if (cron && !/^[0-9*/,\- ]+$/.test(cron)) throw new Error(`Not a cron schedule: "${cron}".`);
   return [
     { path: 'README.md', content: readme },
     { path: '.github/workflows/validation.yml', content: callerWorkflow(options) },
@@ -357,6 +405,7 @@ export function dataRepositoryFiles(options: SetupOptions): TextFileChange[] {
     { path: '.github/workflows/conservation.yml', content: retentionWorkflow(options) },
     { path: '.github/workflows/conventions.yml', content: conventionsWorkflow(options) },
     { path: '.github/workflows/suivi.yml', content: followUpWorkflow(options) },
+    { path: '.github/workflows/rapports.yml', content: reportWorkflow(options) },
     ...initialFolders.map((folder) => ({ path: `${folder}/.gitkeep`, content: '' })),
   ];
 }

@@ -25,6 +25,7 @@ describe('GitHub workflows', () => {
         'retention-data.yml',
         'conventions-data.yml',
         'followup-data.yml',
+        'report-data.yml',
       ]),
     );
   });

@@ -1,0 +1,209 @@
+// `npm run bench:report [-- --json] [-- --pairs 10000] [-- --runs 5] [-- --pdf 1] [-- --seed 13]`:
+// the programme's bilan (issue 13). Compiles the school year 2026-2027 of a generated programme
+// with that many pairs (every pair's check-ins from both members, its meetings, pauses, closings
+// and bilans), then its figures, their suppression, the charts, the page and the CSV, each run
+// timed in full; the PDF (Chromium) is timed apart. Target: under 2 s a compilation (median), on
+// the 2-core machine. `--json` prints { "pairs", "ms" } (and the PDF's time, when made).
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import type { FollowUp } from '../../schemas/follow-up.schema.ts';
+import type { Pair, PairEvent } from '../../schemas/pair.schema.ts';
+import { readSettings } from '../../schemas/read-settings.ts';
+import type { ScreeningDecision } from '../../schemas/screening-decision.schema.ts';
+import { findChromium, renderPdf } from '../commands/render-pdf.ts';
+import { generateCohort, seededRandom } from '../dev/matching-people.ts';
+import { addDays, followUpRulesFrom } from '../followup/follow-up-rules.ts';
+import { compileReport } from '../reporting/compile-report.ts';
+import { reportPeriod } from '../reporting/report-period.ts';
+import { median } from './median.ts';
+
+const { values } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    pairs: { type: 'string', default: '10000' },
+    runs: { type: 'string', default: '5' },
+    pdf: { type: 'string', default: '1' },
+    seed: { type: 'string', default: '13' },
+  },
+});
+const pairCount = Number(values.pairs);
+const runs = Number(values.runs);
+const pdfRuns = Number(values.pdf);
+const seed = Number(values.seed);
+for (const [name, n, least] of [
+  ['--pairs', pairCount, 1],
+  ['--runs', runs, 1],
+  ['--pdf', pdfRuns, 0],
+  ['--seed', seed, 0],
+] as const)
+  if (!Number.isInteger(n) || n < least)
+    throw new Error(`${name} must be a whole number from ${least}.`);
+const log = (line: string) => {
+  if (!values.json) console.log(line);
+};
+const targetMs = 2000;
+
+const settings = readSettings(await readFile('content/programme.yaml', 'utf8'));
+const random = seededRandom(seed);
+const at = (day: string) => `${day}T10:00:00.000Z`;
+
+// A year's programme: 1.2 mentorés per pair applied (the rest wait), mentors taking 1–3 each.
+const generated = generateCohort(Math.round(pairCount * 1.2), Math.ceil(pairCount / 1.6), seed);
+const applications = generated.applications.map((a) => ({
+  ...a,
+  submittedAt: at(
+    `2026-${String(9 + Math.floor(random() * 4)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`,
+  ),
+}));
+const decisions = new Map<string, ScreeningDecision>();
+for (const [id, decision] of generated.decisions) {
+  const r = random();
+  const status =
+    r < 0.8 ? 'accepted' : r < 0.88 ? 'waitlisted' : r < 0.95 ? 'declined' : 'withdrawn';
+  decisions.set(id, { ...decision, status, history: [{ status, at: at('2026-12-20') }] });
+}
+const mentees = applications.filter((a) => a.id.startsWith('mentee-'));
+const mentors = applications.filter((a) => a.id.startsWith('mentor-'));
+const pairs: Pair[] = [];
+const followUps = new Map<string, FollowUp[]>();
+const intake = { idempotencyKeyHash: 'c'.repeat(64), proofOfWork: 'verified' } as const;
+for (let i = 0; i < pairCount; i += 1) {
+  const mentor = mentors[i % mentors.length]!;
+  const mentee = mentees[i]!;
+  const id = `pair-${mentor.id.slice(7)}-${mentee.id.slice(7)}`;
+  const events: PairEvent[] = [
+    { type: 'proposed', at: at('2027-01-02') },
+    { type: 'accepted', at: at('2027-01-05') },
+    {
+      type: 'signed',
+      at: at('2027-01-10'),
+      signatures: { mentor: '2027-01-10', mentee: '2027-01-10', structure: '2027-01-10' },
+    },
+  ];
+  const fate = random();
+  if (fate < 0.1) {
+    events.push(
+      { type: 'paused', at: at('2027-03-01') },
+      { type: 'resumed', at: at('2027-03-20') },
+    );
+  }
+  const reasons = [
+    'no-longer-available',
+    'objective-reached',
+    'disagreement',
+    'breach',
+    'other',
+  ] as const;
+  if (fate > 0.88)
+    events.push({
+      type: 'closed',
+      at: at(addDays('2027-02-01', Math.floor(random() * 120))),
+      outcome: 'early',
+      reasonCode: reasons[Math.floor(random() * reasons.length)]!,
+    });
+  else if (fate > 0.2) events.push({ type: 'closed', at: at('2027-07-12'), outcome: 'as-planned' });
+  const last = events.at(-1)!.type;
+  pairs.push({
+    schemaVersion: 1,
+    id,
+    cohort: '2026-2027',
+    mentor: mentor.id,
+    mentee: mentee.id,
+    status: last === 'closed' ? 'closed' : last === 'paused' ? 'paused' : 'active',
+    proposedBy: 'matching',
+    meetingMode: random() < 0.6 ? 'presentiel' : 'visio',
+    objectives: ['choisir-dernier-stage'],
+    score: { total: 40, rules: [] },
+    events,
+  });
+  const records: FollowUp[] = [];
+  for (const month of ['02', '03', '04', '05', '06'])
+    for (const role of ['mentor', 'mentee'] as const)
+      if (random() < 0.7)
+        records.push({
+          schemaVersion: 1,
+          pairId: id,
+          type: 'check-in',
+          role,
+          submittedAt: at(`2027-${month}-2${Math.floor(random() * 8)}`),
+          meetings:
+            random() < 0.85
+              ? [
+                  {
+                    on: `2027-${month}-1${Math.floor(random() * 9)}`,
+                    mode: random() < 0.7 ? 'presentiel' : 'visio',
+                    duration: '60-120',
+                  },
+                ]
+              : [],
+          rating: 1 + Math.floor(random() * 5),
+          wantsContact: random() < 0.05,
+          intake,
+        });
+  if (fate > 0.2 && fate <= 0.88)
+    for (const role of ['mentor', 'mentee'] as const)
+      if (random() < 0.8)
+        records.push({
+          schemaVersion: 1,
+          pairId: id,
+          type: 'bilan',
+          role,
+          submittedAt: at('2027-07-10'),
+          objectivesReached: random() < 0.7 ? 'yes' : random() < 0.7 ? 'partly' : 'no',
+          satisfaction: 1 + Math.floor(random() * 5),
+          wouldRecommend: random() < 0.8 ? 'yes' : 'maybe',
+          changes: ['confidence'],
+          intake,
+        });
+  followUps.set(id, records);
+}
+const records = { applications, decisions, pairs, erasures: new Map(), followUps };
+const recordCount =
+  applications.length +
+  decisions.size +
+  pairs.length +
+  [...followUps.values()].reduce((s, l) => s + l.length, 0);
+
+const period = reportPeriod('2026-2027', settings.cohorts);
+const input = {
+  period,
+  day: '2027-08-31',
+  records,
+  settings: { ...settings, followUp: followUpRulesFrom(settings), threshold: 5 },
+  terms: { names: [], organisations: [], emails: [], phones: [] },
+  programme: settings.structure.name,
+};
+log(
+  `Bilan d’une année : ${pairCount} binômes, ${recordCount} enregistrements, ${runs} compilations.`,
+);
+const times: number[] = [];
+let html = '';
+let bytes = 0;
+for (let r = 0; r < runs; r += 1) {
+  const start = performance.now();
+  const compiled = compileReport(input);
+  times.push(performance.now() - start);
+  html = compiled.html;
+  bytes = compiled.files.reduce((s, f) => s + Buffer.byteLength(f.content), 0);
+}
+const ms = Math.round(median(times));
+log(
+  `Chiffres, secret statistique, graphiques, page et CSV : médiane ${ms} ms (cible : moins de ${targetMs} ms) — ${ms < targetMs ? 'atteinte' : 'MANQUÉE'} ; ${Math.round(bytes / 1024)} Ko de fichiers texte.`,
+);
+
+let pdfMs: number | undefined;
+const chromium = findChromium(process.env);
+if (pdfRuns > 0 && chromium) {
+  const pdfTimes: number[] = [];
+  let size = 0;
+  for (let r = 0; r < pdfRuns; r += 1) {
+    const start = performance.now();
+    size = (await renderPdf(html, chromium)).length;
+    pdfTimes.push(performance.now() - start);
+  }
+  pdfMs = Math.round(median(pdfTimes));
+  log(`PDF (Chromium, lancement compris) : médiane ${pdfMs} ms, ${Math.round(size / 1024)} Ko.`);
+} else if (pdfRuns > 0) log('PDF : pas de Chromium sur cette machine, non mesuré.');
+
+if (values.json)
+  console.log(JSON.stringify({ pairs: pairCount, ms, ...(pdfMs !== undefined ? { pdfMs } : {}) }));

@@ -1,0 +1,45 @@
+import { escapeFrenchMarkdown } from '../text/escape-markdown.ts';
+import { longFrenchDate } from '../text/long-french-date.ts';
+import { cellText, type PublishedReport } from './publish-report.ts';
+
+/** The files of a report, in `reports/<period>/`, as the summary lists them. */
+export const reportFiles = {
+  html: 'rapport.html',
+  pdf: 'rapport.pdf',
+  csv: 'chiffres.csv',
+  readme: 'README.md',
+  charts: 'graphiques',
+} as const;
+
+/**
+ * The report in a few lines of Markdown: the folder's README (GitHub shows it under the list of
+ * files), the job summary and what `npm run report` prints. The headline counts and every
+ * statistic, as published (hidden counts stay hidden). Pure.
+ */
+export function reportSummary(report: PublishedReport, options: { pdf: boolean }): string {
+  const count = (key: string) =>
+    escapeFrenchMarkdown(cellText(report.cells.get(key), report.threshold));
+  const lines = [
+    `# Bilan du programme de mentorat — ${escapeFrenchMarkdown(report.period.label)}`,
+    '',
+    `Chiffres arrêtés au ${longFrenchDate(report.day)}. Effectifs seulement : « moins de ${report.threshold} » et « masqué » protègent les petits effectifs.`,
+    '',
+    '| Indicateur | Valeur |',
+    '| --- | --- |',
+    `| Candidatures de mentors | ${count('candidatures/total/mentor')} |`,
+    `| Candidatures de mentorés | ${count('candidatures/total/mentee')} |`,
+    `| Binômes formés | ${count('binomes/total/count')} |`,
+    `| Binômes en cours | ${count('binomes/active/count')} |`,
+    `| Bilans de fin de mentorat reçus | ${count('bilans/total/total')} |`,
+    ...report.sections.flatMap((s) =>
+      s.statistics.map(
+        (st) =>
+          `| ${escapeFrenchMarkdown(st.label)} | ${escapeFrenchMarkdown(st.value ?? st.withheld ?? '')} |`,
+      ),
+    ),
+    '',
+    `Le bilan complet : [${reportFiles.html}](${reportFiles.html})${options.pdf ? `, à imprimer : [${reportFiles.pdf}](${reportFiles.pdf})` : ''}, les chiffres pour un tableur : [${reportFiles.csv}](${reportFiles.csv}), les graphiques : [${reportFiles.charts}/](${reportFiles.charts}/).`,
+    '',
+  ];
+  return lines.join('\n');
+}

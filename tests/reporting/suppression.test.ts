@@ -1,0 +1,143 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { followUpRulesFrom } from '../../scripts/followup/follow-up-rules.ts';
+import { compileReport } from '../../scripts/reporting/compile-report.ts';
+import { CountSystemBuilder } from '../../scripts/reporting/count-system.ts';
+import { publishReport, type PublishedReport } from '../../scripts/reporting/publish-report.ts';
+import { reportCsv } from '../../scripts/reporting/report-csv.ts';
+import { reportPeriod } from '../../scripts/reporting/report-period.ts';
+import { crossTable } from '../../scripts/reporting/report-table.ts';
+import type { PublishedCount } from '../../scripts/reporting/suppress-counts.ts';
+import { programmeSettings } from '../helpers/intake-harness.ts';
+import { goldenProgramme } from '../helpers/report-programme.ts';
+import { attackCsv, sameCounts } from './suppression-attack.ts';
+
+// Issue 13: the suppression attacked. For every hidden count of a published report, a linear
+// program (HiGHS) finds the least and the most it can be given everything published; the range
+// must be wider than the threshold. The attack reads the CSV only (./suppression-attack.ts).
+
+const threshold = 5;
+const settings = programmeSettings();
+const period = reportPeriod('2026-2027', settings.cohorts);
+
+/** A one-table report of `counts` (rows × columns, with totals), published by `cells`. */
+function oneTable(
+  counts: number[][],
+  publish: (system: ReturnType<CountSystemBuilder['build']>) => Map<string, PublishedCount>,
+): PublishedReport {
+  const builder = new CountSystemBuilder();
+  const table = crossTable(builder, {
+    id: 'essai',
+    caption: 'Essai',
+    corner: 'Ligne',
+    rows: counts.map((_, r) => ({ key: `r${r}`, label: `Ligne ${r + 1}` })),
+    columns: counts[0]!.map((_, c) => ({ key: `c${c}`, label: `Colonne ${c + 1}` })),
+    count: (row, column) => counts[Number(row.key.slice(1))]![Number(column.key.slice(1))]!,
+    rowTotals: true,
+    columnTotals: true,
+  });
+  const system = builder.build();
+  return {
+    period,
+    day: '2027-08-31',
+    threshold,
+    cells: publish(system),
+    sections: [{ id: 'essai', heading: 'Essai', paragraphs: [], statistics: [], tables: [table] }],
+    quotes: { quotes: [] },
+  };
+}
+
+const primaryOnly = (system: ReturnType<CountSystemBuilder['build']>) =>
+  new Map<string, PublishedCount>(
+    [...system.counts].map(([k, v]) => [k, v < threshold ? { hidden: 'small' } : { value: v }]),
+  );
+const suppressed = (system: ReturnType<CountSystemBuilder['build']>) =>
+  publishReport({ period, day: '2027-08-31', threshold, system, sections: [] }, { quotes: [] })
+    .cells as Map<string, PublishedCount>;
+
+const width = (r: { min: number; max: number }) => r.max - r.min;
+
+/** The golden programme's report for its school year. */
+const goldenReport = () =>
+  compileReport({
+    period,
+    day: '2027-08-31',
+    records: goldenProgramme().records,
+    settings: { ...settings, followUp: followUpRulesFrom(settings), threshold },
+    terms: undefined,
+    programme: 'Essai',
+  });
+
+describe('the suppression of small counts, attacked', () => {
+  it('gives a small count back exactly when only small counts are hidden, and protects it once suppression is done', async () => {
+    // One small count (2), alone in its row and in its column: its row total minus the two
+    // published counts beside it gives it back.
+    const counts = [
+      [2, 9, 8],
+      [7, 12, 6],
+      [10, 11, 14],
+    ];
+    const naive = await attackCsv(reportCsv(oneTable(counts, primaryOnly)), []);
+    expect(naive.map((r) => [r.shown, r.min, r.max])).toEqual([['moins de 5', 2, 2]]);
+
+    const protectedRanges = await attackCsv(reportCsv(oneTable(counts, suppressed)), []);
+    expect(protectedRanges.length).toBeGreaterThan(1);
+    for (const range of protectedRanges)
+      expect(width(range), range.cell.join(' / ')).toBeGreaterThan(threshold);
+  });
+
+  it('protects every hidden count of random small tables', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 2, max: 4 }).chain((rows) =>
+          fc.integer({ min: 2, max: 3 }).chain((columns) =>
+            fc.array(
+              fc.array(fc.integer({ min: 0, max: 14 }), { minLength: columns, maxLength: columns }),
+              {
+                minLength: rows,
+                maxLength: rows,
+              },
+            ),
+          ),
+        ),
+        async (counts) => {
+          const ranges = await attackCsv(reportCsv(oneTable(counts, suppressed)), []);
+          for (const range of ranges) expect(width(range)).toBeGreaterThan(threshold);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('protects every hidden count of the golden programme’s whole report, tables combined', async () => {
+    const report = goldenReport();
+    const csv = report.files.find((f) => f.path === 'chiffres.csv')!.content;
+    const ranges = await attackCsv(csv);
+    expect(ranges.length).toBeGreaterThan(20);
+    expect(ranges.some((r) => r.shown === 'masqué')).toBe(true);
+    for (const range of ranges)
+      expect(width(range), range.cell.join(' / ')).toBeGreaterThan(threshold);
+  });
+
+  it('lists every count two tables share, so that the attack combines them', () => {
+    // The report's own layout: a key laid out in two tables is a count the reader sees twice.
+    const report = goldenReport();
+    const places = new Map<string, string[]>();
+    for (const section of report.published.sections)
+      for (const table of section.tables)
+        for (const row of table.rows)
+          row.keys.forEach((key, c) => {
+            const list = places.get(key) ?? [];
+            list.push([section.heading, table.caption, row.label, table.columns[c]].join(' / '));
+            places.set(key, list);
+          });
+    const listed = new Set(sameCounts.map(([a, b]) => `${a.join(' / ')} = ${b.join(' / ')}`));
+    const shared = [...places.values()].filter(
+      (p) => new Set(p.map((x) => x.split(' / ')[1])).size > 1,
+    );
+    expect(shared.length).toBeGreaterThan(0);
+    for (const [first, ...others] of shared)
+      for (const other of others)
+        expect(listed, `${first} = ${other}`).toContain(`${first} = ${other}`);
+  });
+});
