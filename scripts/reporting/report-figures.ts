@@ -330,7 +330,8 @@ export function reportFigures(input: {
     rows: waitBands,
     columns: only,
     count: (row) => waits.filter((d) => bandOf(d) === row.key).length,
-    columnTotals: true,
+    // The same pairs as those formed (no mentoré erased): one count, which a reader would equate.
+    columnTotals: waits.length === formed.length ? { keys: ['binomes/total/count'] } : true,
     note: 'Les binômes dont le mentoré a été effacé ne sont pas comptés ici : sa date de candidature n’est plus connue au jour près.',
   });
   const minimumMonths = settings.mentoring.minimumDurationMonths;
@@ -354,7 +355,7 @@ export function reportFigures(input: {
       eligible.filter(
         (p) => reachedMonths(timelines.get(p.id)!, minimumMonths, day) === (row.key === 'reached'),
       ).length,
-    columnTotals: true,
+    columnTotals: eligible.length === formed.length ? { keys: ['binomes/total/count'] } : true,
   });
 
   // Meetings and check-ins of the pairs under way in the period (whenever they were formed).

@@ -20,6 +20,15 @@ export const sameCounts: [Cell, Cell][] = [
     ['Candidatures', 'Candidatures reçues par mois', 'Total', column],
     ['Candidatures', 'Où en sont ces candidatures', 'Total', column],
   ]),
+  // The pairs formed, when none is left out of the time to pair (no mentoré erased) or of the
+  // six months (all started long enough ago): a reader would take them for the same count.
+  ...[
+    'Temps entre la candidature du mentoré et la formation du binôme',
+    'Binômes arrivés à 6 mois de mentorat',
+  ].map((table): [Cell, Cell] => [
+    ['Binômes', 'Binômes formés, selon où ils en sont', 'Total', 'Nombre'],
+    ['Binômes', table, 'Total', 'Nombre'],
+  ]),
   [
     ['Binômes', 'Binômes formés, selon où ils en sont', 'Terminés avant la date prévue', 'Nombre'],
     ['Binômes', 'Binômes terminés avant la date prévue, par motif', 'Total', 'Nombre'],
@@ -78,7 +87,16 @@ export async function attackCsv(
   const parent = new Map<string, string>();
   const find = (k: string): string =>
     parent.has(k) && parent.get(k) !== k ? find(parent.get(k)!) : k;
-  for (const [a, b] of shared) parent.set(find(id(a)), find(id(b)));
+  const published = new Map<string, string>();
+  for (const [name, t] of tables)
+    for (const [rc, text] of t.values) published.set(`${name}\u0000${rc}`, text);
+  for (const [a, b] of shared) {
+    const [shownA, shownB] = [published.get(id(a)), published.get(id(b))];
+    if (shownA === undefined || shownB === undefined) continue;
+    // Two different numbers are not the same count, whatever their wording says.
+    if (/^[0-9]+$/.test(shownA) && /^[0-9]+$/.test(shownB) && shownA !== shownB) continue;
+    parent.set(find(id(a)), find(id(b)));
+  }
   const value = new Map<string, number>();
   const shownAs = new Map<string, string>();
   for (const [name, t] of tables)
