@@ -5,6 +5,8 @@ import { readFile } from 'node:fs/promises';
 import { frenchTypography } from '../../schemas/french-typography.ts';
 import { findChromium, renderPdf } from '../commands/render-pdf.ts';
 import { runReport } from '../commands/run-report.ts';
+import { UsageError } from '../commands/usage-error.ts';
+import { isDay } from '../followup/pair-transitions.ts';
 import { coordinatorIdentities } from '../privacy/coordinator-identities.ts';
 import { reportRulesFrom } from '../reporting/report-settings.ts';
 import { storeFromEnvironment } from '../store/store-from-environment.ts';
@@ -23,7 +25,14 @@ await runCli(async () => {
   await runReport(process.argv.slice(2), {
     store,
     settings,
-    now: () => new Date(),
+    // BINOME_TODAY=AAAA-MM-JJ: the day the report is compiled on, for tests (as for the build).
+    now: () => {
+      const today = process.env['BINOME_TODAY'];
+      if (today === undefined || today === '') return new Date();
+      if (!isDay(today))
+        throw new UsageError('BINOME_TODAY doit être une date AAAA-MM-JJ, ou être retirée.');
+      return new Date(`${today}T12:00:00Z`);
+    },
     print: (line) => console.log(frenchTypography(line)),
     identities: (keyFile) => coordinatorIdentities(process.env, keyFile),
     pdf: (html) => (chromium ? renderPdf(html, chromium) : Promise.resolve(undefined)),

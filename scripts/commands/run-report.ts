@@ -75,7 +75,11 @@ export async function compileAndWriteReport(
   }
   if (options.date !== undefined && !isDay(options.date))
     throw new UsageError('La date doit être un jour qui existe, écrit AAAA-MM-JJ.');
-  const today = options.date ?? dateIn(settings.structure.timeZone, deps.now());
+  const now = dateIn(settings.structure.timeZone, deps.now());
+  // A later day would count as missing what is not yet due, and as reached what is not yet.
+  if (options.date !== undefined && options.date > now)
+    throw new UsageError('La date ne peut pas être après aujourd’hui : les chiffres s’arrêtent au plus tard ce jour.');
+  const today = options.date ?? now;
   let day;
   try {
     day = reportDay(period, today);
@@ -143,9 +147,22 @@ export async function compileAndWriteReport(
     );
     return texts.every((f, i) => current[i] === f.content);
   };
-  const unchanged =
-    (await compareWith('main')) || (branch !== 'main' && (await compareWith(branch)));
-  const pdf = unchanged ? undefined : await deps.pdf(compiled.html);
+  const onMain = await store.listFiles(folder, { branch: 'main' });
+  const sameAsMain = await compareWith('main');
+  const sameAsProposal = branch !== 'main' && !sameAsMain && (await compareWith(branch));
+  // A report first compiled where no browser could print it gets its PDF once one can.
+  const current = sameAsProposal ? await store.listFiles(folder, { branch }) : onMain;
+  const pdfMissing = !current.includes(`${folder}/${reportFiles.pdf}`);
+  const pdf =
+    (sameAsMain || sameAsProposal) && !pdfMissing ? undefined : await deps.pdf(compiled.html);
+  const unchanged = (sameAsMain || sameAsProposal) && pdf === undefined;
+  if (sameAsMain && branch !== 'main' && !(await compareWith(branch)) && unchanged) {
+    // The records went back to what main's report counts: an older proposal is no longer true.
+    await store.ensureBranch(branch, { reset: true });
+    deps.print(
+      `La proposition de bilan ${period.id} ne correspond plus aux données : sa branche est remise comme le bilan publié (plus rien à fusionner).`,
+    );
+  }
   const summary = frenchTypography(compiled.summary({ pdf: pdf !== undefined }));
   const outcome: ReportOutcome = {
     period: period.id,
@@ -165,9 +182,8 @@ export async function compileAndWriteReport(
     { path: `${folder}/${reportFiles.readme}`, content: summary },
   ];
   // The charts of a table no longer drawn, or a PDF that could not be printed this time, go.
-  const previous = await store.listFiles(folder, { branch: 'main' });
   const written = new Set(files.map((f) => f.path));
-  const remove = previous.filter((path) => !written.has(path));
+  const remove = onMain.filter((path) => !written.has(path));
   const message = `Compile the report for ${period.id}`;
   if (branch === 'main') await store.commit(files, message, { remove });
   else {

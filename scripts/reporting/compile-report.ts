@@ -52,6 +52,7 @@ export function compileReport(input: {
   const quotes = reportQuotes(
     bilansOf(input.records, input.period, input.day, input.settings.structure.timeZone),
     input.terms,
+    input.settings.threshold,
   );
   const published = publishReport(figures, quotes);
   const html = reportHtml(published, input.programme);

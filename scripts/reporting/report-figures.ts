@@ -152,23 +152,27 @@ export function reportFigures(input: {
         ? within(e.on)
         : e.month >= period.from.slice(0, 7) && e.month <= day.slice(0, 7),
   );
-  const monthsCounted =
+  // A cohort's months are those its applications were open, whatever was sent: a row that
+  // appeared because one person applied early would say so. Earlier and later ones are grouped.
+  const openMonths =
     period.cohort !== undefined
-      ? monthsBetween(
-          [period.from, ...entries.map((e) => `${e.month}-01`)].reduce((a, b) => (a < b ? a : b)),
-          [day, ...entries.map((e) => `${e.month}-01`)].reduce((a, b) => (a > b ? a : b)) <
-            period.from
-            ? period.from
-            : day,
-        )
+      ? monthsBetween(period.from, period.applicationsClose ?? period.from)
       : monthsBetween(period.from, day);
+  const monthRow = (month: string) =>
+    month < openMonths[0]! ? 'before' : month > openMonths.at(-1)! ? 'after' : month;
+  const monthRows: Category[] = [
+    ...(period.cohort !== undefined ? [{ key: 'before', label: 'Avant l’ouverture' }] : []),
+    ...openMonths.map((m) => ({ key: m, label: frenchMonth(m) })),
+    ...(period.cohort !== undefined ? [{ key: 'after', label: 'Après la clôture' }] : []),
+  ];
   const applicationsByMonth = crossTable(system, {
     id: 'candidatures',
     caption: 'Candidatures reçues par mois',
     corner: 'Mois',
-    rows: monthsCounted.map((m) => ({ key: m, label: frenchMonth(m) })),
+    rows: monthRows,
     columns: roles,
-    count: (row, col) => entries.filter((e) => e.month === row.key && e.kind === col.key).length,
+    count: (row, col) =>
+      entries.filter((e) => monthRow(e.month) === row.key && e.kind === col.key).length,
     rowTotals: true,
     columnTotals: true,
     chart: {
@@ -311,7 +315,13 @@ export function reportFigures(input: {
     columnTotals: { keys: ['binomes/closed-early/count'] },
   });
 
-  const submitted = new Map(records.applications.map((a) => [a.id, dayOf(a.submittedAt)]));
+  // An erased mentoré's tombstone keeps the month only: the middle of it stands for the day, so
+  // that the time to pair counts the same pairs as those formed (a difference would say that
+  // someone was erased).
+  const submitted = new Map([
+    ...[...records.erasures.values()].map((e) => [e.id, `${e.submittedMonth}-15`] as const),
+    ...records.applications.map((a) => [a.id, dayOf(a.submittedAt)] as const),
+  ]);
   const waits = formed.flatMap((p) => {
     const applied = submitted.get(p.mentee);
     return applied ? [Math.max(0, daysBetween(applied, timelines.get(p.id)!.acceptedOn))] : [];
@@ -332,7 +342,7 @@ export function reportFigures(input: {
     count: (row) => waits.filter((d) => bandOf(d) === row.key).length,
     // The same pairs as those formed (no mentoré erased): one count, which a reader would equate.
     columnTotals: waits.length === formed.length ? { keys: ['binomes/total/count'] } : true,
-    note: 'Les binômes dont le mentoré a été effacé ne sont pas comptés ici : sa date de candidature n’est plus connue au jour près.',
+    note: 'Pour un mentoré effacé depuis, dont seul le mois de candidature est gardé, le délai court du 15 de ce mois.',
   });
   const minimumMonths = settings.mentoring.minimumDurationMonths;
   const eligible = formed.filter((p) => {
@@ -403,6 +413,8 @@ export function reportFigures(input: {
   });
   const meetingRate: ReportStatistic = {
     label: 'Rencontres par binôme et par mois (médiane)',
+    // A median lies between the bands of its table: with one of them hidden, it would narrow it.
+    dependsOn: rhythm.rows.flatMap((r) => r.keys),
     ...(judged.length >= t
       ? { value: `${number.format(median(judged.map((j) => j.rate)))} (objectif : ${target})` }
       : { withheld: enough(judged.length, 'binômes')! }),
@@ -560,6 +572,7 @@ export function reportFigures(input: {
         statistics: [
           {
             label: 'Temps entre la candidature et le binôme (médiane)',
+            dependsOn: timeToPair.rows.flatMap((r) => r.keys),
             ...(waits.length >= t
               ? { value: `${number.format(median(waits))} jours` }
               : { withheld: enough(waits.length, 'binômes')! }),

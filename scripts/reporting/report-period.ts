@@ -14,6 +14,8 @@ export interface ReportPeriod {
   to: string;
   /** A cohort report counts that cohort's people and pairs, whatever the day. */
   cohort?: string;
+  /** A cohort's last day of applications. */
+  applicationsClose?: string;
 }
 
 /** Why a period cannot be reported on, in French: `npm run report` and the job print it. */
@@ -77,6 +79,7 @@ export function reportPeriod(
       from: cohort.applicationsOpen,
       to: cohort.end,
       cohort: cohort.id,
+      applicationsClose: cohort.applicationsClose,
     };
   }
   throw new ReportPeriodError(

@@ -52,13 +52,21 @@ describe('the quotes of a report', () => {
   ];
 
   it('quotes only the texts shared anonymously, masked, in an order that says nothing of their authors', () => {
-    expect(reportQuotes(bilans, terms)).toEqual({
+    expect(reportQuotes(bilans, terms, 2)).toEqual({
       quotes: ['A : une belle année.', 'B : merci [nom].'],
     });
   });
 
+  it('quotes nothing when fewer people than the threshold chose to be quoted', () => {
+    const quotes = reportQuotes(bilans, terms, 3);
+    expect(quotes).toEqual({
+      withheld: expect.stringContaining('Moins de 3 participants') as string,
+    });
+    expect(JSON.stringify(quotes)).not.toContain('belle année');
+  });
+
   it('quotes nothing when the names are unknown', () => {
-    const quotes = reportQuotes(bilans, undefined);
+    const quotes = reportQuotes(bilans, undefined, 2);
     expect(quotes).toEqual({
       withheld: expect.stringContaining('Les citations ne sont pas publiées') as string,
     });

@@ -87,12 +87,18 @@ export function scrubQuote(text: string, terms: SensitiveTerms): string {
 export function reportQuotes(
   bilans: readonly FollowUp[],
   terms: SensitiveTerms | undefined,
+  threshold: number,
 ): ReportQuotes {
   const texts = bilans
     .filter((b) => b.type === 'bilan' && b.words?.sharing === 'anonymous')
     .map((b) => b.words!.text.trim())
     .filter((text) => text !== '');
   if (texts.length === 0) return { quotes: [] };
+  // How many quotes there are is a count too: fewer than the threshold, none is shown.
+  if (texts.length < threshold)
+    return {
+      withheld: `Moins de ${threshold} participants ont accepté que leur bilan soit cité anonymement pendant cette période : pour qu’on ne puisse pas les reconnaître, aucune citation n’est publiée.`,
+    };
   if (!terms)
     return {
       withheld:

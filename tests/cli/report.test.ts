@@ -21,7 +21,8 @@ import { coordinatorKey } from '../helpers/test-keys.ts';
 
 const exec = promisify(execFile);
 const settings = programmeSettings();
-const withKey = { BINOME_AGE_KEY: coordinatorKey.identity };
+// The golden programme's year is over on the day of these runs.
+const withKey = { BINOME_AGE_KEY: coordinatorKey.identity, BINOME_TODAY: '2027-09-15' };
 
 let directory = '';
 let identifiers: string[] = [];
@@ -190,6 +191,7 @@ describe('npm run report', () => {
       directory,
       ['--period', '2026-2027', '--date', '2027-09-15'],
       {
+        BINOME_TODAY: '2027-09-15',
         BINOME_AGE_KEY: '',
         BINOME_AGE_KEY_FILE: join(directory, 'no-such-key.txt'),
       },
@@ -208,6 +210,15 @@ describe('npm run report', () => {
       expect(refused.stderr).not.toContain('Jean');
       expect(refused.stderr).toMatch(/période|cohorte|année scolaire/);
     }
+    // Counted up to a day still to come, a pair would reach six months it has not reached.
+    const future = await runCommand(
+      'report',
+      directory,
+      ['--period', '2026-2027', '--date', '2027-09-16'],
+      withKey,
+    );
+    expect(future.code).toBe(2);
+    expect(future.stderr).toContain('La date ne peut pas être après aujourd’hui');
     const help = await runCommand('report', directory, ['--help']);
     expect(help.stdout).toContain('compile le bilan du programme');
     expect((await git('rev-parse', 'main')).toString().trim()).toBe(before);

@@ -37,6 +37,13 @@ export const canaries = {
   anonymousPlain: 'Une belle rencontre, qui m’a donné confiance.',
 };
 
+/** Three more texts shared anonymously: five in all, as many as the threshold asks to quote. */
+const anonymousOthers = [
+  'Un engagement qui a du sens.',
+  'J’ai beaucoup appris, moi aussi.',
+  'Des conseils concrets pour mon orientation.',
+];
+
 const mentorNames = [
   'Ondine Canarelli',
   'Basile Kerplouf',
@@ -234,6 +241,9 @@ export function goldenProgramme(): GoldenProgramme {
           ...(i === 0
             ? { words: { text: canaries.coordinatorsOnly, sharing: 'coordinators' } }
             : {}),
+          ...(i === 1 || i === 2
+            ? { words: { text: anonymousOthers[i - 1]!, sharing: 'anonymous' } }
+            : {}),
         }),
         aBilanRecord(id, 'mentee', '2027-07-11', {
           satisfaction: menteeSatisfaction,
@@ -241,6 +251,7 @@ export function goldenProgramme(): GoldenProgramme {
           wouldRecommend: i === 6 ? 'no' : 'yes',
           ...(i === 0 ? { words: { text: canaries.anonymousNaming, sharing: 'anonymous' } } : {}),
           ...(i === 1 ? { words: { text: canaries.anonymousPlain, sharing: 'anonymous' } } : {}),
+          ...(i === 2 ? { words: { text: anonymousOthers[2]!, sharing: 'anonymous' } } : {}),
         }),
       );
     }

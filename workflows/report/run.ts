@@ -68,7 +68,8 @@ export async function run(deps: ReportJobDependencies): Promise<void> {
       failures.push(
         error instanceof UsageError
           ? `${period.replace(/[^0-9a-z-]/gi, '?').slice(0, 40)} : ${error.message}`
-          : `Report ${period.replace(/[^0-9a-z-]/gi, '?').slice(0, 40)} could not be compiled: ${error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error'}`,
+          : // The class only: a message may name a record (an id), and the log is kept.
+            `Report ${period.replace(/[^0-9a-z-]/gi, '?').slice(0, 40)} could not be compiled: ${error instanceof Error ? error.name : 'unknown error'}.`,
       );
     }
   }
