@@ -38,12 +38,16 @@ export interface ReportDependencies {
   pdf: (html: string) => Promise<Uint8Array | undefined>;
   /** Where the report goes: straight into main, or proposed as a pull request. */
   delivery: 'commit' | 'pull-request';
+  /** The CSVs of the reports compiled earlier in the same run (not yet on main). */
+  alsoCompiled?: string[];
   /** Also writes the files to read them on this machine (the local repository is bare). */
   copy?: (period: string, files: readonly FileChange[]) => Promise<string>;
 }
 
 export interface ReportOutcome {
   period: string;
+  /** The report's CSV, for the next report of the same run. */
+  csv: string;
   /** `reports/<period>` */
   folder: string;
   /** Whether anything changed since the last report of this period. */
@@ -78,7 +82,9 @@ export async function compileAndWriteReport(
   const now = dateIn(settings.structure.timeZone, deps.now());
   // A later day would count as missing what is not yet due, and as reached what is not yet.
   if (options.date !== undefined && options.date > now)
-    throw new UsageError('La date ne peut pas être après aujourd’hui : les chiffres s’arrêtent au plus tard ce jour.');
+    throw new UsageError(
+      'La date ne peut pas être après aujourd’hui : les chiffres s’arrêtent au plus tard ce jour.',
+    );
   const today = options.date ?? now;
   let day;
   try {
@@ -107,6 +113,16 @@ export async function compileAndWriteReport(
     ...(identities ? { identities } : {}),
   });
   const rules = reportRulesFrom(settings);
+  const folder = reportFolder(period.id);
+  // The other reports already published (and those compiled in the same run): the counts they
+  // share with this one must be hidden here exactly as there.
+  const others = (await store.listFiles(folders.reports)).filter(
+    (path) => path.endsWith(`/${reportFiles.csv}`) && !path.startsWith(`${folder}/`),
+  );
+  const otherReports = [
+    ...(await store.readFiles(others)).filter((text): text is string => text !== undefined),
+    ...(deps.alsoCompiled ?? []),
+  ];
   const compiled: CompiledReport = compileReport({
     period,
     day,
@@ -120,6 +136,7 @@ export async function compileAndWriteReport(
         ? sensitiveTerms(records.applications, settings.mentoring.coordinators ?? [])
         : undefined,
     programme: settings.structure.name,
+    otherReports,
   });
   const quotes =
     'withheld' in compiled.published.quotes
@@ -132,7 +149,6 @@ export async function compileAndWriteReport(
       `${records.unreadable.length} fichier${records.unreadable.length > 1 ? 's' : ''} du dépôt n’${records.unreadable.length > 1 ? 'ont' : 'a'} pas pu être lu${records.unreadable.length > 1 ? 's' : ''} et n’${records.unreadable.length > 1 ? 'y sont' : 'y est'} pas compté${records.unreadable.length > 1 ? 's' : ''} (la validation du dépôt les nomme).`,
     );
 
-  const folder = reportFolder(period.id);
   const branch = deps.delivery === 'pull-request' ? reportBranch(period.id) : 'main';
   const texts: FileChange[] = compiled.files.map((f) => ({
     path: `${folder}/${f.path}`,
@@ -166,6 +182,7 @@ export async function compileAndWriteReport(
   const summary = frenchTypography(compiled.summary({ pdf: pdf !== undefined }));
   const outcome: ReportOutcome = {
     period: period.id,
+    csv: compiled.files.find((f) => f.path === reportFiles.csv)!.content,
     folder,
     changed: !unchanged,
     pdf: pdf !== undefined,

@@ -7,6 +7,7 @@ import { reportFigures, type ReportRecords, type ReportSettings } from './report
 import type { ReportPeriod } from './report-period.ts';
 import { reportQuotes, type SensitiveTerms } from './report-quotes.ts';
 import { reportFiles, reportSummary } from './report-summary.ts';
+import { otherReports } from './stable-counts.ts';
 
 export interface CompiledReport {
   published: PublishedReport;
@@ -47,6 +48,8 @@ export function compileReport(input: {
   terms: SensitiveTerms | undefined;
   /** The structure's name, at the top of the page. */
   programme: string;
+  /** The other reports' CSVs: their stable counts stay hidden or published as there. */
+  otherReports?: readonly string[];
 }): CompiledReport {
   const figures = reportFigures(input);
   const quotes = reportQuotes(
@@ -54,7 +57,11 @@ export function compileReport(input: {
     input.terms,
     input.settings.threshold,
   );
-  const published = publishReport(figures, quotes);
+  const published = publishReport(
+    figures,
+    quotes,
+    otherReports(input.otherReports ?? [], input.settings.threshold),
+  );
   const html = reportHtml(published, input.programme);
   const charts = [...reportCharts(published)].map(([name, svg]) => ({
     path: `${reportFiles.charts}/${name}`,

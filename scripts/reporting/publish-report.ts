@@ -1,6 +1,7 @@
 import type { ReportPeriod } from './report-period.ts';
 import type { ReportFigures, ReportSection } from './report-figures.ts';
 import type { ReportQuotes } from './report-quotes.ts';
+import type { OtherReports } from './stable-counts.ts';
 import { suppressCounts, type PublishedCount } from './suppress-counts.ts';
 
 /**
@@ -18,8 +19,12 @@ export interface PublishedReport {
 }
 
 /** Suppresses the small counts of `figures` and what would reveal them. Pure. */
-export function publishReport(figures: ReportFigures, quotes: ReportQuotes): PublishedReport {
-  const cells = suppressCounts(figures.system, figures.threshold);
+export function publishReport(
+  figures: ReportFigures,
+  quotes: ReportQuotes,
+  others?: OtherReports,
+): PublishedReport {
+  const cells = suppressCounts(figures.system, figures.threshold, others);
   const shown = (key: string) => {
     const cell = cells.get(key);
     return cell !== undefined && 'value' in cell;

@@ -14,12 +14,12 @@ const csvCell = (report: PublishedReport, key: string) => {
 };
 
 /** The CSV's header row. */
-export const csvHeader = ['Rubrique', 'Tableau', 'Ligne', 'Colonne', 'Valeur'] as const;
+export const csvHeader = ['Rubrique', 'Tableau', 'Ligne', 'Colonne', 'Valeur', 'Clé'] as const;
 
 /**
  * The report's aggregates as CSV for French spreadsheets (issue 13): UTF-8 with a BOM, `;`
  * between cells, CRLF between rows, one row per published cell (« moins de 5 » and « masqué »
- * as written in the report) and per statistic. Pure.
+ * as written in the report) and per statistic, with the figure's key last. Pure.
  */
 export function reportCsv(report: PublishedReport): string {
   const rows: string[][] = [[...csvHeader]];
@@ -31,6 +31,7 @@ export function reportCsv(report: PublishedReport): string {
         statistic.label,
         'Valeur',
         statistic.value ?? statistic.withheld ?? '',
+        '',
       ]);
     for (const table of section.tables)
       for (const row of table.rows)
@@ -41,6 +42,8 @@ export function reportCsv(report: PublishedReport): string {
             row.label,
             table.columns[c]!,
             csvCell(report, key),
+            // The figure's name, the same in every report that holds it (never a person's).
+            key,
           ]),
         );
   }

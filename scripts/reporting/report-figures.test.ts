@@ -123,7 +123,9 @@ describe('the figures of a school year', () => {
     const counts = Object.fromEntries(april.system.counts);
     // No pair was formed in April; the applications of the autumn are not April's.
     expect(counts['binomes/total/count']).toBe(0);
-    expect(counts['candidatures/total/total']).toBe(0);
+    // A month's report names its applications after the month, as its school year's does.
+    expect(counts['candidatures/2027-04/total']).toBe(0);
+    expect(counts['candidatures/total/total']).toBeUndefined();
     // On 30 April pair 8 was still under way: its mentoré did not wait yet (7, 10–12, 14–17 did).
     expect(counts['effectifs/waiting/count']).toBe(8);
     // April's meetings: one for each of pairs 0–6 and 9.
@@ -138,7 +140,7 @@ describe('the figures of a school year', () => {
       settings: reportSettings,
     });
     const counts = Object.fromEntries(cohort.system.counts);
-    expect(counts['candidatures/total/total']).toBe(33);
+    expect(counts['candidatures-cohorte-2026-2027/total/total']).toBe(33);
     expect(counts['binomes/total/count']).toBe(10);
     // On the cohort's last day, pairs 0–6 were still under way (closed on 12 July).
     expect(counts['binomes/active/count']).toBe(8);

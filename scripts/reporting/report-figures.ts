@@ -165,8 +165,21 @@ export function reportFigures(input: {
     ...openMonths.map((m) => ({ key: m, label: frenchMonth(m) })),
     ...(period.cohort !== undefined ? [{ key: 'after', label: 'Après la clôture' }] : []),
   ];
+  // A month's applications by role are the same people in the month's report and in its school
+  // year's: one key (`candidatures/<month>/<role>`), so that both reports hide the same counts
+  // (scripts/reporting/stable-counts.ts). A month report's totals are its one row; a cohort's
+  // counts are its own people only, under keys of their own.
+  const applicationsId =
+    period.cohort !== undefined ? `candidatures-cohorte-${period.cohort}` : 'candidatures';
+  const onlyMonth = period.kind === 'month' ? openMonths[0] : undefined;
+  const applicationTotals = roles.map((r) =>
+    onlyMonth ? `${applicationsId}/${onlyMonth}/${r.key}` : `${applicationsId}/total/${r.key}`,
+  );
+  const applicationsTotal = onlyMonth
+    ? `${applicationsId}/${onlyMonth}/total`
+    : `${applicationsId}/total/total`;
   const applicationsByMonth = crossTable(system, {
-    id: 'candidatures',
+    id: applicationsId,
     caption: 'Candidatures reçues par mois',
     corner: 'Mois',
     rows: monthRows,
@@ -174,13 +187,12 @@ export function reportFigures(input: {
     count: (row, col) =>
       entries.filter((e) => monthRow(e.month) === row.key && e.kind === col.key).length,
     rowTotals: true,
-    columnTotals: true,
+    columnTotals: onlyMonth ? { keys: applicationTotals, grand: applicationsTotal } : true,
     chart: {
       description: 'Nombre de candidatures de mentors et de mentorés reçues chaque mois.',
       unit: 'candidatures',
     },
   });
-  const applicationTotals = roles.map((r) => `candidatures/total/${r.key}`);
   const screening = crossTable(system, {
     id: 'selection',
     caption: 'Où en sont ces candidatures',
@@ -189,7 +201,7 @@ export function reportFigures(input: {
     columns: roles,
     count: (row, col) => entries.filter((e) => e.status === row.key && e.kind === col.key).length,
     rowTotals: true,
-    columnTotals: { keys: applicationTotals, grand: 'candidatures/total/total' },
+    columnTotals: { keys: applicationTotals, grand: applicationsTotal },
   });
 
   // Who waits, and who could take them: the waiting list on the report's day.
@@ -263,6 +275,14 @@ export function reportFigures(input: {
       row.key === 'waiting' ? waiting.length : free.reduce((sum, places) => sum + places, 0),
     additive: false,
   });
+  // What a reader can tell from these counts' meaning: a mentor with a place offers one at least;
+  // a cohort's mentorés waiting were accepted or waitlisted.
+  system.atMost('mentors-disponibles/total/mentors', ['effectifs/free-places/count']);
+  if (period.cohort !== undefined)
+    system.atMost('effectifs/waiting/count', [
+      'selection/accepted/mentee',
+      'selection/waitlisted/mentee',
+    ]);
   const acceptedMentors = entries.filter((e) => e.kind === 'mentor' && e.status === 'accepted');
   const acceptedMentees = entries.filter((e) => e.kind === 'mentee' && e.status === 'accepted');
   const ratio: ReportStatistic = {

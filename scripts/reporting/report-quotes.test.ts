@@ -32,6 +32,24 @@ describe('masking a quote', () => {
       'Appelez le [téléphone], le [téléphone] ou le [téléphone].',
     ],
     ['Les Zéphyrines ne sont pas elle.', 'Les Zéphyrines ne sont pas elle.'],
+    // Written otherwise: capitals, ligatures, invisible characters, as one word, as a handle.
+    ['Merci ZEPHY\u00adRINE et Zéphyrine\u200bTestaccio.', 'Merci [nom] et [nom].'],
+    [
+      'Suivez @zephyrinetestaccio, #ZéphyrineTestaccio, Zéphyrine2024.',
+      'Suivez @[nom], #[nom], [nom]2024.',
+    ],
+    ['Merci JEAN MARC et jeanmarc', 'Merci [nom] et [nom]'],
+    [
+      'À l’Entreprise-Fictive-SA, chez EntrepriseFictiveSA, chez Fictive.',
+      'À l’[organisation], chez [organisation], chez [organisation].',
+    ],
+    ['Au lycée Ionesco', 'Au lycée [organisation]'],
+    [
+      'Écrivez à z.testaccio [at] exemple.fr, ou kiki75(arobase)exemple(point)fr, ou kiki75 @ exemple.fr',
+      'Écrivez à [courriel], ou [courriel], ou [courriel]',
+    ],
+    ['Le +33 (0)6 98 76 54 32 ou le 06  98  76  54  32', 'Le [téléphone] ou le [téléphone]'],
+    ['Son numéro : 06 11 22 33 (fin : 44).', 'Son numéro : [téléphone]).'],
   ])('%s', (text, masked) => {
     expect(scrubQuote(text, terms)).toBe(masked);
   });

@@ -13,16 +13,26 @@ export interface SensitiveTerms {
 /** The qualitative part of a report: quotes, or why there are none. */
 export type ReportQuotes = { quotes: string[] } | { withheld: string };
 
-const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-const isWordCharacter = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
-const spaced = (text: string) =>
-  fold(text)
-    .replace(/[\s\-‐‑’']+/gu, ' ')
-    .trim();
+// Characters that do not show (soft hyphen, zero-width spaces and joiners, word joiner, BOM):
+// typed inside a name, they would hide it from a plain comparison.
+const invisible = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/gu;
+const ligatures: Record<string, string> = { æ: 'ae', œ: 'oe', ß: 'ss', ø: 'o', đ: 'd', ł: 'l' };
+/** Lower case, without accents, ligatures spelt out, compatibility forms (full-width) folded. */
+const fold = (text: string) =>
+  text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(invisible, '')
+    .toLowerCase()
+    .replace(/[æœßøđł]/gu, (c) => ligatures[c]!);
+const separators = /[\s\-‐‑–’'‘ʼ`´.]+/gu;
+const isLetter = (c: string | undefined) => c !== undefined && /\p{L}/u.test(c);
+const spaced = (text: string) => fold(text).replace(separators, ' ').trim();
 
 /**
  * `text` with each whole-word occurrence of `term` replaced by `mask`, ignoring case, accents,
- * and spaces, hyphens or apostrophes between words (« Jean-Pierre » is « jean pierre »).
+ * invisible characters, and spaces, hyphens, dots or apostrophes between words (« Jean-Pierre »
+ * is « jean pierre »). A word ends where letters end: « Zoé2024 » holds « Zoé ».
  */
 function maskTerm(text: string, term: string, mask: string): string {
   const wanted = spaced(term);
@@ -31,7 +41,8 @@ function maskTerm(text: string, term: string, mask: string): string {
   let folded = '';
   const origin: number[] = [];
   [...text].reduce((offset, character) => {
-    let f = spaced(character) || (/\s|[-‐‑’']/u.test(character) ? ' ' : '');
+    let f = fold(character);
+    if (f !== '' && f.replace(separators, '') === '') f = ' ';
     // Runs of spaces count as one, as in the term.
     if (f === ' ' && folded.endsWith(' ')) f = '';
     for (const unit of f) {
@@ -45,7 +56,7 @@ function maskTerm(text: string, term: string, mask: string): string {
   let kept = 0;
   for (let at = folded.indexOf(wanted); at !== -1; at = folded.indexOf(wanted, at + 1)) {
     const end = at + wanted.length;
-    if (isWordCharacter(folded[at - 1]) || isWordCharacter(folded[end])) continue;
+    if (isLetter(folded[at - 1]) || isLetter(folded[end])) continue;
     const from = origin[at]!;
     if (from < kept) continue;
     result += text.slice(kept, from) + mask;
@@ -54,25 +65,75 @@ function maskTerm(text: string, term: string, mask: string): string {
   return result + text.slice(kept);
 }
 
-const emailPattern = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
-// Nine digits or more, with spaces, dots or dashes between them: a French or international number.
-const phonePattern = /(?:\+|\b00)?\d(?:[\s.\-/]?\d){8,}/g;
+// An address with its @ written out too (« prenom [at] exemple [point] fr »).
+const at = String.raw`(?:@|\s*[[({]\s*(?:at|arobase|chez)\s*[\])}]\s*|\s+(?:at|arobase)\s+|\s+@\s+)`;
+const dot = String.raw`(?:\.|\s*[[({]\s*(?:dot|point)\s*[\])}]\s*|\s+(?:dot|point)\s+)`;
+const emailPattern = new RegExp(
+  String.raw`[\p{L}\p{N}._%+-]+${at}[\p{L}\p{N}-]+(?:${dot}[\p{L}\p{N}-]+)+`,
+  'giu',
+);
+// Nine digits or more, with spaces, dots, dashes, slashes or brackets between them: a French or
+// international number (« +33 (0)6 12 34 56 78 »).
+const phonePattern = /(?:\+|\b00)?\d(?:[\s.\-/()]*\d){8,}/g;
+
+/** The digits of a phone number as they may be written: `0612345678`, and `612345678` for +33. */
+const phoneDigits = (phone: string) => {
+  const digits = phone.replace(/\D/g, '');
+  const national = digits.replace(/^(?:00)?33/, '');
+  return [...new Set([digits, national, `0${national.replace(/^0/, '')}`])].filter(
+    (d) => d.length >= 8,
+  );
+};
+
+/** `text` with a known number masked wherever its digits stand, whatever is written between. */
+function maskPhone(text: string, phone: string): string {
+  const digits = [...text.matchAll(/\d/g)].map((m) => m.index);
+  const stream = digits.map((i) => text[i]).join('');
+  let result = text;
+  for (const wanted of phoneDigits(phone))
+    for (let at = stream.indexOf(wanted); at !== -1; at = stream.indexOf(wanted, at + 1)) {
+      const from = digits[at]!;
+      const to = digits[at + wanted.length - 1]! + 1;
+      // Digits spread over a whole sentence are not a number any more.
+      if (to - from > wanted.length * 4) continue;
+      result = `${result.slice(0, from)}${'\u0000'.repeat(to - from)}${result.slice(to)}`;
+    }
+  return result.replace(/\u0000+/g, '[téléphone]');
+}
+
+// Words an organisation's name shares with many others: masked whole, never alone.
+const commonWords = new Set(
+  'lycee college ecole universite institut entreprise societe groupe banque conseil cabinet agence atelier association centre service services france paris international fils freres et des les la le du de sas sarl sa mairie ville hopital clinique ingenierie media medias design transports transport logistique sante energie avocats consulting solutions industrie industries compagnie fondation laboratoire laboratoires professionnel general generale saint sainte'.split(
+    ' ',
+  ),
+);
 
 /**
  * A quote with every name, organisation, e-mail address and phone number found in the records
- * masked, and any e-mail address or phone number masked whatever it is. Pure.
+ * masked, and any e-mail address or phone number masked whatever it is. Names are also looked
+ * for written as one word (« NDiaye », « zoelefevre » for Zoé Lefèvre); organisations whole, as
+ * one word, and by their distinctive words (« Canarifique » of « Banque Canarifique »). Pure.
  */
 export function scrubQuote(text: string, terms: SensitiveTerms): string {
+  // Any number first (with its prefix), then the records' own, however they are cut.
   let quote = text.replace(emailPattern, '[courriel]').replace(phonePattern, '[téléphone]');
-  const parts = (values: readonly string[]) =>
-    values.flatMap((v) => [v, ...v.split(/[\s\-‐‑’']+/u)]).filter((v) => spaced(v).length >= 2);
+  for (const phone of terms.phones) quote = maskPhone(quote, phone);
+  const words = (value: string) => spaced(value).split(' ').filter(Boolean);
+  const joined = (value: string) => words(value).join('');
+  const names = terms.names.flatMap((name) => [name, joined(name), ...words(name)]);
+  const organisations = terms.organisations.flatMap((name) => [
+    name,
+    joined(name),
+    ...words(name).filter((w) => w.length >= 4 && !commonWords.has(w)),
+  ]);
   // Longest first, so that a full name is masked as one before its parts are.
   const masks = [
-    // An organisation whole only: its words alone (« Lycée », « Entreprise ») are common words.
-    ...terms.organisations.map((term) => ({ term, mask: '[organisation]' })),
-    ...parts(terms.names).map((term) => ({ term, mask: '[nom]' })),
+    ...organisations.map((term) => ({ term, mask: '[organisation]' })),
+    ...names.map((term) => ({ term, mask: '[nom]' })),
     ...terms.emails.map((term) => ({ term, mask: '[courriel]' })),
-  ].sort((a, b) => spaced(b.term).length - spaced(a.term).length);
+  ]
+    .filter(({ term }) => spaced(term).length >= 2)
+    .sort((a, b) => spaced(b.term).length - spaced(a.term).length);
   for (const { term, mask } of masks) quote = maskTerm(quote, term, mask);
   return quote;
 }

@@ -19,6 +19,12 @@ export const reportFiles = {
 export function reportSummary(report: PublishedReport, options: { pdf: boolean }): string {
   const count = (key: string) =>
     escapeFrenchMarkdown(cellText(report.cells.get(key), report.threshold));
+  // The applications' totals: the « Total » row of their table, whatever its keys (a month's
+  // report names them after the month, a cohort's after the cohort).
+  const applications = report.sections
+    .flatMap((section) => section.tables)
+    .find((table) => table.id.startsWith('candidatures'))!
+    .rows.find((row) => row.total)!.keys;
   const lines = [
     `# Bilan du programme de mentorat — ${escapeFrenchMarkdown(report.period.label)}`,
     '',
@@ -26,8 +32,8 @@ export function reportSummary(report: PublishedReport, options: { pdf: boolean }
     '',
     '| Indicateur | Valeur |',
     '| --- | --- |',
-    `| Candidatures de mentors | ${count('candidatures/total/mentor')} |`,
-    `| Candidatures de mentorés | ${count('candidatures/total/mentee')} |`,
+    `| Candidatures de mentors | ${count(applications[0]!)} |`,
+    `| Candidatures de mentorés | ${count(applications[1]!)} |`,
     `| Binômes formés | ${count('binomes/total/count')} |`,
     `| Binômes en cours | ${count('binomes/active/count')} |`,
     `| Bilans de fin de mentorat reçus | ${count('bilans/total/total')} |`,

@@ -135,7 +135,14 @@ describe('npm run report', () => {
     const rows: string[][] = [];
     for (const section of expected.sections) {
       for (const s of section.statistics)
-        rows.push([section.heading, 'Indicateurs', s.label, 'Valeur', s.value ?? s.withheld ?? '']);
+        rows.push([
+          section.heading,
+          'Indicateurs',
+          s.label,
+          'Valeur',
+          s.value ?? s.withheld ?? '',
+          '',
+        ]);
       for (const table of section.tables)
         for (const row of table.rows)
           row.keys.forEach((key, c) => {
@@ -146,6 +153,7 @@ describe('npm run report', () => {
               row.label,
               table.columns[c]!,
               'value' in cell ? String(cell.value) : cellText(cell, 5),
+              key,
             ]);
           });
     }

@@ -49,39 +49,70 @@ export const sameCounts: [Cell, Cell][] = [
 export interface HiddenRange {
   cell: Cell;
   shown: string;
+  /** From the published counts, totals and orders, counts never negative. */
   min: number;
   max: number;
+  /** The same, knowing also what each hidden count's wording says (« moins de 5 »: 0 to 4; « masqué »: 5 or more). */
+  labelled: { min: number; max: number };
 }
+
+/**
+ * Counts a reader knows to be at most the sum of others, from what they say: the mentors who can
+ * take a mentoré offer at least one place each.
+ */
+export const orders: [Cell, Cell[]][] = [
+  [
+    [
+      'Mentors et mentorés en attente',
+      'Mentors acceptés qui peuvent encore accompagner un mentoré, par secteur',
+      'Total',
+      'Mentors disponibles',
+    ],
+    [
+      [
+        'Mentors et mentorés en attente',
+        'Le jour du rapport',
+        'Places libres chez les mentors',
+        'Nombre',
+      ],
+    ],
+  ],
+];
 
 /**
  * The range of every hidden count of a published CSV. A table with a « Total » column (its last
  * column) adds up across; one with a « Total » row (its last row) adds up down.
  */
 export async function attackCsv(
-  csv: string,
+  csv: string | readonly string[],
   shared: [Cell, Cell][] = sameCounts,
+  order: [Cell, Cell[]][] = orders,
+  threshold = 5,
 ): Promise<HiddenRange[]> {
-  const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { delimiter: ';' });
-  const rows = parsed.data.slice(1).filter((r) => r.length === 5) as [
-    string,
-    string,
-    string,
-    string,
-    string,
-  ][];
+  // Several reports read side by side: each one's sections are named `<n>: <section>`.
+  const csvs = typeof csv === 'string' ? [csv] : csv;
+  const prefix = (n: number, section: string) => (csvs.length > 1 ? `${n}: ${section}` : section);
   const tables = new Map<
     string,
     { rows: string[]; columns: string[]; values: Map<string, string> }
   >();
-  for (const [section, table, row, column, value] of rows) {
-    if (table === 'Indicateurs') continue;
-    const name = `${section}\u0000${table}`;
-    let t = tables.get(name);
-    if (!t) tables.set(name, (t = { rows: [], columns: [], values: new Map() }));
-    if (!t.rows.includes(row)) t.rows.push(row);
-    if (!t.columns.includes(column)) t.columns.push(column);
-    t.values.set(`${row}\u0000${column}`, value);
-  }
+  /** The cells each figure's name (the CSV's last column) stands in, across the reports. */
+  const named = new Map<string, string[]>();
+  csvs.forEach((text, n) => {
+    const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { delimiter: ';' });
+    for (const [section, table, row, column, value, key] of parsed.data.slice(1)) {
+      if (table === undefined || table === 'Indicateurs' || key === undefined) continue;
+      const name = `${prefix(n, section!)}\u0000${table}`;
+      let t = tables.get(name);
+      if (!t) tables.set(name, (t = { rows: [], columns: [], values: new Map() }));
+      if (!t.rows.includes(row!)) t.rows.push(row!);
+      if (!t.columns.includes(column!)) t.columns.push(column!);
+      t.values.set(`${row}\u0000${column}`, value!);
+      const cells = named.get(key) ?? [];
+      cells.push(`${name}\u0000${row}\u0000${column}`);
+      named.set(key, cells);
+    }
+  });
   // One variable per distinct count: shared counts are one.
   const id = (cell: Cell) => cell.join('\u0000');
   const parent = new Map<string, string>();
@@ -90,13 +121,21 @@ export async function attackCsv(
   const published = new Map<string, string>();
   for (const [name, t] of tables)
     for (const [rc, text] of t.values) published.set(`${name}\u0000${rc}`, text);
-  for (const [a, b] of shared) {
-    const [shownA, shownB] = [published.get(id(a)), published.get(id(b))];
-    if (shownA === undefined || shownB === undefined) continue;
+  const same = (a: string, b: string) => {
+    const [shownA, shownB] = [published.get(a), published.get(b)];
+    if (shownA === undefined || shownB === undefined) return;
     // Two different numbers are not the same count, whatever their wording says.
-    if (/^[0-9]+$/.test(shownA) && /^[0-9]+$/.test(shownB) && shownA !== shownB) continue;
-    parent.set(find(id(a)), find(id(b)));
-  }
+    if (/^[0-9]+$/.test(shownA) && /^[0-9]+$/.test(shownB) && shownA !== shownB) return;
+    parent.set(find(a), find(b));
+  };
+  csvs.forEach((_, n) => {
+    for (const [a, b] of shared)
+      same(id([prefix(n, a[0]), a[1], a[2], a[3]]), id([prefix(n, b[0]), b[1], b[2], b[3]]));
+  });
+  // Across reports, a month's applications by role are one count, wherever they stand.
+  for (const [key, cells] of named)
+    if (/^candidatures\/[0-9]{4}-[0-9]{2}\//.test(key))
+      for (const cell of cells.slice(1)) same(cells[0]!, cell);
   const value = new Map<string, number>();
   const shownAs = new Map<string, string>();
   for (const [name, t] of tables)
@@ -148,21 +187,46 @@ export async function attackCsv(
     }
     constraints.push(` c${i}: ${lhs.join(' ')} = ${-constant}`);
   });
+  csvs.forEach((_, n) =>
+    order.forEach(([smaller, larger], i) => {
+      const keys = [smaller, ...larger].map((cell) =>
+        find(id([prefix(n, cell[0]), cell[1], cell[2], cell[3]])),
+      );
+      if (keys.some((k) => !shownAs.has(k))) return;
+      let constant = 0;
+      const lhs: string[] = [];
+      keys.forEach((k, j) => {
+        const coefficient = j === 0 ? 1 : -1;
+        if (value.has(k)) constant += coefficient * value.get(k)!;
+        else lhs.push(`${coefficient >= 0 ? '+' : '-'} 1 ${names.get(k)!}`);
+      });
+      if (lhs.length > 0) constraints.push(` o${n}_${i}: ${lhs.join(' ')} <= ${-constant}`);
+    }),
+  );
+  // What the wording says of each hidden count.
+  const wording = hidden.map((k) =>
+    shownAs.get(k) === `moins de ${threshold}`
+      ? ` w${names.get(k)!}: ${names.get(k)!} <= ${threshold - 1}`
+      : ` w${names.get(k)!}: ${names.get(k)!} >= ${threshold}`,
+  );
   const highs = await loadHighs();
-  const solve = (sense: 'Minimize' | 'Maximize', variable: string) => {
-    const problem = `${sense}\n obj: ${variable}\nSubject To\n${constraints.join('\n') || ' c: 0 x0 = 0'}\nBounds\n${[...names.values()].map((n) => ` ${n} >= 0`).join('\n')}\nEnd\n`;
+  const solve = (sense: 'Minimize' | 'Maximize', variable: string, extra: string[]) => {
+    const rows = [...constraints, ...extra];
+    const problem = `${sense}\n obj: ${variable}\nSubject To\n${rows.join('\n') || ' c: 0 x0 = 0'}\nBounds\n${[...names.values()].map((n) => ` ${n} >= 0`).join('\n')}\nEnd\n`;
     const result = highs.solve(problem, { output_flag: false });
     if (result.Status === 'Unbounded') return sense === 'Maximize' ? Infinity : -Infinity;
     if (result.Status !== 'Optimal') throw new Error(`HiGHS: ${result.Status}`);
-    return result.ObjectiveValue;
+    return Math.round(result.ObjectiveValue * 1e6) / 1e6;
   };
   return hidden.map((k) => {
     const [section, table, row, column] = k.split('\u0000') as [string, string, string, string];
+    const x = names.get(k)!;
     return {
       cell: [section, table, row, column],
       shown: shownAs.get(k)!,
-      min: solve('Minimize', names.get(k)!),
-      max: solve('Maximize', names.get(k)!),
+      min: solve('Minimize', x, []),
+      max: solve('Maximize', x, []),
+      labelled: { min: solve('Minimize', x, wording), max: solve('Maximize', x, wording) },
     };
   });
 }

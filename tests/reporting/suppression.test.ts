@@ -10,7 +10,7 @@ import { crossTable } from '../../scripts/reporting/report-table.ts';
 import type { PublishedCount } from '../../scripts/reporting/suppress-counts.ts';
 import { programmeSettings } from '../helpers/intake-harness.ts';
 import { goldenProgramme } from '../helpers/report-programme.ts';
-import { attackCsv, sameCounts } from './suppression-attack.ts';
+import { attackCsv, sameCounts, type HiddenRange } from './suppression-attack.ts';
 
 // Issue 13: the suppression attacked. For every hidden count of a published report, a linear
 // program (HiGHS) finds the least and the most it can be given everything published; the range
@@ -57,6 +57,22 @@ const suppressed = (system: ReturnType<CountSystemBuilder['build']>) =>
 
 const width = (r: { min: number; max: number }) => r.max - r.min;
 
+/**
+ * What protection means: from what is published, a hidden count ranges over more than the
+ * threshold; and a small one, knowing also what the wording says, over half its label at least
+ * (two values or more around it: never the count itself).
+ */
+function expectProtected(ranges: HiddenRange[]) {
+  for (const range of ranges) {
+    const where = range.cell.join(' / ');
+    expect(width(range), where).toBeGreaterThan(threshold);
+    if (range.shown === `moins de ${threshold}`)
+      expect(width(range.labelled), `${where} (wording known)`).toBeGreaterThanOrEqual(
+        Math.ceil((threshold - 1) / 2),
+      );
+  }
+}
+
 /** The golden programme's report for its school year. */
 const goldenReport = () =>
   compileReport({
@@ -82,8 +98,23 @@ describe('the suppression of small counts, attacked', () => {
 
     const protectedRanges = await attackCsv(reportCsv(oneTable(counts, suppressed)), []);
     expect(protectedRanges.length).toBeGreaterThan(1);
-    for (const range of protectedRanges)
-      expect(width(range), range.cell.join(' / ')).toBeGreaterThan(threshold);
+    expectProtected(protectedRanges);
+  });
+
+  it('keeps a small count from being read off its wording: three « moins de 5 » adding up to 12 are three 4s', async () => {
+    const counts = [
+      [4, 4, 4],
+      [6, 4, 2],
+    ];
+    const naive = await attackCsv(reportCsv(oneTable(counts, primaryOnly)), []);
+    // Knowing only that counts are not negative, nothing is pinned; knowing the wording, all are.
+    expect(
+      naive.find((r) => r.cell[2] === 'Ligne 1' && r.cell[3] === 'Colonne 1')!.labelled,
+    ).toEqual({
+      min: 4,
+      max: 4,
+    });
+    expectProtected(await attackCsv(reportCsv(oneTable(counts, suppressed)), []));
   });
 
   it('protects every hidden count of random small tables', async () => {
@@ -101,8 +132,7 @@ describe('the suppression of small counts, attacked', () => {
           ),
         ),
         async (counts) => {
-          const ranges = await attackCsv(reportCsv(oneTable(counts, suppressed)), []);
-          for (const range of ranges) expect(width(range)).toBeGreaterThan(threshold);
+          expectProtected(await attackCsv(reportCsv(oneTable(counts, suppressed)), []));
         },
       ),
       { numRuns: 40 },
@@ -115,8 +145,41 @@ describe('the suppression of small counts, attacked', () => {
     const ranges = await attackCsv(csv);
     expect(ranges.length).toBeGreaterThan(20);
     expect(ranges.some((r) => r.shown === 'masqué')).toBe(true);
-    for (const range of ranges)
-      expect(width(range), range.cell.join(' / ')).toBeGreaterThan(threshold);
+    expectProtected(ranges);
+  });
+
+  it('protects the counts a month’s report shares with others, read side by side', async () => {
+    // One November mentor moved to December: November's and December's mentors are small.
+    const { records } = goldenProgramme();
+    const moved = records.applications.find((a) => a.id === 'mentor-gold11')!;
+    moved.submittedAt = '2026-12-07T10:00:00.000Z';
+    const compile = (id: string, day: string, otherReports: string[]) =>
+      compileReport({
+        period: reportPeriod(id, settings.cohorts),
+        day,
+        records,
+        settings: { ...settings, followUp: followUpRulesFrom(settings), threshold },
+        terms: undefined,
+        programme: 'Essai',
+        otherReports,
+      }).files.find((f) => f.path === 'chiffres.csv')!.content;
+    const months: [string, string][] = [
+      ['2026-10', '2026-10-31'],
+      ['2026-11', '2026-11-30'],
+      ['2026-12', '2026-12-31'],
+    ];
+    // Each compiled blind to the others: side by side, they give counts away.
+    const blind = [
+      ...months.map(([id, day]) => compile(id, day, [])),
+      compile('2026-2027', '2027-08-31', []),
+    ];
+    const exposed = (await attackCsv(blind)).filter((r) => width(r) <= threshold);
+    expect(exposed.length).toBeGreaterThan(0);
+    // Each compiled knowing those published before it: protected together.
+    const published: string[] = [];
+    for (const [id, day] of months) published.push(compile(id, day, [...published]));
+    published.push(compile('2026-2027', '2027-08-31', [...published]));
+    expectProtected(await attackCsv(published));
   });
 
   it('lists every count two tables share, so that the attack combines them', () => {

@@ -109,10 +109,10 @@ describe('the reports job', () => {
     expect(standIn.violations).toEqual([]);
   }, 60_000);
 
-  it('compiles, on its schedule, the month that ended and its school year', () => {
-    expect(scheduledPeriods('2027-01-02')).toEqual(['2026-12', '2026-2027']);
+  it('compiles, on its schedule, the month that ended, and the school year once it is over', () => {
+    expect(scheduledPeriods('2027-01-02')).toEqual(['2026-12']);
     expect(scheduledPeriods('2026-09-02')).toEqual(['2026-08', '2025-2026']);
-    expect(scheduledPeriods('2026-10-02')).toEqual(['2026-09', '2026-2027']);
+    expect(scheduledPeriods('2026-10-02')).toEqual(['2026-09']);
   });
 
   it('runs with the least permissions: writing the report and its pull request, nothing else', async () => {

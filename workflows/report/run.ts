@@ -18,14 +18,16 @@ export interface ReportJobDependencies {
 }
 
 /**
- * What a scheduled run compiles: the month that just ended, and the school year it belongs to
- * (1 September to 31 August), both as of `today`.
+ * What a scheduled run compiles: the month that just ended and, once it is over (in September),
+ * the school year (1 September to 31 August). Only periods that are over: a report compiled
+ * again as a period goes on would publish counts that differ by a few people from the last one,
+ * and the two versions, both kept in the repository's history, would give those few away.
  */
 export function scheduledPeriods(today: string): string[] {
   const [y, m] = today.split('-').map(Number) as [number, number];
   const [year, month] = m === 1 ? [y - 1, 12] : [y, m - 1];
-  const start = month >= 9 ? year : year - 1;
-  return [`${year}-${String(month).padStart(2, '0')}`, `${start}-${start + 1}`];
+  const last = `${year}-${String(month).padStart(2, '0')}`;
+  return month === 8 ? [last, `${year - 1}-${year}`] : [last];
 }
 
 /**
@@ -42,6 +44,7 @@ export async function run(deps: ReportJobDependencies): Promise<void> {
   const failures: string[] = [];
   const written: string[] = [];
   const proposals: number[] = [];
+  const compiled: string[] = [];
   for (const period of periods) {
     try {
       const outcome = await compileAndWriteReport(period, {
@@ -52,7 +55,9 @@ export async function run(deps: ReportJobDependencies): Promise<void> {
         identities: () => deps.identities(),
         pdf: deps.pdf,
         delivery: reportRulesFrom(settings).delivery,
+        alsoCompiled: [...compiled],
       });
+      compiled.push(outcome.csv);
       if (outcome.changed) written.push(outcome.period);
       if (outcome.pullRequest) proposals.push(outcome.pullRequest.number);
       core.summary.addRaw(outcome.summary, true);
