@@ -205,7 +205,7 @@ function reportWorkflow({ project, ref, reports }: SetupOptions): string {
   const cron = reports === undefined ? '0 5 2 * *' : reports.cron;
   const schedule = cron
     ? `  schedule:
-    # The last month's report and the school year's, from the settings (reports.schedule, UTC).
+    # The month that ended (and in September the school year), from reports.schedule (UTC).
     - cron: '${cron}'
 `
     : '';
@@ -217,7 +217,7 @@ on:
 ${schedule}  workflow_dispatch:
     inputs:
       periode:
-        description: 'Période : un mois (2026-11), une année scolaire (2026-2027) ou une cohorte (cohorte-2026-2027) ; vide : le mois dernier et son année scolaire'
+        description: 'Période : un mois (2026-11), une année scolaire (2026-2027) ou une cohorte (cohorte-2026-2027) ; vide : le mois écoulé (et en septembre l’année scolaire terminée)'
         required: false
         type: string
 
@@ -356,7 +356,8 @@ par Binôme : ne le rendez jamais public, et n’y copiez pas de données ailleu
   cette issue que se commentent les commandes de la vie des binômes. Pour la mettre à jour tout de
   suite : onglet « Actions », « Suivi des binômes », « Run workflow ».
 - **Bilan du programme** : le 2 de chaque mois (réglage \`reports.schedule\`), « Rapports »
-  compile le bilan du mois écoulé et celui de l’année scolaire dans \`reports/<période>/\` :
+  compile le bilan du mois écoulé (et, en septembre, celui de l’année scolaire terminée) dans
+  \`reports/<période>/\` :
   \`rapport.html\` (la page), \`rapport.pdf\` (à imprimer ou à envoyer à la ville et aux
   financeurs), \`graphiques/\` et \`chiffres.csv\` (pour un tableur) ; le \`README.md\` du
   dossier en donne le résumé. Il ne contient que des effectifs : un effectif inférieur à 5 est écrit
