@@ -5,6 +5,7 @@ import {
   screeningPath,
 } from '../../schemas/data-layout.ts';
 import type { Erasure } from '../../schemas/erasure.schema.ts';
+import { dateIn } from '../../schemas/rules-context.ts';
 import type { FileChange } from '../store/data-store.ts';
 import type { PersonRecords } from './person-records.ts';
 
@@ -19,6 +20,7 @@ export function erasureChange(
   person: PersonRecords,
   reason: Erasure['reason'],
   today: string,
+  timeZone: string,
 ): { files: FileChange[]; remove: string[] } | undefined {
   const remove = [
     ...(person.application ? [applicationPath(person.id)] : []),
@@ -32,7 +34,9 @@ export function erasureChange(
       id: person.id,
       kind: person.kind,
       cohort: person.application.cohort,
-      submittedMonth: person.application.submittedAt.slice(0, 7),
+      // The month in the programme's time zone, as the reports count it (not UTC's: an
+      // application sent at 0:30 in Paris on 1 November is November's).
+      submittedMonth: dateIn(timeZone, new Date(person.application.submittedAt)).slice(0, 7),
       lastStatus: person.decision?.status ?? 'new',
       erasedOn: today,
       reason,

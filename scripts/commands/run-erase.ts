@@ -90,7 +90,7 @@ export async function runErase(args: readonly string[], deps: PrivacyDependencie
     );
     const { set } = await findPeople(deps.store, id, undefined);
     const person = await personFrom(deps.store, set, id);
-    const erasure = erasureChange(person, 'request', today);
+    const erasure = erasureChange(person, 'request', today, deps.timeZone);
     // Their pairs' sealed conventions (`conventions.delivery: commit`) go too: once the key is
     // destroyed no one can open them anyway, but nothing that names them should stay in main.
     const sealed = person.pairs.map((p) => conventionPath(p.id));

@@ -119,8 +119,11 @@ export async function compileAndWriteReport(
   const others = (await store.listFiles(folders.reports)).filter(
     (path) => path.endsWith(`/${reportFiles.csv}`) && !path.startsWith(`${folder}/`),
   );
+  // A figure file is some tens of kilobytes; a huge one was not written by a report.
+  const readable = (text: string | undefined): text is string =>
+    text !== undefined && text.length < 1_000_000;
   const otherReports = [
-    ...(await store.readFiles(others)).filter((text): text is string => text !== undefined),
+    ...(await store.readFiles(others)).filter(readable),
     ...(deps.alsoCompiled ?? []),
   ];
   const compiled: CompiledReport = compileReport({
@@ -138,6 +141,7 @@ export async function compileAndWriteReport(
     programme: settings.structure.name,
     otherReports,
   });
+  if (compiled.warning) deps.print(compiled.warning);
   const quotes =
     'withheld' in compiled.published.quotes
       ? 'withheld'

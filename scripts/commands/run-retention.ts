@@ -123,7 +123,12 @@ export async function runRetention(
   for (const item of items) {
     if (item.type === 'file') remove.push(item.path);
     else {
-      const change = erasureChange(await personFrom(store, set, item.id), 'retention', deps.today);
+      const change = erasureChange(
+        await personFrom(store, set, item.id),
+        'retention',
+        deps.today,
+        deps.timeZone,
+      );
       if (change) {
         files.push(...change.files);
         remove.push(...change.remove);

@@ -2,6 +2,7 @@ import type { FollowUp } from '../../schemas/follow-up.schema.ts';
 import { reportCharts, reportHtml } from './report-html.ts';
 import { reportCsv } from './report-csv.ts';
 import { dayInZone } from './day-in-zone.ts';
+import { InconsistentCountsError } from './feasible-range.ts';
 import { publishReport, type PublishedReport } from './publish-report.ts';
 import { reportFigures, type ReportRecords, type ReportSettings } from './report-figures.ts';
 import type { ReportPeriod } from './report-period.ts';
@@ -11,6 +12,8 @@ import { otherReports } from './stable-counts.ts';
 
 export interface CompiledReport {
   published: PublishedReport;
+  /** In French, when the reports already published could not be taken into account. */
+  warning?: string;
   /** The page, which the PDF is printed from. */
   html: string;
   /** The text files of `reports/<period>/`, by path inside that folder (the PDF is added apart). */
@@ -52,16 +55,29 @@ export function compileReport(input: {
   otherReports?: readonly string[];
 }): CompiledReport {
   const figures = reportFigures(input);
+  // A month's bilans, and so their quotes, are its school year's.
   const quotes = reportQuotes(
-    bilansOf(input.records, input.period, input.day, input.settings.structure.timeZone),
+    input.period.kind === 'month'
+      ? []
+      : bilansOf(input.records, input.period, input.day, input.settings.structure.timeZone),
     input.terms,
     input.settings.threshold,
   );
-  const published = publishReport(
-    figures,
-    quotes,
-    otherReports(input.otherReports ?? [], input.settings.threshold),
-  );
+  let warning: string | undefined;
+  let published: PublishedReport;
+  try {
+    published = publishReport(
+      figures,
+      quotes,
+      otherReports(input.otherReports ?? [], input.settings.threshold),
+    );
+  } catch (error) {
+    if (!(error instanceof InconsistentCountsError)) throw error;
+    // The reports already published no longer agree with the records: protected alone, said.
+    published = publishReport(figures, quotes);
+    warning =
+      'Les bilans déjà publiés dans reports/ ne correspondent plus aux données (une candidature effacée ou supprimée depuis, ou un fichier modifié à la main) : ce bilan a été protégé sans eux. Compilez à nouveau les bilans des mêmes mois pour qu’ils se protègent ensemble.';
+  }
   const html = reportHtml(published, input.programme);
   const charts = [...reportCharts(published)].map(([name, svg]) => ({
     path: `${reportFiles.charts}/${name}`,
@@ -69,6 +85,7 @@ export function compileReport(input: {
   }));
   return {
     published,
+    ...(warning ? { warning } : {}),
     html,
     files: [
       { path: reportFiles.html, content: html },

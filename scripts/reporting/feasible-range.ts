@@ -1,6 +1,17 @@
 import { solve, type Constraint, type Model } from 'yalps';
 import type { Inequality, Sum } from './count-system.ts';
 
+/**
+ * The published counts and sums admit no counts at all: reports published from records that have
+ * changed since (a person erased, an application deleted) disagree with this one.
+ */
+export class InconsistentCountsError extends Error {
+  override name = 'InconsistentCountsError';
+  constructor() {
+    super('The published counts contradict each other.');
+  }
+}
+
 /** What a reader can learn of a hidden count: the least and the most it can be. */
 export interface FeasibleRange {
   min: number;
@@ -51,6 +62,15 @@ export function feasibleRange(
       }
     }
     if (hiddenTerms > 0) constraints.set(name, bound(rightHandSide));
+    else {
+      // Published counts alone: they must agree (a sum adds up, an order holds).
+      const c = bound(rightHandSide);
+      if (
+        (c.equal !== undefined && Math.abs(c.equal) > 1e-9) ||
+        (c.max !== undefined && c.max < -1e-9)
+      )
+        throw new InconsistentCountsError();
+    }
   };
   sums.forEach((sum, i) =>
     linear(
@@ -80,21 +100,46 @@ export function feasibleRange(
       ...(atLeast !== undefined ? { min: atLeast } : {}),
     });
   }
-  const model = (direction: 'minimize' | 'maximize'): Model => ({
+  const model = (direction: 'minimize' | 'maximize', nudge = 0): Model => ({
     direction,
     objective: 'objective',
-    constraints,
+    // YALPS has no rule against cycling on degenerate programs (many zero counts): once it
+    // cycles, the right-hand sides are nudged by a few billionths, each by its own amount, which
+    // breaks the ties and moves the optimum by far less than one person.
+    constraints:
+      nudge === 0
+        ? constraints
+        : new Map(
+            [...constraints].map(([name, c], i) => {
+              const shift = nudge * (i + 1);
+              return [
+                name,
+                {
+                  ...(c.equal !== undefined ? { equal: c.equal + shift } : {}),
+                  ...(c.min !== undefined ? { min: c.min + shift } : {}),
+                  ...(c.max !== undefined ? { max: c.max + shift } : {}),
+                },
+              ];
+            }),
+          ),
     variables,
   });
-  const low = solve(model('minimize'));
-  const high = solve(model('maximize'));
+  const optimum = (direction: 'minimize' | 'maximize') => {
+    let result = solve(model(direction), { checkCycles: true });
+    for (const nudge of [1e-9, 3e-8]) {
+      if (result.status !== 'cycled') break;
+      result = solve(model(direction, nudge), { checkCycles: true });
+    }
+    return result;
+  };
+  const low = optimum('minimize');
+  const high = optimum('maximize');
   if (low.status === 'infeasible' || high.status === 'infeasible')
-    throw new Error('The published counts contradict each other: a bug in the report.');
+    throw new InconsistentCountsError();
+  // Still no answer: assume the worst, that the reader pins it (more is hidden around it).
   if (low.status !== 'optimal' || (high.status !== 'optimal' && high.status !== 'unbounded'))
-    throw new Error(
-      `The confidentiality check could not conclude (${low.status}, ${high.status}).`,
-    );
-  const round = (n: number) => Math.round(n * 1e6) / 1e6;
+    return { min: 0, max: 0 };
+  const round = (n: number) => Math.round(n * 1e4) / 1e4;
   return {
     min: round(low.result),
     max: high.status === 'unbounded' ? Infinity : round(high.result),

@@ -121,8 +121,9 @@ describe('the figures of a school year', () => {
       settings: reportSettings,
     });
     const counts = Object.fromEntries(april.system.counts);
-    // No pair was formed in April; the applications of the autumn are not April's.
-    expect(counts['binomes/total/count']).toBe(0);
+    // A month's report leaves the pairs formed and the bilans to its school year's.
+    expect(counts['binomes/total/count']).toBeUndefined();
+    expect(april.sections.map((s) => s.id)).toEqual(['candidatures', 'attente', 'suivi']);
     // A month's report names its applications after the month, as its school year's does.
     expect(counts['candidatures/2027-04/total']).toBe(0);
     expect(counts['candidatures/total/total']).toBeUndefined();

@@ -293,6 +293,12 @@ export function reportFigures(input: {
       : { withheld: `non publié : moins de ${t} mentors ou de ${t} mentorés acceptés` }),
   };
 
+  // A month's pairs formed and bilans are its school year's too: published in both, one minus
+  // the others would give small counts away (a review measured it). A month's report leaves them
+  // to the school year's, and they are counted apart, in no report's protection.
+  const monthOnly = period.kind === 'month';
+  const flows = monthOnly ? new CountSystemBuilder() : system;
+
   // Pairs formed in the period (or of the cohort), where they stood on the report's day.
   const formed = records.pairs.filter((p) => {
     const timeline = timelines.get(p.id);
@@ -312,7 +318,7 @@ export function reportFigures(input: {
     { key: 'closed-as-planned', label: 'Terminés à la date prévue' },
     { key: 'closed-early', label: 'Terminés avant la date prévue' },
   ];
-  const pairsByState = crossTable(system, {
+  const pairsByState = crossTable(flows, {
     id: 'binomes',
     caption: 'Binômes formés, selon où ils en sont',
     corner: 'Situation',
@@ -322,7 +328,7 @@ export function reportFigures(input: {
     columnTotals: true,
     chart: { description: 'Nombre de binômes formés dans chaque situation.', unit: 'binômes' },
   });
-  const earlyEnds = crossTable(system, {
+  const earlyEnds = crossTable(flows, {
     id: 'fins-anticipees',
     caption: 'Binômes terminés avant la date prévue, par motif',
     corner: 'Motif',
@@ -353,7 +359,7 @@ export function reportFigures(input: {
     { key: 'over-6', label: 'Plus de 6 mois', upTo: Infinity },
   ];
   const bandOf = (days: number) => waitBands.find((b) => days <= b.upTo)!.key;
-  const timeToPair = crossTable(system, {
+  const timeToPair = crossTable(flows, {
     id: 'delai',
     caption: 'Temps entre la candidature du mentoré et la formation du binôme',
     corner: 'Délai',
@@ -369,7 +375,7 @@ export function reportFigures(input: {
     const timeline = timelines.get(p.id)!;
     return timeline.startedOn !== undefined && addMonths(timeline.startedOn, minimumMonths) <= day;
   });
-  const sixMonths = crossTable(system, {
+  const sixMonths = crossTable(flows, {
     id: 'duree',
     caption: `Binômes arrivés à ${minimumMonths} mois de mentorat`,
     corner: 'Parmi les binômes commencés depuis assez longtemps',
@@ -505,7 +511,7 @@ export function reportFigures(input: {
     value: (b: FollowUp) => string | undefined,
     chart?: ReportTable['chart'],
   ) =>
-    crossTable(system, {
+    crossTable(flows, {
       id,
       caption,
       corner,
@@ -542,7 +548,7 @@ export function reportFigures(input: {
     choices(outcome.wouldRecommend),
     (b) => b.wouldRecommend,
   );
-  const changes = crossTable(system, {
+  const changes = crossTable(flows, {
     id: 'changements',
     caption: 'Ce que le mentorat a changé, selon les bilans',
     corner: 'Changement',
@@ -581,43 +587,56 @@ export function reportFigures(input: {
         statistics: [],
         tables: [waitingTotal, waitingBySector, mentorsBySector],
       },
-      {
-        id: 'binomes',
-        heading: 'Binômes',
-        paragraphs: [
-          period.cohort !== undefined
-            ? 'Les binômes de la cohorte, où ils en étaient le jour du rapport.'
-            : 'Les binômes formés pendant la période (acceptés par la coordination), où ils en étaient le jour du rapport.',
-        ],
-        statistics: [
-          {
-            label: 'Temps entre la candidature et le binôme (médiane)',
-            dependsOn: timeToPair.rows.flatMap((r) => r.keys),
-            ...(waits.length >= t
-              ? { value: `${number.format(median(waits))} jours` }
-              : { withheld: enough(waits.length, 'binômes')! }),
-          },
-        ],
-        tables: [pairsByState, earlyEnds, timeToPair, sixMonths],
-      },
+      ...(monthOnly
+        ? []
+        : [
+            {
+              id: 'binomes',
+              heading: 'Binômes',
+              paragraphs: [
+                period.cohort !== undefined
+                  ? 'Les binômes de la cohorte, où ils en étaient le jour du rapport.'
+                  : 'Les binômes formés pendant la période (acceptés par la coordination), où ils en étaient le jour du rapport.',
+              ],
+              statistics: [
+                {
+                  label: 'Temps entre la candidature et le binôme (médiane)',
+                  dependsOn: timeToPair.rows.flatMap((r) => r.keys),
+                  ...(waits.length >= t
+                    ? { value: `${number.format(median(waits))} jours` }
+                    : { withheld: enough(waits.length, 'binômes')! }),
+                },
+              ],
+              tables: [pairsByState, earlyEnds, timeToPair, sixMonths],
+            },
+          ]),
       {
         id: 'suivi',
         heading: 'Rencontres et suivi',
         paragraphs: [
           'Les rencontres et les points d’étape que les participants ont signalés pendant la période, pour tous les binômes en cours. Rien du contenu des rencontres n’est demandé ni compté.',
+          ...(monthOnly
+            ? [
+                'Les binômes formés et les bilans de fin de mentorat sont comptés dans le bilan de l’année scolaire : publiés aussi mois par mois, la différence entre les deux permettrait de retrouver de petits effectifs.',
+              ]
+            : []),
         ],
         statistics: [meetingRate, responseRate],
         tables: [rhythm, meetingModes, checkIns],
       },
-      {
-        id: 'bilans',
-        heading: 'Bilans de fin de mentorat',
-        paragraphs: [
-          'Les réponses aux bilans envoyés pendant la période, par les mentors et par les mentorés.',
-        ],
-        statistics: [],
-        tables: [satisfaction, objectives, recommend, changes],
-      },
+      ...(monthOnly
+        ? []
+        : [
+            {
+              id: 'bilans',
+              heading: 'Bilans de fin de mentorat',
+              paragraphs: [
+                'Les réponses aux bilans envoyés pendant la période, par les mentors et par les mentorés.',
+              ],
+              statistics: [],
+              tables: [satisfaction, objectives, recommend, changes],
+            },
+          ]),
     ],
   };
 }

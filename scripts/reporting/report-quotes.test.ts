@@ -7,7 +7,7 @@ import { reportDay, reportPeriod } from './report-period.ts';
 // chose to share anonymously are quoted; the periods a report may cover.
 
 const terms: SensitiveTerms = {
-  names: ['Zéphyrine', 'Testaccio', 'Zéphyrine Testaccio', 'Jean-Marc'],
+  names: ['Zéphyrine', 'Testaccio', 'Zéphyrine Testaccio', 'Jean-Marc', 'Le Goff'],
   organisations: ['Entreprise Fictive SA', 'Lycée Eugène-Ionesco'],
   emails: ['z.testaccio@exemple.fr'],
   phones: ['06 11 22 33 44'],
@@ -32,6 +32,10 @@ describe('masking a quote', () => {
       'Appelez le [téléphone], le [téléphone] ou le [téléphone].',
     ],
     ['Les Zéphyrines ne sont pas elle.', 'Les Zéphyrines ne sont pas elle.'],
+    [
+      'Le mentorat ? Je le recommande, merci M. Le Goff et Goff.',
+      'Le mentorat ? Je le recommande, merci M. [nom] et [nom].',
+    ],
     // Written otherwise: capitals, ligatures, invisible characters, as one word, as a handle.
     ['Merci ZEPHY\u00adRINE et Zéphyrine\u200bTestaccio.', 'Merci [nom] et [nom].'],
     [

@@ -101,6 +101,12 @@ function maskPhone(text: string, phone: string): string {
   return result.replace(/\u0000+/g, '[téléphone]');
 }
 
+const particles = new Set(
+  'le la les l de d du des da das do dos di del della van von der den ten ter el al ben bin ibn ould mac mc st saint sainte'.split(
+    ' ',
+  ),
+);
+
 // Words an organisation's name shares with many others: masked whole, never alone.
 const commonWords = new Set(
   'lycee college ecole universite institut entreprise societe groupe banque conseil cabinet agence atelier association centre service services france paris international fils freres et des les la le du de sas sarl sa mairie ville hopital clinique ingenierie media medias design transports transport logistique sante energie avocats consulting solutions industrie industries compagnie fondation laboratoire laboratoires professionnel general generale saint sainte'.split(
@@ -120,7 +126,13 @@ export function scrubQuote(text: string, terms: SensitiveTerms): string {
   for (const phone of terms.phones) quote = maskPhone(quote, phone);
   const words = (value: string) => spaced(value).split(' ').filter(Boolean);
   const joined = (value: string) => words(value).join('');
-  const names = terms.names.flatMap((name) => [name, joined(name), ...words(name)]);
+  // A surname's particle (« Le » Goff, « Da » Silva) is masked with the name, never alone: it is
+  // one of the commonest words of the language.
+  const names = terms.names.flatMap((name) => [
+    name,
+    joined(name),
+    ...words(name).filter((w) => !particles.has(w)),
+  ]);
   const organisations = terms.organisations.flatMap((name) => [
     name,
     joined(name),

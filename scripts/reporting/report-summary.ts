@@ -34,9 +34,14 @@ export function reportSummary(report: PublishedReport, options: { pdf: boolean }
     '| --- | --- |',
     `| Candidatures de mentors | ${count(applications[0]!)} |`,
     `| Candidatures de mentorés | ${count(applications[1]!)} |`,
-    `| Binômes formés | ${count('binomes/total/count')} |`,
-    `| Binômes en cours | ${count('binomes/active/count')} |`,
-    `| Bilans de fin de mentorat reçus | ${count('bilans/total/total')} |`,
+    // A month's report leaves pairs and bilans to its school year's.
+    ...(report.cells.has('binomes/total/count')
+      ? [
+          `| Binômes formés | ${count('binomes/total/count')} |`,
+          `| Binômes en cours | ${count('binomes/active/count')} |`,
+          `| Bilans de fin de mentorat reçus | ${count('bilans/total/total')} |`,
+        ]
+      : []),
     ...report.sections.flatMap((s) =>
       s.statistics.map(
         (st) =>

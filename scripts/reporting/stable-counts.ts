@@ -61,7 +61,8 @@ export function otherReports(csvs: readonly string[], threshold: number): OtherR
   const sums: Sum[] = [];
   csvs.forEach((csv, n) => {
     const tables = new Map<string, Map<string, Map<string, string>>>();
-    for (const line of csv.replace(/^\uFEFF/, '').split('\r\n')) {
+    // Saved again by a spreadsheet, or through Git's line-ending conversion, lines end in LF.
+    for (const line of csv.replace(/^\uFEFF/, '').split(/\r?\n/)) {
       const cells = csvCells(line);
       if (!cells || cells.length !== 6 || cells[1] === 'Indicateurs' || cells[5] === 'Clé')
         continue;

@@ -80,11 +80,22 @@ export function suppressCounts(
     }
   }
   for (const [key, count] of theirs) if (!system.counts.has(key)) published.set(key, count);
-  for (const group of linkedGroups(extended))
+  for (const group of linkedGroups(extended)) {
+    // A group of the other reports' counts alone is theirs: this report changes nothing there.
+    if (!group.keys.some((key) => system.counts.has(key))) continue;
     protectGroup(group, extended, threshold, published, {
       fixed,
       own: (key) => system.counts.has(key),
+      // What a reader knows a hidden count's wording to be: this report's, or the other one's.
+      small: (key) =>
+        system.counts.has(key)
+          ? (system.counts.get(key) ?? 0) < threshold
+          : (() => {
+              const count = theirs.get(key);
+              return count !== undefined && 'hidden' in count && count.hidden === 'small';
+            })(),
     });
+  }
   return new Map([...published].filter(([key]) => system.counts.has(key)));
 }
 
@@ -93,7 +104,11 @@ function protectGroup(
   system: CountSystem,
   threshold: number,
   published: Map<string, PublishedCount>,
-  scope: { fixed: ReadonlySet<string>; own: (key: string) => boolean },
+  scope: {
+    fixed: ReadonlySet<string>;
+    own: (key: string) => boolean;
+    small: (key: string) => boolean;
+  },
 ): void {
   const { wideEnough } = protection(threshold);
   const values = () => {
@@ -105,14 +120,7 @@ function protectGroup(
     return known;
   };
   const hidden = () => group.keys.filter((k) => !values().has(k));
-  // Another report's count is small when it says so; this report's, when it is.
-  const small = (key: string) =>
-    scope.own(key)
-      ? (system.counts.get(key) ?? 0) < threshold
-      : (() => {
-          const count = published.get(key);
-          return count !== undefined && 'hidden' in count && count.hidden === 'small';
-        })();
+  const small = scope.small;
   /** What the wording of each hidden count tells. */
   const bounds = (known: ReadonlyMap<string, number>) => {
     const atMost = new Map<string, number>();
@@ -188,12 +196,10 @@ function protectGroup(
       );
     if (moves.size === 0) for (const key of group.keys) offer([key]);
     if (moves.size === 0) {
-      // Pinned by what other reports published, whatever this one hides: nothing it can do.
-      if (!scope.own(exposed)) {
-        safe.add(exposed);
-        continue;
-      }
-      throw new Error('A hidden count stays exposed with every count hidden: a bug in the sums.');
+      // Everything this report could hide is hidden: what still pins it is what other reports
+      // published already, which no choice here can take back.
+      safe.add(exposed);
+      continue;
     }
     const scored = [...moves.values()].map((keys) => {
       const trial = new Map(known);

@@ -2,49 +2,14 @@ import loadHighs from 'highs';
 import Papa from 'papaparse';
 
 // The attack on a report's suppression (issue 13), as a reader would make it: from the published
-// CSV alone, each table's totals (its « Total » row and column) and the counts two tables share
-// (listed below by hand, from what the tables say), a linear program solved with HiGHS, another
-// solver than the report's own, minimises and maximises every hidden count, counts never below
-// zero. Nothing of the report's code is used but its CSV.
+// CSVs alone (each table's « Total » row and column, each figure's name in the last column, which
+// ties a count laid out twice, or a month's count across reports), a linear program solved with
+// HiGHS, another solver than the report's own, minimises and maximises every hidden count,
+// counts never below zero, with and without what the wording says. Nothing of the report's code
+// is used but its CSV.
 
 /** A cell of the CSV: its table (section, caption), row and column. */
 type Cell = readonly [section: string, table: string, row: string, column: string];
-
-/**
- * Counts that two tables publish for the same people: the reader knows they are equal. Written
- * here from the tables' wording, not taken from the report's code, so that the attack is the
- * reader's own; `sharedCountsAreListed` checks that none is missing.
- */
-export const sameCounts: [Cell, Cell][] = [
-  ...['Mentors', 'Mentorés', 'Total'].map((column): [Cell, Cell] => [
-    ['Candidatures', 'Candidatures reçues par mois', 'Total', column],
-    ['Candidatures', 'Où en sont ces candidatures', 'Total', column],
-  ]),
-  // The pairs formed, when none is left out of the time to pair (no mentoré erased) or of the
-  // six months (all started long enough ago): a reader would take them for the same count.
-  ...[
-    'Temps entre la candidature du mentoré et la formation du binôme',
-    'Binômes arrivés à 6 mois de mentorat',
-  ].map((table): [Cell, Cell] => [
-    ['Binômes', 'Binômes formés, selon où ils en sont', 'Total', 'Nombre'],
-    ['Binômes', table, 'Total', 'Nombre'],
-  ]),
-  [
-    ['Binômes', 'Binômes formés, selon où ils en sont', 'Terminés avant la date prévue', 'Nombre'],
-    ['Binômes', 'Binômes terminés avant la date prévue, par motif', 'Total', 'Nombre'],
-  ],
-  ...['Objectifs atteints, selon les bilans', 'Recommanderaient le mentorat'].flatMap((table) =>
-    ['Mentors', 'Mentorés', 'Total'].map((column): [Cell, Cell] => [
-      [
-        'Bilans de fin de mentorat',
-        'Satisfaction exprimée dans les bilans de fin de mentorat',
-        'Total',
-        column,
-      ],
-      ['Bilans de fin de mentorat', table, 'Total', column],
-    ]),
-  ),
-];
 
 export interface HiddenRange {
   cell: Cell;
@@ -85,9 +50,16 @@ export const orders: [Cell, Cell[]][] = [
  */
 export async function attackCsv(
   csv: string | readonly string[],
-  shared: [Cell, Cell][] = sameCounts,
+  shared: [Cell, Cell][] = [],
   order: [Cell, Cell[]][] = orders,
   threshold = 5,
+  /**
+   * A reader who knows the months given are all there is (nothing happened in the others): a
+   * count of the school year is then the sum of the same count in the months' reports.
+   */
+  yearIsItsMonths: (key: string) => boolean = () => false,
+  /** Which hidden cells to solve for (all by default): each costs four programs. */
+  only: (cell: Cell) => boolean = () => true,
 ): Promise<HiddenRange[]> {
   // Several reports read side by side: each one's sections are named `<n>: <section>`.
   const csvs = typeof csv === 'string' ? [csv] : csv;
@@ -132,10 +104,26 @@ export async function attackCsv(
     for (const [a, b] of shared)
       same(id([prefix(n, a[0]), a[1], a[2], a[3]]), id([prefix(n, b[0]), b[1], b[2], b[3]]));
   });
-  // Across reports, a month's applications by role are one count, wherever they stand.
+  // Within one report, two cells under one name (the CSV's last column) are one count.
+  for (const cells of named.values())
+    for (const cell of cells.slice(1))
+      if (cell.split(': ')[0] === cells[0]!.split(': ')[0] || csvs.length === 1)
+        same(cells[0]!, cell);
+  // Across reports, a month's applications by role are one count, wherever they stand, and so
+  // is any count named after a month (`bilans@2026-11/…`).
   for (const [key, cells] of named)
-    if (/^candidatures\/[0-9]{4}-[0-9]{2}\//.test(key))
+    if (/^candidatures\/[0-9]{4}-[0-9]{2}\//.test(key) || /@[0-9]{4}-[0-9]{2}\//.test(key))
       for (const cell of cells.slice(1)) same(cells[0]!, cell);
+  // A school year's count and the same count in its months' reports.
+  const monthly = new Map<string, string[]>();
+  for (const key of named.keys()) {
+    const month = /^([a-z-]+)@[0-9]{4}-[0-9]{2}(\/.*)$/.exec(key);
+    if (month)
+      monthly.set(`${month[1]}${month[2]}`, [
+        ...(monthly.get(`${month[1]}${month[2]}`) ?? []),
+        key,
+      ]);
+  }
   const value = new Map<string, number>();
   const shownAs = new Map<string, string>();
   for (const [name, t] of tables)
@@ -145,6 +133,8 @@ export async function attackCsv(
       if (/^[0-9]+$/.test(text)) value.set(key, Number(text));
     }
   const equations: Map<string, number>[] = [];
+  /** A year's count is at least the sum of the months given. */
+  const flows: [string, string[]][] = [];
   const equation = (total: string, parts: string[]) => {
     const terms = new Map<string, number>();
     for (const p of parts) terms.set(find(p), (terms.get(find(p)) ?? 0) + 1);
@@ -169,6 +159,19 @@ export async function attackCsv(
           cell('Total', c),
           inner.rows.map((r) => cell(r, c)),
         );
+  }
+  // The year's count is read in a report that names nothing after a month (a school year's).
+  const monthReports = new Set(
+    [...named]
+      .filter(([key]) => /@[0-9]{4}-[0-9]{2}\//.test(key))
+      .flatMap(([, cells]) => cells.map((cell) => cell.split(': ')[0])),
+  );
+  for (const [yearKey, monthKeys] of monthly) {
+    const year = named.get(yearKey)?.find((cell) => !monthReports.has(cell.split(': ')[0]));
+    if (year === undefined) continue;
+    const parts = monthKeys.map((k) => named.get(k)![0]!);
+    if (yearIsItsMonths(yearKey)) equation(year, parts);
+    else flows.push([year, parts]);
   }
   const hidden = [...shownAs.keys()].filter((k) => !value.has(k));
   const names = new Map(hidden.map((k, i) => [k, `x${i}`]));
@@ -203,6 +206,17 @@ export async function attackCsv(
       if (lhs.length > 0) constraints.push(` o${n}_${i}: ${lhs.join(' ')} <= ${-constant}`);
     }),
   );
+  flows.forEach(([year, parts], i) => {
+    const keys = [year, ...parts].map(find);
+    let constant = 0;
+    const lhs: string[] = [];
+    keys.forEach((k, j) => {
+      const coefficient = j === 0 ? 1 : -1;
+      if (value.has(k)) constant += coefficient * value.get(k)!;
+      else lhs.push(`${coefficient >= 0 ? '+' : '-'} 1 ${names.get(k)!}`);
+    });
+    if (lhs.length > 0) constraints.push(` f${i}: ${lhs.join(' ')} >= ${-constant}`);
+  });
   // What the wording says of each hidden count.
   const wording = hidden.map((k) =>
     shownAs.get(k) === `moins de ${threshold}`
@@ -218,8 +232,9 @@ export async function attackCsv(
     if (result.Status !== 'Optimal') throw new Error(`HiGHS: ${result.Status}`);
     return Math.round(result.ObjectiveValue * 1e6) / 1e6;
   };
-  return hidden.map((k) => {
+  return hidden.flatMap((k) => {
     const [section, table, row, column] = k.split('\u0000') as [string, string, string, string];
+    if (!only([section, table, row, column])) return [];
     const x = names.get(k)!;
     return {
       cell: [section, table, row, column],
@@ -227,6 +242,6 @@ export async function attackCsv(
       min: solve('Minimize', x, []),
       max: solve('Maximize', x, []),
       labelled: { min: solve('Minimize', x, wording), max: solve('Maximize', x, wording) },
-    };
+    } satisfies HiddenRange;
   });
 }

@@ -6,11 +6,16 @@ import { CountSystemBuilder } from '../../scripts/reporting/count-system.ts';
 import { publishReport, type PublishedReport } from '../../scripts/reporting/publish-report.ts';
 import { reportCsv } from '../../scripts/reporting/report-csv.ts';
 import { reportPeriod } from '../../scripts/reporting/report-period.ts';
+import { otherReports } from '../../scripts/reporting/stable-counts.ts';
+import { seededRandom } from '../../scripts/dev/matching-people.ts';
+import { aBilanRecord } from '../helpers/follow-up-records.ts';
+import type { FollowUp } from '../../schemas/follow-up.schema.ts';
+import type { Pair } from '../../schemas/pair.schema.ts';
 import { crossTable } from '../../scripts/reporting/report-table.ts';
 import type { PublishedCount } from '../../scripts/reporting/suppress-counts.ts';
 import { programmeSettings } from '../helpers/intake-harness.ts';
 import { goldenProgramme } from '../helpers/report-programme.ts';
-import { attackCsv, sameCounts, type HiddenRange } from './suppression-attack.ts';
+import { attackCsv, orders, type HiddenRange } from './suppression-attack.ts';
 
 // Issue 13: the suppression attacked. For every hidden count of a published report, a linear
 // program (HiGHS) finds the least and the most it can be given everything published; the range
@@ -182,25 +187,111 @@ describe('the suppression of small counts, attacked', () => {
     expectProtected(await attackCsv(published));
   });
 
-  it('lists every count two tables share, so that the attack combines them', () => {
-    // The report's own layout: a key laid out in two tables is a count the reader sees twice.
+  it('leaves pairs and bilans to the school year: its months’ reports give nothing of them away', async () => {
+    // Twenty more pairs, whose bilans are sent in July or August: the year's are the sum.
+    const { records } = goldenProgramme();
+    const pairs = records.pairs as Pair[];
+    const followUps = records.followUps as Map<string, FollowUp[]>;
+    const random = seededRandom(7);
+    const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+    for (let i = 10; i < 30; i += 1) {
+      const id = `pair-extr${String(i).padStart(2, '0')}-extr${String(i).padStart(2, '0')}`;
+      pairs.push({ ...structuredClone(pairs[0]!), id });
+      followUps.set(
+        id,
+        (['mentor', 'mentee'] as const).map((role) =>
+          aBilanRecord(id, role, random() < 0.5 ? '2027-07-13' : '2027-08-10', {
+            satisfaction: pick([5, 5, 5, 4, 4, 3]),
+            objectivesReached: pick(['yes', 'yes', 'partly'] as const),
+            wouldRecommend: pick(['yes', 'yes', 'yes', 'no'] as const),
+          }),
+        ),
+      );
+    }
+    const compile = (id: string, day: string, otherReports: string[]) =>
+      compileReport({
+        period: reportPeriod(id, settings.cohorts),
+        day,
+        records,
+        settings: { ...settings, followUp: followUpRulesFrom(settings), threshold },
+        terms: undefined,
+        programme: 'Essai',
+        otherReports,
+      }).files.find((f) => f.path === 'chiffres.csv')!.content;
+    const published: string[] = [];
+    published.push(compile('2027-07', '2027-07-31', []));
+    published.push(compile('2027-08', '2027-08-31', [...published]));
+    published.push(compile('2026-2027', '2027-08-31', [...published]));
+    for (const month of published.slice(0, 2))
+      expect(month).not.toMatch(/;(bilans|binomes|delai|objectifs)\//);
+    // Even for a reader who knows that bilans are sent in July and August only.
+    const fromBilans = (key: string) =>
+      /^(bilans|objectifs|recommandation|changements)\//.test(key);
+    expectProtected(
+      await attackCsv(published, [], orders, threshold, fromBilans, (cell) =>
+        /Bilans de fin/.test(cell[0]),
+      ),
+    );
+  });
+
+  it('never fails because of the reports already published: edited, re-saved or compiled in another order', () => {
+    const { records } = goldenProgramme();
+    const compile = (id: string, day: string, otherReports: string[]) =>
+      compileReport({
+        period: reportPeriod(id, settings.cohorts),
+        day,
+        records,
+        settings: { ...settings, followUp: followUpRulesFrom(settings), threshold },
+        terms: undefined,
+        programme: 'Essai',
+        otherReports,
+      });
+    const csv = (r: ReturnType<typeof compile>) =>
+      r.files.find((f) => f.path === 'chiffres.csv')!.content;
+    const october = csv(compile('2026-10', '2026-10-31', []));
+    // A year compiled in the middle of the year, then the month: both compile.
+    const midYear = csv(compile('2026-2027', '2026-11-12', [october]));
+    expect(compile('2026-11', '2026-11-30', [october, midYear]).warning).toBeUndefined();
+    // Counts edited by hand so that they no longer add up: the year is compiled, protected
+    // without the others, and says so.
+    const edited = october
+      .replace(/;[^;]*;candidatures\/2026-10\/mentor\r\n/g, ';8;candidatures/2026-10/mentor\r\n')
+      .replace(/;[^;]*;candidatures\/2026-10\/mentee\r\n/g, ';6;candidatures/2026-10/mentee\r\n')
+      .replace(/;[^;]*;candidatures\/2026-10\/total\r\n/g, ';13;candidatures/2026-10/total\r\n');
+    expect(edited).toContain(';8;candidatures/2026-10/mentor');
+    const year = compile('2026-2027', '2027-08-31', [edited]);
+    expect(year.warning).toContain('ne correspondent plus aux données');
+    // Re-saved with LF line ends: read all the same.
+    const lf = otherReports([october.replaceAll('\r\n', '\n')], threshold);
+    expect(lf.shown.size).toBeGreaterThan(0);
+    expect(lf).toEqual(otherReports([october], threshold));
+  });
+
+  it('names a count laid out twice alike, so that a reader (and the attack) knows it is one', () => {
     const report = goldenReport();
-    const places = new Map<string, string[]>();
+    const places = new Map<string, Set<string>>();
     for (const section of report.published.sections)
       for (const table of section.tables)
         for (const row of table.rows)
-          row.keys.forEach((key, c) => {
-            const list = places.get(key) ?? [];
-            list.push([section.heading, table.caption, row.label, table.columns[c]].join(' / '));
-            places.set(key, list);
-          });
-    const listed = new Set(sameCounts.map(([a, b]) => `${a.join(' / ')} = ${b.join(' / ')}`));
-    const shared = [...places.values()].filter(
-      (p) => new Set(p.map((x) => x.split(' / ')[1])).size > 1,
+          for (const key of row.keys)
+            places.set(key, new Set([...(places.get(key) ?? []), table.caption]));
+    const shared = [...places].filter(([, tables]) => tables.size > 1).map(([key]) => key);
+    expect(shared).toEqual(
+      expect.arrayContaining([
+        'candidatures/total/total',
+        'binomes/total/count',
+        'bilans/total/mentor',
+      ]),
     );
-    expect(shared.length).toBeGreaterThan(0);
-    for (const [first, ...others] of shared)
-      for (const other of others)
-        expect(listed, `${first} = ${other}`).toContain(`${first} = ${other}`);
+    const csv = report.files.find((f) => f.path === 'chiffres.csv')!.content;
+    for (const key of shared) {
+      const shown = new Set(
+        csv
+          .split('\r\n')
+          .filter((line) => line.endsWith(`;${key}`))
+          .map((line) => line.split(';').at(-2)),
+      );
+      expect(shown.size, key).toBe(1);
+    }
   });
 });
