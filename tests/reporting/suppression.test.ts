@@ -78,6 +78,25 @@ function expectProtected(ranges: HiddenRange[]) {
   }
 }
 
+/** `records`' report for the period `id`, counted up to `day`, beside `otherReports` (CSVs). */
+const compileIn = (
+  records: ReturnType<typeof goldenProgramme>['records'],
+  id: string,
+  day: string,
+  otherReports: string[],
+) =>
+  compileReport({
+    period: reportPeriod(id, settings.cohorts),
+    day,
+    records,
+    settings: { ...settings, followUp: followUpRulesFrom(settings), threshold },
+    terms: undefined,
+    programme: 'Essai',
+    otherReports,
+  });
+const csvOf = (report: ReturnType<typeof compileReport>) =>
+  report.files.find((f) => f.path === 'chiffres.csv')!.content;
+
 /** The golden programme's report for its school year. */
 const goldenReport = () =>
   compileReport({
@@ -159,15 +178,7 @@ describe('the suppression of small counts, attacked', () => {
     const moved = records.applications.find((a) => a.id === 'mentor-gold11')!;
     moved.submittedAt = '2026-12-07T10:00:00.000Z';
     const compile = (id: string, day: string, otherReports: string[]) =>
-      compileReport({
-        period: reportPeriod(id, settings.cohorts),
-        day,
-        records,
-        settings: { ...settings, followUp: followUpRulesFrom(settings), threshold },
-        terms: undefined,
-        programme: 'Essai',
-        otherReports,
-      }).files.find((f) => f.path === 'chiffres.csv')!.content;
+      csvOf(compileIn(records, id, day, otherReports));
     const months: [string, string][] = [
       ['2026-10', '2026-10-31'],
       ['2026-11', '2026-11-30'],
@@ -209,15 +220,7 @@ describe('the suppression of small counts, attacked', () => {
       );
     }
     const compile = (id: string, day: string, otherReports: string[]) =>
-      compileReport({
-        period: reportPeriod(id, settings.cohorts),
-        day,
-        records,
-        settings: { ...settings, followUp: followUpRulesFrom(settings), threshold },
-        terms: undefined,
-        programme: 'Essai',
-        otherReports,
-      }).files.find((f) => f.path === 'chiffres.csv')!.content;
+      csvOf(compileIn(records, id, day, otherReports));
     const published: string[] = [];
     published.push(compile('2027-07', '2027-07-31', []));
     published.push(compile('2027-08', '2027-08-31', [...published]));
@@ -237,17 +240,8 @@ describe('the suppression of small counts, attacked', () => {
   it('never fails because of the reports already published: edited, re-saved or compiled in another order', () => {
     const { records } = goldenProgramme();
     const compile = (id: string, day: string, otherReports: string[]) =>
-      compileReport({
-        period: reportPeriod(id, settings.cohorts),
-        day,
-        records,
-        settings: { ...settings, followUp: followUpRulesFrom(settings), threshold },
-        terms: undefined,
-        programme: 'Essai',
-        otherReports,
-      });
-    const csv = (r: ReturnType<typeof compile>) =>
-      r.files.find((f) => f.path === 'chiffres.csv')!.content;
+      compileIn(records, id, day, otherReports);
+    const csv = csvOf;
     const october = csv(compile('2026-10', '2026-10-31', []));
     // A year compiled in the middle of the year, then the month: both compile.
     const midYear = csv(compile('2026-2027', '2026-11-12', [october]));
