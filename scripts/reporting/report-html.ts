@@ -4,16 +4,13 @@ import { barChart, type ChartValue } from './bar-chart.ts';
 import { cellText, type PublishedReport } from './publish-report.ts';
 import type { ReportTable } from './report-table.ts';
 
-/** A table's id as a file name and an SVG id (`bilans@2026-11` -> `bilans-2026-11`). */
-const chartName = (id: string) => id.replace(/[^a-z0-9-]/g, '-');
-
 /** The charts of a report: one SVG document per table drawn, by file name. */
 export function reportCharts(report: PublishedReport): Map<string, string> {
   const charts = new Map<string, string>();
   for (const section of report.sections)
     for (const table of section.tables) {
       const svg = chartOf(report, table);
-      if (svg) charts.set(`${chartName(table.id)}.svg`, svg);
+      if (svg) charts.set(`${table.id}.svg`, svg);
     }
   return charts;
 }
@@ -28,7 +25,7 @@ function chartOf(report: PublishedReport, table: ReportTable): string | undefine
     return 'value' in cell ? { value: cell.value } : { hidden: cell.hidden };
   };
   return barChart({
-    id: `graphique-${chartName(table.id)}`,
+    id: `graphique-${table.id}`,
     title: `${table.caption} (${report.period.label})`,
     description: table.chart.description,
     categories: rows.map((r) => r.label),
@@ -110,7 +107,7 @@ export function reportHtml(report: PublishedReport, programme: string): string {
             .join('\n')}\n</dl>`;
     const tables = section.tables
       .map((table) => {
-        const chart = charts.get(`${chartName(table.id)}.svg`);
+        const chart = charts.get(`${table.id}.svg`);
         // The figure's caption is seen; its SVG's title and description are what is heard.
         return `${chart ? `<figure>\n<figcaption>Graphique : ${escapeHtml(table.caption)} (chiffres dans le tableau qui suit)</figcaption>\n${chart}\n</figure>\n` : ''}${tableHtml(report, table)}`;
       })

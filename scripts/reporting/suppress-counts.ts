@@ -119,7 +119,6 @@ function protectGroup(
     }
     return known;
   };
-  const hidden = () => group.keys.filter((k) => !values().has(k));
   const small = scope.small;
   /** What the wording of each hidden count tells. */
   const bounds = (known: ReadonlyMap<string, number>) => {
@@ -161,7 +160,7 @@ function protectGroup(
   for (;;) {
     const known = values();
     let exposed: string | undefined;
-    for (const key of hidden()) {
+    for (const key of group.keys.filter((k) => !known.has(k))) {
       if (safe.has(key)) continue;
       const r = ranges(key, known);
       if (wideEnough(r.plain, r.labelled)) safe.add(key);

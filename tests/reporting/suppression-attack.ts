@@ -50,16 +50,17 @@ export const orders: [Cell, Cell[]][] = [
  */
 export async function attackCsv(
   csv: string | readonly string[],
-  shared: [Cell, Cell][] = [],
-  order: [Cell, Cell[]][] = orders,
-  threshold = 5,
-  /**
-   * A reader who knows the months given are all there is (nothing happened in the others): a
-   * count of the school year is then the sum of the same count in the months' reports.
-   */
-  yearIsItsMonths: (key: string) => boolean = () => false,
-  /** Which hidden cells to solve for (all by default): each costs four programs. */
-  only: (cell: Cell) => boolean = () => true,
+  {
+    order = orders,
+    threshold = 5,
+    only = () => true,
+  }: {
+    /** What a reader can order (`orders` by default). */
+    order?: [Cell, Cell[]][];
+    threshold?: number;
+    /** Which hidden cells to solve for (all by default): each costs four programs. */
+    only?: (cell: Cell) => boolean;
+  } = {},
 ): Promise<HiddenRange[]> {
   // Several reports read side by side: each one's sections are named `<n>: <section>`.
   const csvs = typeof csv === 'string' ? [csv] : csv;
@@ -100,30 +101,15 @@ export async function attackCsv(
     if (/^[0-9]+$/.test(shownA) && /^[0-9]+$/.test(shownB) && shownA !== shownB) return;
     parent.set(find(a), find(b));
   };
-  csvs.forEach((_, n) => {
-    for (const [a, b] of shared)
-      same(id([prefix(n, a[0]), a[1], a[2], a[3]]), id([prefix(n, b[0]), b[1], b[2], b[3]]));
-  });
   // Within one report, two cells under one name (the CSV's last column) are one count.
   for (const cells of named.values())
     for (const cell of cells.slice(1))
       if (cell.split(': ')[0] === cells[0]!.split(': ')[0] || csvs.length === 1)
         same(cells[0]!, cell);
-  // Across reports, a month's applications by role are one count, wherever they stand, and so
-  // is any count named after a month (`bilans@2026-11/…`).
+  // Across reports, a month's applications by role are one count, wherever they stand.
   for (const [key, cells] of named)
-    if (/^candidatures\/[0-9]{4}-[0-9]{2}\//.test(key) || /@[0-9]{4}-[0-9]{2}\//.test(key))
+    if (/^candidatures\/[0-9]{4}-[0-9]{2}\//.test(key))
       for (const cell of cells.slice(1)) same(cells[0]!, cell);
-  // A school year's count and the same count in its months' reports.
-  const monthly = new Map<string, string[]>();
-  for (const key of named.keys()) {
-    const month = /^([a-z-]+)@[0-9]{4}-[0-9]{2}(\/.*)$/.exec(key);
-    if (month)
-      monthly.set(`${month[1]}${month[2]}`, [
-        ...(monthly.get(`${month[1]}${month[2]}`) ?? []),
-        key,
-      ]);
-  }
   const value = new Map<string, number>();
   const shownAs = new Map<string, string>();
   for (const [name, t] of tables)
@@ -133,8 +119,6 @@ export async function attackCsv(
       if (/^[0-9]+$/.test(text)) value.set(key, Number(text));
     }
   const equations: Map<string, number>[] = [];
-  /** A year's count is at least the sum of the months given. */
-  const flows: [string, string[]][] = [];
   const equation = (total: string, parts: string[]) => {
     const terms = new Map<string, number>();
     for (const p of parts) terms.set(find(p), (terms.get(find(p)) ?? 0) + 1);
@@ -159,19 +143,6 @@ export async function attackCsv(
           cell('Total', c),
           inner.rows.map((r) => cell(r, c)),
         );
-  }
-  // The year's count is read in a report that names nothing after a month (a school year's).
-  const monthReports = new Set(
-    [...named]
-      .filter(([key]) => /@[0-9]{4}-[0-9]{2}\//.test(key))
-      .flatMap(([, cells]) => cells.map((cell) => cell.split(': ')[0])),
-  );
-  for (const [yearKey, monthKeys] of monthly) {
-    const year = named.get(yearKey)?.find((cell) => !monthReports.has(cell.split(': ')[0]));
-    if (year === undefined) continue;
-    const parts = monthKeys.map((k) => named.get(k)![0]!);
-    if (yearIsItsMonths(yearKey)) equation(year, parts);
-    else flows.push([year, parts]);
   }
   const hidden = [...shownAs.keys()].filter((k) => !value.has(k));
   const names = new Map(hidden.map((k, i) => [k, `x${i}`]));
@@ -206,17 +177,6 @@ export async function attackCsv(
       if (lhs.length > 0) constraints.push(` o${n}_${i}: ${lhs.join(' ')} <= ${-constant}`);
     }),
   );
-  flows.forEach(([year, parts], i) => {
-    const keys = [year, ...parts].map(find);
-    let constant = 0;
-    const lhs: string[] = [];
-    keys.forEach((k, j) => {
-      const coefficient = j === 0 ? 1 : -1;
-      if (value.has(k)) constant += coefficient * value.get(k)!;
-      else lhs.push(`${coefficient >= 0 ? '+' : '-'} 1 ${names.get(k)!}`);
-    });
-    if (lhs.length > 0) constraints.push(` f${i}: ${lhs.join(' ')} >= ${-constant}`);
-  });
   // What the wording says of each hidden count.
   const wording = hidden.map((k) =>
     shownAs.get(k) === `moins de ${threshold}`

@@ -4,33 +4,20 @@ import { parse } from 'yaml';
 import { findChromium, renderPdf } from '../../scripts/commands/render-pdf.ts';
 import { KeyFileError } from '../../scripts/privacy/age-identities.ts';
 import { gitHubHarness } from '../../tests/helpers/github-harness.ts';
+import { recordingCore } from '../../tests/helpers/matching-harness.ts';
 import { programmeSettings } from '../../tests/helpers/intake-harness.ts';
 import { canaries, commitGoldenProgramme } from '../../tests/helpers/report-programme.ts';
 import { coordinatorKey } from '../../tests/helpers/test-keys.ts';
-import type { Core } from '../core.ts';
 import { run, scheduledPeriods } from './run.ts';
 
 // Issue 13, the « Rapports » job on the GitHub stand-in: the report compiled from the data
 // repository, proposed as a pull request (or committed) per the settings, its summary in the job
 // summary; the same report again writes nothing; a period typed wrong fails in French.
 
+/** A recording `core`, and everything the job wrote: its log lines and its summary. */
 function fakeCore() {
-  const outputs: Record<string, unknown> = {};
-  const failures: string[] = [];
-  const written: string[] = [];
-  const summary: Core['summary'] = {
-    addHeading: (text) => (written.push(text), summary),
-    addTable: () => summary,
-    addRaw: (text) => (written.push(text), summary),
-    write: () => Promise.resolve(),
-  };
-  const core: Core = {
-    setOutput: (k, v) => void (outputs[k] = v),
-    setFailed: (m) => void failures.push(m),
-    info: (m) => void written.push(m),
-    summary,
-  };
-  return { core, outputs, failures, written };
+  const recorded = recordingCore();
+  return { ...recorded, written: () => [...recorded.logs, ...recorded.summaryParts] };
 }
 
 const chromium = findChromium(process.env);
@@ -65,13 +52,13 @@ describe('the reports job', () => {
     const everything = [
       JSON.stringify(standIn.issues),
       JSON.stringify(standIn.comments),
-      ...first.written,
+      ...first.written(),
       html,
     ].join('\n');
     for (const identifier of identifiers) expect(everything, identifier).not.toContain(identifier);
     expect(everything).not.toMatch(/(mentor|mentee|pair)-gold/);
     expect(everything).not.toContain(canaries.coordinatorsOnly);
-    expect(first.written.join('\n')).toContain('Proposé pour relecture : pull request n° 1.');
+    expect(first.written().join('\n')).toContain('Proposé pour relecture : pull request n° 1.');
     expect(standIn.violations).toEqual([]);
 
     const branchHead = standIn.git.resolve('rapports/2026-2027')!.sha;
