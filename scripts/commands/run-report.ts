@@ -246,7 +246,10 @@ export async function runReport(
     ...(date !== undefined ? { date } : {}),
     ...(key !== undefined ? { keyFile: key } : {}),
   });
-  deps.print(outcome.summary);
+  // The summary is Markdown escaped for GitHub; a terminal shows its characters as they are.
+  deps.print(
+    outcome.summary.replace(/&#([0-9]+);/g, (_, code: string) => String.fromCharCode(Number(code))),
+  );
   if (outcome.pullRequest)
     deps.print(
       `Proposé pour relecture : pull request n° ${outcome.pullRequest.number} (${outcome.pullRequest.url}).`,
