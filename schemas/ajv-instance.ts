@@ -18,7 +18,13 @@ export const annotationKeywords = [
  * The one Ajv configuration used on the server and to precompile the browser validators, so both
  * accept and refuse exactly the same values. `code.esm` and `source` serve the precompilation.
  */
-export function createAjv(options: { forBrowser?: boolean } = {}): Ajv2020 {
+export function createAjv(
+  options: {
+    forBrowser?: boolean;
+    /** Compiled ahead of time for the server (a Worker): formats by name, messages kept. */
+    precompiled?: boolean;
+  } = {},
+): Ajv2020 {
   // The browser shows our own messages (`x-error`), so Ajv's English ones are left out there.
   // Precompiled code cannot hold a function: it names the formats `stringFormats`, which
   // scripts/dev/build-validators.ts imports from string-formats.ts into each validator.
@@ -30,7 +36,7 @@ export function createAjv(options: { forBrowser?: boolean } = {}): Ajv2020 {
       source: true,
       esm: true,
       optimize: true,
-      ...(options.forBrowser ? { formats: _`stringFormats` } : {}),
+      ...(options.forBrowser || options.precompiled ? { formats: _`stringFormats` } : {}),
     },
   });
   ajv.addVocabulary([...annotationKeywords]);

@@ -1,3 +1,4 @@
+import { isPlaceholder, placeholderPattern } from './placeholder.ts';
 import { parse } from 'yaml';
 import { createAjv } from './ajv-instance.ts';
 import { formatErrors, type FieldProblem } from './format-errors.ts';
@@ -116,12 +117,7 @@ export function readSettings(
   return data;
 }
 
-const placeholderPattern = /^\[À compléter[ \u00a0]: /;
-
-/** Whether a settings value is still a "[À compléter : …]" placeholder. */
-export function isPlaceholder(value: unknown): boolean {
-  return typeof value === 'string' && placeholderPattern.test(value);
-}
+export { isPlaceholder };
 
 /** Values still written "[À compléter : …]", with their field, for the structure to fill in. */
 export function findPlaceholders(value: unknown, path = ''): { field: string; text: string }[] {

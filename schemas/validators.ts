@@ -1,6 +1,5 @@
 import type { ValidateFunction } from 'ajv';
-import { createAjv } from './ajv-instance.ts';
-import { compactEnums } from './compact-enums.ts';
+import { compileSchema } from './compile-schema.ts';
 import { isMinorOn, menteeRules, mentorRules, type RulesContext } from './application-rules.ts';
 import { checkForm } from './check-form.ts';
 import type { TextTokens } from './fill-tokens.ts';
@@ -36,8 +35,6 @@ import { pairSchema, type Pair } from './pair.schema.ts';
 import { screeningDecisionSchema, type ScreeningDecision } from './screening-decision.schema.ts';
 import type { SchemaNode } from './schema-walk.ts';
 
-const ajv = createAjv();
-
 /** The kinds of application, as they appear in ids (`mentor-…`, `mentee-…`) and folders. */
 export type ApplicationKind = 'mentor' | 'mentee';
 
@@ -68,14 +65,14 @@ export const recordSchemas = {
 } as const;
 
 const formValidators: Record<FormKind, ValidateFunction> = {
-  mentor: ajv.compile(compactEnums(mentorApplicationFormSchema)),
-  mentee: ajv.compile(compactEnums(menteeApplicationFormSchema)),
-  'check-in': ajv.compile(compactEnums(checkInFormSchema)),
-  bilan: ajv.compile(compactEnums(bilanFormSchema)),
+  mentor: compileSchema('form:mentor', mentorApplicationFormSchema),
+  mentee: compileSchema('form:mentee', menteeApplicationFormSchema),
+  'check-in': compileSchema('form:check-in', checkInFormSchema),
+  bilan: compileSchema('form:bilan', bilanFormSchema),
 };
 const recordValidators: Record<ApplicationKind, ValidateFunction> = {
-  mentor: ajv.compile(compactEnums(mentorApplicationSchema)),
-  mentee: ajv.compile(compactEnums(menteeApplicationSchema)),
+  mentor: compileSchema('record:mentor', mentorApplicationSchema),
+  mentee: compileSchema('record:mentee', menteeApplicationSchema),
 };
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] };
@@ -160,8 +157,8 @@ export function checkFollowUpForm<K extends FollowUpFormKind>(
 }
 
 /** A stored record's check: its schema, compiled once, and its problems in French. */
-function recordChecker<T>(schema: object): (data: unknown) => Checked<T> {
-  const validate = ajv.compile<T>(compactEnums(schema));
+function recordChecker<T>(name: string, schema: object): (data: unknown) => Checked<T> {
+  const validate = compileSchema<T>(name, schema);
   return (data) =>
     validate(data)
       ? { ok: true, value: data }
@@ -169,19 +166,25 @@ function recordChecker<T>(schema: object): (data: unknown) => Checked<T> {
 }
 
 /** Validates a stored screening decision. */
-export const checkScreeningDecision = recordChecker<ScreeningDecision>(screeningDecisionSchema);
+export const checkScreeningDecision = recordChecker<ScreeningDecision>(
+  'screening-decision',
+  screeningDecisionSchema,
+);
 
 /** Validates a stored pair (`pairs/<pairId>.json`). */
-export const checkPair = recordChecker<Pair>(pairSchema);
+export const checkPair = recordChecker<Pair>('pair', pairSchema);
 
 /** Validates a cohort's matching edits (`matching/<cohort>.json`). */
-export const checkMatchingEdits = recordChecker<MatchingEdits>(matchingEditsSchema);
+export const checkMatchingEdits = recordChecker<MatchingEdits>(
+  'matching-edits',
+  matchingEditsSchema,
+);
 
 /** Validates what stays of an erased person (`erasures/<id>.json`). */
-export const checkErasure = recordChecker<Erasure>(erasureSchema);
+export const checkErasure = recordChecker<Erasure>('erasure', erasureSchema);
 
 /** Validates a stored follow-up record (`followups/<pairId>/<instant>-<role>.json`). */
-export const checkFollowUp = recordChecker<FollowUp>(followUpSchema);
+export const checkFollowUp = recordChecker<FollowUp>('follow-up', followUpSchema);
 
 /** Validates a stored follow-up code's owner (`followup-codes/<hash>.json`). */
-export const checkFollowUpCode = recordChecker<FollowUpCode>(followUpCodeSchema);
+export const checkFollowUpCode = recordChecker<FollowUpCode>('follow-up-code', followUpCodeSchema);

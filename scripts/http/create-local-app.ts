@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import type { ProgrammeSettings } from '../../schemas/programme.schema.ts';
 import { createIntakeHandler, type IntakeDependencies } from '../intake/create-intake-handler.ts';
+import { loadTemplates } from '../intake/load-templates.ts';
 import type { DataStore } from '../store/data-store.ts';
 import { listen, type Handler } from './listen.ts';
 import { serveStatic } from './serve-static.ts';
@@ -38,18 +39,7 @@ export async function createLocalApp(options: LocalAppOptions): Promise<Handler>
     secret: options.secret ?? randomBytes(32).toString('hex'),
     origin: options.origin,
     ...(options.extraOrigins ? { extraOrigins: options.extraOrigins } : {}),
-    templates: {
-      receipt: await builtPage(root, 'candidature-recue'),
-      problems: await builtPage(root, 'candidature-non-envoyee'),
-      followUpReceipt: await builtPage(root, 'reponse-recue'),
-      followUpProblems: await builtPage(root, 'reponse-non-envoyee'),
-      forms: {
-        mentor: await builtPage(root, 'devenir-mentor'),
-        mentee: await builtPage(root, 'trouver-un-mentor'),
-        'check-in': await builtPage(root, 'point-etape'),
-        bilan: await builtPage(root, 'bilan-du-mentorat'),
-      },
-    },
+    templates: await loadTemplates((slug) => builtPage(root, slug)),
     ...(options.log ? { log: options.log } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.recipients ? { recipients: options.recipients } : {}),

@@ -6,7 +6,7 @@ import { RejectedRequestError, type DataStore } from '../store/data-store.ts';
 import { programmeRecipients } from '../privacy/programme-recipients.ts';
 import { newId } from './new-id.ts';
 import { issueChallenge } from './proof-of-work.ts';
-import { RateLimiter } from './rate-limiter.ts';
+import { budgetsInMemory, type ClientBudgets } from './client-budgets.ts';
 import { IntakeBugError, receiveApplication, type IntakeContext } from './receive-application.ts';
 import { receiveFollowUp } from './receive-follow-up.ts';
 import { isFollowUpForm, refusal } from './refusals.ts';
@@ -41,6 +41,11 @@ export interface IntakeDependencies {
   recipients?: readonly string[];
   /** How many public keys sealing needs at least (2 in production: coordinators and backup). */
   minimumRecipients?: number;
+  /**
+   * Where the rate limits are kept: by default in this process's memory, exact for one process
+   * (the Node host); a Worker keeps them in a Durable Object (scripts/http/worker-budgets.ts).
+   */
+  budgets?: ClientBudgets;
 }
 
 /** What the host knows about the request that a `Request` does not say. */
@@ -74,16 +79,20 @@ export const defaultCodeAttemptsPerHour = 10;
 export function createIntakeHandler(deps: IntakeDependencies): IntakeHandler {
   const { settings } = deps;
   const limits = settings.intake.rateLimit;
+  const budgets = deps.budgets ?? budgetsInMemory;
   const intake: IntakeContext = {
     store: deps.store,
     settings,
     rules: rulesSettingsFrom(settings),
     pow: { secret: deps.secret, ...settings.intake.proofOfWork },
     limiters: {
-      applications: new RateLimiter(limits.applicationsPerHour),
-      submissions: new RateLimiter(limits.submissionsPerHour),
-      challenges: new RateLimiter(limits.challengesPerHour),
-      codeAttempts: new RateLimiter(limits.codeAttemptsPerHour ?? defaultCodeAttemptsPerHour),
+      applications: budgets('applications', limits.applicationsPerHour),
+      submissions: budgets('submissions', limits.submissionsPerHour),
+      challenges: budgets('challenges', limits.challengesPerHour),
+      codeAttempts: budgets(
+        'codeAttempts',
+        limits.codeAttemptsPerHour ?? defaultCodeAttemptsPerHour,
+      ),
     },
     clock: deps.clock ?? (() => new Date()),
     log: deps.log ?? ((entry) => console.log(JSON.stringify(entry))),
@@ -140,7 +149,7 @@ export function createIntakeHandler(deps: IntakeDependencies): IntakeHandler {
           undefined,
           refusal('method-not-allowed', { headers: { allow: 'GET' } }),
         );
-      const wait = limiters.challenges.attempt(client, clock().getTime());
+      const wait = await limiters.challenges.attempt(client, clock().getTime());
       if (wait) {
         log({ event: 'intake.refused', code: 'rate-limited', route: 'challenge' });
         return respond.refuse(

@@ -5,7 +5,8 @@ import {
   type Challenge,
   type Solution,
 } from 'altcha-lib';
-import { deriveKey } from 'altcha-lib/algorithms/sha';
+// The Web Crypto variant: the same hashes, on every host (Node's imports node:crypto).
+import { deriveKey } from 'altcha-lib/algorithms/web/sha';
 
 export interface ProofOfWorkOptions {
   secret: string;

@@ -59,6 +59,22 @@ export class RateLimiter {
     if (!events!.length) this.#events.delete(client);
   }
 
+  /** The times counted for `client` still within the window at `now` (ms), oldest first. */
+  timesOf(client: string, now: number): number[] {
+    return [...this.#recent(client, now)];
+  }
+
+  /** Takes up the times a store kept for `client` (a Durable Object's, between requests). */
+  restore(client: string, times: readonly number[]): void {
+    const valid = times.filter((t) => Number.isFinite(t)).sort((a, b) => a - b);
+    if (valid.length) this.#events.set(client, valid);
+  }
+
+  /** The window, in milliseconds. */
+  get windowMs(): number {
+    return this.#windowMs;
+  }
+
   #forgetOld(now: number): void {
     for (const [client, times] of this.#events) {
       if (times.every((t) => t <= now - this.#windowMs)) this.#events.delete(client);

@@ -51,7 +51,7 @@ export async function readSubmission(
   const origin = request.headers.get('origin');
   if (origin !== null && !respond.allows(origin)) return refuse('origin-not-allowed');
   // Every form sent counts here, corrections included; what costs the programme counts below.
-  const waitSubmissions = limiters.submissions.attempt(client, at);
+  const waitSubmissions = await limiters.submissions.attempt(client, at);
   if (waitSubmissions) return tooMany(waitSubmissions);
   const cost = () => limiters.applications.record(client, at);
 
@@ -61,10 +61,10 @@ export async function readSubmission(
   const { entries } = body;
   const values = (name: string) => entries.filter(([key]) => key === name).map(([, v]) => v);
   // A client whose attempts already cost too much waits, whatever it sends now.
-  const waitCosts = limiters.applications.wait(client, at);
+  const waitCosts = await limiters.applications.wait(client, at);
   if (waitCosts) return tooMany(waitCosts);
   if (values('website').some((v) => v !== '')) {
-    cost();
+    await cost();
     return refuse('honeypot');
   }
 
@@ -75,11 +75,11 @@ export async function readSubmission(
       ? { status: 'invalid' as const }
       : await checkProofOfWork(proofs[0], pow, now);
   if (proof.status === 'invalid') {
-    cost();
+    await cost();
     return refuse('proof-of-work-invalid');
   }
   if (proof.status === 'verified' && at / 1000 - proof.issuedAt < settings.intake.minFillSeconds) {
-    cost();
+    await cost();
     return refuse('too-fast');
   }
   return { entries, values, proof, now, at, refuse, tooMany };

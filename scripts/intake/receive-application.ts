@@ -8,7 +8,7 @@ import { checkApplication, checkApplicationForm, formSchemas } from '../../schem
 import type { DataStore } from '../store/data-store.ts';
 import { assembleApplication } from './assemble-application.ts';
 import type { ProofOfWorkOptions } from './proof-of-work.ts';
-import type { RateLimiter } from './rate-limiter.ts';
+import type { BudgetName, ClientBudget } from './client-budgets.ts';
 import { readSubmission, uuidPattern } from './read-submission.ts';
 import { refusal } from './refusals.ts';
 import type { Responder } from './respond.ts';
@@ -26,7 +26,7 @@ export interface IntakeContext {
    * `applications` counts what costs the programme (a stored application or follow-up, a failed
    * proof of work, a bot trap); `codeAttempts` the follow-up codes refused.
    */
-  limiters: Record<'applications' | 'submissions' | 'challenges' | 'codeAttempts', RateLimiter>;
+  limiters: Record<BudgetName, ClientBudget>;
   clock: () => Date;
   log: (entry: Record<string, unknown>) => void;
   makeId: (kind: ApplicationKind) => string;
@@ -96,7 +96,7 @@ export async function receiveApplication(
   const verified = proof.status === 'verified';
   // Checked and counted in one step, just before the commit: requests sent all at once must
   // not all pass a check made before any of them was counted.
-  const waitToStore = limiters.applications.attempt(client, at);
+  const waitToStore = await limiters.applications.attempt(client, at);
   if (waitToStore) return tooMany(waitToStore);
   const outcome = await storeApplication(store, {
     kind,

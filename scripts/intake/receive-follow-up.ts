@@ -175,7 +175,7 @@ export async function receiveFollowUp(
 
   // Counted before the reads, and taken back once the code is accepted: guesses sent all at
   // once must not all pass a check made before any of them was counted.
-  const waitCodes = limiters.codeAttempts.attempt(client, at);
+  const waitCodes = await limiters.codeAttempts.attempt(client, at);
   if (waitCodes)
     return refuse('code-attempts-limited', { headers: { 'retry-after': String(waitCodes) } });
   const codeRefused = () => {
@@ -216,9 +216,9 @@ export async function receiveFollowUp(
     // A bilan is sent once; only its own retry gets through, to be answered as one.
     if (sent && sent.intake?.idempotencyKeyHash !== keyHash) return codeRefused();
   }
-  limiters.codeAttempts.cancel(client, at);
+  await limiters.codeAttempts.cancel(client, at);
 
-  const waitToStore = limiters.applications.attempt(client, at);
+  const waitToStore = await limiters.applications.attempt(client, at);
   if (waitToStore) return tooMany(waitToStore);
   const verified = proof.status === 'verified';
   let outcome;
@@ -256,12 +256,12 @@ export async function receiveFollowUp(
     });
   } catch (error) {
     if (!(error instanceof StaleFileError && error.path === owner.codePath)) throw error;
-    limiters.codeAttempts.record(client, at);
+    await limiters.codeAttempts.record(client, at);
     return codeRefused();
   }
   if (outcome.status === 'replayed') return refuse('proof-of-work-replayed');
   if (outcome.status === 'taken') {
-    limiters.codeAttempts.record(client, at);
+    await limiters.codeAttempts.record(client, at);
     return codeRefused();
   }
   if (outcome.status === 'duplicate') {

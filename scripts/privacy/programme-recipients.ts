@@ -1,5 +1,5 @@
 import type { ProgrammeSettings } from '../../schemas/programme.schema.ts';
-import { isPlaceholder } from '../../schemas/read-settings.ts';
+import { isPlaceholder } from '../../schemas/placeholder.ts';
 import { KeyFileError } from './age-identities.ts';
 import { checkRecipients } from './seal-identity.ts';
 

@@ -50,7 +50,16 @@ export function createOctokit(options: OctokitOptions): GitHubClient {
     baseUrl: options.baseUrl ?? 'https://api.github.com',
     userAgent: 'binome',
     request: { ...(options.fetch ? { fetch: options.fetch } : {}) },
-    log: { debug: () => {}, info: () => {}, warn: log, error: log },
+    // A 404 is how the store learns that a file is absent (every new file of a submission is
+    // checked so): an answer, not an error worth a log line.
+    log: {
+      debug: () => {},
+      info: () => {},
+      warn: log,
+      error: (line: string) => {
+        if (!/ - 404 with id /.test(line)) log(line);
+      },
+    },
     // 409 (stale sha) is for our code to handle, by reading the file again; 403/429 (rate limits)
     // are for plugin-throttling.
     retry: {

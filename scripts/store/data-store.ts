@@ -11,8 +11,8 @@ export interface FileChange {
 export type TextFileChange = FileChange & { content: string };
 
 /** The bytes a file change writes: text as UTF-8, bytes unchanged. */
-export const bytesOf = (content: FileChange['content']): Buffer =>
-  typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
+export const bytesOf = (content: FileChange['content']): Uint8Array =>
+  typeof content === 'string' ? new TextEncoder().encode(content) : content;
 
 /** Raised when a commit meant to add a file finds it already there. Nothing was written. */
 export class FileExistsError extends Error {

@@ -1,4 +1,5 @@
 import { dataKeys, isApplicationId } from '../../schemas/data-layout.ts';
+import { textOfBase64 } from './base64.ts';
 import type { GitHubClient } from './create-octokit.ts';
 import { KeyExistsError, type KeyStore } from './data-store.ts';
 import { GitHubStoreError, asking, isExistingRef, rejected, statusOf } from './github-errors.ts';
@@ -97,7 +98,7 @@ export class GitHubKeyStore implements KeyStore {
     });
     if (Array.isArray(data) || data.type !== 'file' || !('content' in data))
       throw new GitHubStoreError(`The data key of ${id} is not a file in its commit.`);
-    return Buffer.from(data.content, 'base64').toString('utf8');
+    return textOfBase64(data.content);
   }
 
   async replace(id: string, wrapped: string): Promise<boolean> {

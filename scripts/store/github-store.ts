@@ -1,5 +1,6 @@
 import type { GitHubClient } from './create-octokit.ts';
-import { looseObject } from './git-objects.ts';
+import { base64OfBytes, textOfBase64 } from './base64.ts';
+import { gitBlobSha } from './git-blob-sha.ts';
 import {
   FileExistsError,
   StaleFileError,
@@ -89,7 +90,7 @@ export class GitHubStore implements DataStore {
         ref: branch,
       });
       if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return undefined;
-      return { sha: data.sha, content: Buffer.from(data.content, 'base64').toString('utf8') };
+      return { sha: data.sha, content: textOfBase64(data.content) };
     } catch (error) {
       if (statusOf(error) === 404) return undefined;
       throw error;
@@ -188,7 +189,7 @@ export class GitHubStore implements DataStore {
     const existing = expected
       ? expected.text === undefined
         ? undefined
-        : { sha: looseObject('blob', Buffer.from(expected.text)).sha }
+        : { sha: await gitBlobSha(expected.text) }
       : create
         ? undefined
         : await this.#fileSha(file.path, branch);
@@ -199,7 +200,7 @@ export class GitHubStore implements DataStore {
         message,
         branch,
         // The bytes themselves in base64: text as UTF-8, a binary file (a PDF) as it is.
-        content: bytesOf(file.content).toString('base64'),
+        content: base64OfBytes(bytesOf(file.content)),
         ...(existing ? { sha: existing.sha } : {}),
       });
       return data.commit.sha!;
@@ -257,7 +258,7 @@ export class GitHubStore implements DataStore {
         'git.createBlob',
         this.#octokit.rest.git.createBlob({
           ...this.#repo,
-          content: bytesOf(file.content).toString('base64'),
+          content: base64OfBytes(bytesOf(file.content)),
           encoding: 'base64',
         }),
       );

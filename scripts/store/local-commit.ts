@@ -70,7 +70,7 @@ export async function buildCommit(
       mode: '100644',
       name,
       // Text as UTF-8, bytes (a PDF) as they are.
-      sha: await git.writeObject('blob', bytesOf(file.content)),
+      sha: await git.writeObject('blob', Buffer.from(bytesOf(file.content))),
     };
     if (index === -1) entries.push(entry);
     else entries[index] = entry;

@@ -77,5 +77,23 @@ describe('authentication as a GitHub App installation', () => {
         BINOME_GITHUB_APP_ID: '1',
       }),
     ).toThrow(/BINOME_GITHUB_APP_PRIVATE_KEY/);
+    // The key as GitHub hands it out (PKCS#1): Web Crypto, on every host, imports PKCS#8 only.
+    const pkcs1 = generateKeyPairSync('rsa', { modulusLength: 2048 })
+      .privateKey.export({ type: 'pkcs1', format: 'pem' })
+      .toString();
+    const secretPart = pkcs1.split('\n')[1]!;
+    let message = '';
+    try {
+      storeFromEnvironment({
+        BINOME_GITHUB_REPOSITORY: 'clavim/donnees',
+        BINOME_GITHUB_APP_ID: '1',
+        BINOME_GITHUB_INSTALLATION_ID: '77',
+        BINOME_GITHUB_APP_PRIVATE_KEY: pkcs1,
+      });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/PKCS#8.*openssl pkcs8 -topk8 -nocrypt/);
+    expect(message).not.toContain(secretPart);
   });
 });
