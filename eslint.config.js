@@ -10,6 +10,8 @@ export default defineConfig(
   {
     ignores: [
       'dist/',
+      'dist-worker/',
+      '.tmp/',
       'node_modules/',
       '.astro/',
       'data/',

@@ -1,0 +1,167 @@
+// `npm run build:worker`: bundles the intake into one Cloudflare Worker module
+// (dist-worker/worker.js), with the site's built pages beside it as the Worker's static assets
+// (dist-worker/site/) and the wrangler configuration that deploys both (dist-worker/wrangler.json).
+//
+// What a Worker forbids or lacks is settled here, at build time:
+// - generating code at run time: the schemas' validators are precompiled (Ajv standalone) and
+//   replace schemas/compile-schema.ts in the bundle;
+// - a disk: the settings (checked) and the pages the intake answers with are in the bundle;
+// - Node's modules: none may be imported (the bundle is built for a neutral platform, so an
+//   import of `node:…` anywhere on the intake's path fails the build, naming the module).
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import standalone from 'ajv/dist/standalone/index.js';
+import { build, type Plugin } from 'esbuild';
+import { createAjv } from '../../schemas/ajv-instance.ts';
+import type { ProgrammeSettings } from '../../schemas/programme.schema.ts';
+import { compiledSchemas } from '../../schemas/compile-schema.ts';
+import '../../schemas/validators.ts';
+import { loadTemplates } from '../intake/load-templates.ts';
+import { securityHeaders } from '../intake/security-headers.ts';
+import { programmeRecipients } from '../privacy/programme-recipients.ts';
+import { UsageError } from '../commands/usage-error.ts';
+
+const root = resolve(import.meta.dirname, '..', '..');
+
+/** The Workers runtime's behaviour the Worker is written for (a date of workerd's releases). */
+export const compatibilityDate = '2026-11-17';
+
+export interface WorkerBuild {
+  /** The Worker module. */
+  script: string;
+  /** The folder wrangler deploys: worker.js, wrangler.json and site/. */
+  outDir: string;
+  bytes: number;
+  gzipBytes: number;
+}
+
+export interface BuildWorkerOptions {
+  /** The programme's settings, already read and checked (readSettings). */
+  settings: ProgrammeSettings;
+  /** The built site (dist/). */
+  site?: string;
+  outDir?: string;
+  /** The worker's name on Cloudflare. */
+  name?: string;
+  /** Plain (non-secret) variables for wrangler.json, e.g. BINOME_GITHUB_REPOSITORY. */
+  vars?: Record<string, string>;
+}
+
+/**
+ * Every validator the intake may compile, precompiled: one module per schema, then one that
+ * stands in for schemas/compile-schema.ts and hands them out by name.
+ */
+function precompiledValidators(): Plugin {
+  const names = [...compiledSchemas.keys()];
+  const formats = resolve(root, 'schemas/string-formats.ts');
+  return {
+    name: 'binome-precompiled-validators',
+    setup(builder) {
+      builder.onResolve({ filter: /[/\\]compile-schema\.ts$/ }, () => ({
+        path: 'compile-schema',
+        namespace: 'binome-validators',
+      }));
+      builder.onResolve({ filter: /^binome-validator:\d+$/ }, (args) => ({
+        path: args.path,
+        namespace: 'binome-validators',
+      }));
+      builder.onLoad({ filter: /.*/, namespace: 'binome-validators' }, (args) => {
+        if (args.path === 'compile-schema')
+          return {
+            contents:
+              names.map((_, i) => `import v${i} from 'binome-validator:${i}';`).join('\n') +
+              `\nconst table = new Map([${names.map((name, i) => `[${JSON.stringify(name)}, v${i}]`).join(', ')}]);\n` +
+              'export const compiledSchemas = new Map();\n' +
+              'export function compileSchema(name) {\n' +
+              '  const validate = table.get(name);\n' +
+              '  if (!validate) throw new Error(`No precompiled validator "${name}": build the Worker again.`);\n' +
+              '  return validate;\n}\n',
+            loader: 'js',
+            resolveDir: root,
+          };
+        const name = names[Number(args.path.split(':')[1])]!;
+        const ajv = createAjv({ precompiled: true });
+        return {
+          contents:
+            `import { stringFormats } from ${JSON.stringify(formats)};\n` +
+            standalone(ajv, ajv.compile(compiledSchemas.get(name)!)),
+          loader: 'js',
+          resolveDir: root,
+        };
+      });
+    },
+  };
+}
+
+/** The `_headers` file of the Worker's static assets: the site's pages get the intake's headers. */
+export function assetHeaders(): string {
+  return (
+    '/*\n' +
+    Object.entries(securityHeaders)
+      .map(([name, value]) => `  ${name}: ${value}\n`)
+      .join('')
+  );
+}
+
+/** Builds the Worker (see the top of this file); throws, in French, on settings it cannot use. */
+export async function buildWorker(options: BuildWorkerOptions): Promise<WorkerBuild> {
+  const site = resolve(options.site ?? 'dist');
+  const outDir = resolve(options.outDir ?? 'dist-worker');
+  const { settings } = options;
+  // A Worker writes to GitHub only, where identities are sealed to two keys at least.
+  programmeRecipients(settings, { atLeast: 2 });
+  const templates = await loadTemplates(async (slug) => {
+    try {
+      return await readFile(resolve(site, slug, 'index.html'), 'utf8');
+    } catch {
+      throw new UsageError(
+        `Le site construit (${site}) n’a pas de page /${slug}/ : lancez npm run build.`,
+      );
+    }
+  });
+  const built = JSON.stringify({ settings, templates });
+  const entry =
+    `import { createWorker } from ${JSON.stringify(resolve(root, 'scripts/http/create-worker.ts'))};\n` +
+    `export { ClientBudgetObject } from ${JSON.stringify(resolve(root, 'scripts/http/worker-budgets.ts'))};\n` +
+    // JSON.parse of a string is read faster than the same object as code.
+    `export default createWorker(JSON.parse(${JSON.stringify(built)}));\n`;
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(outDir, { recursive: true });
+  const result = await build({
+    stdin: { contents: entry, resolveDir: root, sourcefile: 'worker-entry.js', loader: 'js' },
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    conditions: ['workerd', 'worker', 'browser'],
+    mainFields: ['browser', 'module', 'main'],
+    target: 'es2024',
+    minify: true,
+    legalComments: 'none',
+    write: false,
+    logLevel: 'silent',
+    plugins: [precompiledValidators()],
+  });
+  const script = resolve(outDir, 'worker.js');
+  const code = result.outputFiles[0]!.contents;
+  await writeFile(script, code);
+  await cp(site, resolve(outDir, 'site'), { recursive: true });
+  await writeFile(resolve(outDir, 'site', '_headers'), assetHeaders());
+  const config = {
+    name: options.name ?? 'binome-intake',
+    main: 'worker.js',
+    compatibility_date: compatibilityDate,
+    // The bundle is ours, already built: wrangler uploads it as it is.
+    no_bundle: true,
+    find_additional_modules: false,
+    // The site's pages are served by Cloudflare without running the Worker (free, unmetered);
+    // the Worker runs for the intake's addresses only.
+    assets: { directory: 'site', run_worker_first: ['/api/*'] },
+    durable_objects: { bindings: [{ name: 'CLIENT_BUDGETS', class_name: 'ClientBudgetObject' }] },
+    migrations: [{ tag: 'v1', new_sqlite_classes: ['ClientBudgetObject'] }],
+    vars: options.vars ?? {},
+    observability: { enabled: true },
+  };
+  await writeFile(resolve(outDir, 'wrangler.json'), JSON.stringify(config, null, 2) + '\n');
+  return { script, outDir, bytes: code.byteLength, gzipBytes: gzipSync(code).byteLength };
+}
