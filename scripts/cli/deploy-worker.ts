@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createPrivateKey } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -9,7 +10,7 @@ import { UsageError } from '../commands/usage-error.ts';
 import { buildWorker } from '../dev/build-worker.ts';
 import { runCli } from './run-cli.ts';
 
-const help = `npm run deploy:worker [-- --name <nom>] [-- --dry-run]
+const help = `npm run deploy:worker [-- --name <nom>] [-- --out <dossier>] [-- --dry-run]
 
 Déploie la réception des formulaires et le site sur Cloudflare Workers, avec wrangler : le site
 construit (npm run build -- --production) en fichiers statiques, le Worker pour /api/*, les
@@ -95,6 +96,21 @@ async function configuration(env: NodeJS.ProcessEnv, dryRun: boolean) {
   return { vars, secrets };
 }
 
+/** An https:// origin, from an address given by hand; French when it is not one. */
+function httpsOrigin(address: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(address);
+  } catch {
+    // Said below.
+  }
+  if (!url || url.protocol !== 'https:' || url.username || url.password)
+    throw new UsageError(
+      `BINOME_PUBLIC_URL doit être une adresse https://, par exemple https://mentorat.exemple.fr (reçu : « ${address.slice(0, 80)} »).`,
+    );
+  return url.origin;
+}
+
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [wrangler, ...args], { stdio: 'inherit', env });
@@ -111,6 +127,7 @@ await runCli(async () => {
       args: process.argv.slice(2),
       options: {
         name: { type: 'string', default: 'binome-intake' },
+        out: { type: 'string', default: 'dist-worker' },
         'dry-run': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -126,9 +143,10 @@ await runCli(async () => {
   const source = process.env['BINOME_SETTINGS_FILE'] || 'content/programme.yaml';
   const settings = readSettings(await readFile(source, 'utf8'), source);
   const { vars, secrets } = await configuration(process.env, dryRun);
-  const publicUrl = process.env['BINOME_PUBLIC_URL'] || settings.site.url;
-  if (publicUrl) vars['BINOME_PUBLIC_URL'] = publicUrl;
-  const built = await buildWorker({ settings, name: values.name, vars });
+  const given = process.env['BINOME_PUBLIC_URL'];
+  if (given) vars['BINOME_PUBLIC_URL'] = httpsOrigin(given);
+  const publicUrl = settings.intake.url || settings.site.url || vars['BINOME_PUBLIC_URL'];
+  const built = await buildWorker({ settings, name: values.name, vars, outDir: values.out });
   console.log(
     `Worker construit : ${built.script} (${Math.round(built.gzipBytes / 1024)} Kio compressé).`,
   );
@@ -137,6 +155,14 @@ await runCli(async () => {
       'BINOME_INTAKE_SECRET absent : le secret déjà en place sur Cloudflare est gardé (au premier déploiement, il faut le donner).',
     );
   const folder = await mkdtemp(join(tmpdir(), 'binome-deploy-'));
+  // The secrets' file goes whatever stops the deployment, Ctrl+C included.
+  const forget = () => rmSync(folder, { recursive: true, force: true });
+  process.on('exit', forget);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+    process.once(signal, () => {
+      forget();
+      process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+    });
   try {
     const secretsFile = join(folder, 'secrets.json');
     await writeFile(secretsFile, JSON.stringify(secrets), { mode: 0o600 });

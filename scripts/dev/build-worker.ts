@@ -18,7 +18,7 @@ import type { ProgrammeSettings } from '../../schemas/programme.schema.ts';
 import { compiledSchemas } from '../../schemas/compile-schema.ts';
 import '../../schemas/validators.ts';
 import { loadTemplates } from '../intake/load-templates.ts';
-import { securityHeaders } from '../intake/security-headers.ts';
+import { securityHeadersFor } from '../intake/security-headers.ts';
 import { programmeRecipients } from '../privacy/programme-recipients.ts';
 import { UsageError } from '../commands/usage-error.ts';
 
@@ -94,11 +94,14 @@ function precompiledValidators(): Plugin {
   };
 }
 
-/** The `_headers` file of the Worker's static assets: the site's pages get the intake's headers. */
-export function assetHeaders(): string {
+/**
+ * The `_headers` file of the Worker's static assets: the site's pages get the intake's headers
+ * (HSTS too, when the public address is https).
+ */
+export function assetHeaders(publicUrl: string): string {
   return (
     '/*\n' +
-    Object.entries(securityHeaders)
+    Object.entries(securityHeadersFor(publicUrl ? new URL(publicUrl).origin : ''))
       .map(([name, value]) => `  ${name}: ${value}\n`)
       .join('')
   );
@@ -120,7 +123,10 @@ export async function buildWorker(options: BuildWorkerOptions): Promise<WorkerBu
       );
     }
   });
-  const built = JSON.stringify({ settings, templates });
+  const notFound = await readFile(resolve(site, '404.html'), 'utf8').catch(() => {
+    throw new UsageError(`Le site construit (${site}) n’a pas de page 404 : lancez npm run build.`);
+  });
+  const built = JSON.stringify({ settings, templates, notFound });
   const entry =
     `import { createWorker } from ${JSON.stringify(resolve(root, 'scripts/http/create-worker.ts'))};\n` +
     `export { ClientBudgetObject } from ${JSON.stringify(resolve(root, 'scripts/http/worker-budgets.ts'))};\n` +
@@ -146,7 +152,12 @@ export async function buildWorker(options: BuildWorkerOptions): Promise<WorkerBu
   const code = result.outputFiles[0]!.contents;
   await writeFile(script, code);
   await cp(site, resolve(outDir, 'site'), { recursive: true });
-  await writeFile(resolve(outDir, 'site', '_headers'), assetHeaders());
+  // Where the Worker answers: the settings' address, else the deployment's.
+  const publicUrl =
+    settings.intake.url || settings.site.url || options.vars?.['BINOME_PUBLIC_URL'] || '';
+  await writeFile(resolve(outDir, 'site', '_headers'), assetHeaders(publicUrl));
+  const host = publicUrl ? new URL(publicUrl).hostname : '';
+  const customDomain = host !== '' && !host.endsWith('.workers.dev');
   const config = {
     name: options.name ?? 'binome-intake',
     main: 'worker.js',
@@ -156,11 +167,23 @@ export async function buildWorker(options: BuildWorkerOptions): Promise<WorkerBu
     find_additional_modules: false,
     // The site's pages are served by Cloudflare without running the Worker (free, unmetered);
     // the Worker runs for the intake's addresses only.
-    assets: { directory: 'site', run_worker_first: ['/api/*'] },
+    assets: {
+      directory: 'site',
+      run_worker_first: ['/api/*'],
+      // A page that does not exist gets the site's own 404 page, without running the Worker.
+      not_found_handling: '404-page',
+    },
+    // On the structure's own domain (on Cloudflare), and nowhere else: a copy of the site on
+    // *.workers.dev would send forms from an origin the intake refuses.
+    ...(customDomain
+      ? { routes: [{ pattern: host, custom_domain: true }], workers_dev: false }
+      : {}),
     durable_objects: { bindings: [{ name: 'CLIENT_BUDGETS', class_name: 'ClientBudgetObject' }] },
     migrations: [{ tag: 'v1', new_sqlite_classes: ['ClientBudgetObject'] }],
     vars: options.vars ?? {},
-    observability: { enabled: true },
+    // The intake's own log lines (codes and ids), not Cloudflare's per-request records, which
+    // would keep every client's address and headers.
+    observability: { enabled: true, logs: { invocation_logs: false } },
   };
   await writeFile(resolve(outDir, 'wrangler.json'), JSON.stringify(config, null, 2) + '\n');
   return { script, outDir, bytes: code.byteLength, gzipBytes: gzipSync(code).byteLength };

@@ -6,6 +6,7 @@ import {
 } from '../intake/create-intake-handler.ts';
 import { paragraph, renderResultPage } from '../intake/render-result-page.ts';
 import { securityHeadersFor } from '../intake/security-headers.ts';
+import { frenchTypography } from '../../schemas/french-typography.ts';
 import {
   gitHubStoreFromEnvironment,
   type GitHubEnvironment,
@@ -16,6 +17,8 @@ import { durableBudgets, type DurableObjectNamespaceLike } from './worker-budget
 export interface BuiltIntake {
   settings: ProgrammeSettings;
   templates: IntakeTemplates;
+  /** The site's 404 page, for a path no page has that still reaches the Worker. */
+  notFound: string;
 }
 
 /**
@@ -25,7 +28,10 @@ export interface BuiltIntake {
 export interface WorkerEnvironment extends GitHubEnvironment {
   /** Signs the proof-of-work challenges and keys the digests: the same for every instance. */
   BINOME_INTAKE_SECRET?: string;
-  /** The address the site and the intake answer on (`https://…`); else the settings' own. */
+  /**
+   * The intake's public address (`https://…`), when the settings do not say it (`intake.url`,
+   * else `site.url`): the settings' own comes first, as on the Node host.
+   */
   BINOME_PUBLIC_URL?: string;
   /** The Durable Objects that keep the rate limits (ClientBudgetObject); without, memory. */
   CLIENT_BUDGETS?: DurableObjectNamespaceLike;
@@ -58,7 +64,9 @@ export function createWorker(built: BuiltIntake) {
       settings: built.settings,
       secret,
       templates: built.templates,
-      ...(env.BINOME_PUBLIC_URL ? { origin: new URL(env.BINOME_PUBLIC_URL).origin } : {}),
+      ...(!built.settings.intake.url && !built.settings.site.url && env.BINOME_PUBLIC_URL
+        ? { origin: publicOrigin(env.BINOME_PUBLIC_URL) }
+        : {}),
       // On GitHub, identities are sealed to the coordinators' key and the offline backup's.
       minimumRecipients: 2,
       log,
@@ -69,6 +77,8 @@ export function createWorker(built: BuiltIntake) {
   };
   return {
     async fetch(request: Request, env: WorkerEnvironment): Promise<Response> {
+      // The static assets answer every page; a path none has may still come here.
+      if (!new URL(request.url).pathname.startsWith('/api/')) return notFound(built, request);
       if (!handler) {
         try {
           handler = start(env);
@@ -87,24 +97,58 @@ export function createWorker(built: BuiltIntake) {
   };
 }
 
-/** A French page for a Worker that cannot start (a secret missing): 503, nothing stored. */
+/** The origin of an `https://` address without credentials; throws, naming the variable. */
+function publicOrigin(address: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(address);
+  } catch {
+    // Said below.
+  }
+  if (!url || url.protocol !== 'https:' || url.username || url.password)
+    throw new Error(
+      'BINOME_PUBLIC_URL must be an https:// address, e.g. https://mentorat.example.org.',
+    );
+  return url.origin;
+}
+
+const unavailableMessage =
+  'Le service d’envoi des formulaires est momentanément indisponible : rien n’a été enregistré. Réessayez plus tard.';
+
+/** A French answer for a Worker that cannot start (a secret missing): 503, nothing stored. */
 function unavailable(built: BuiltIntake, request: Request): Response {
+  const headers = { ...securityHeadersFor(originOf(request)), 'retry-after': '300' };
+  // The form's script reads JSON; a browser without JavaScript, a page.
+  if (/application\/json/.test(request.headers.get('accept') ?? ''))
+    return Response.json(
+      { error: 'store-unavailable', message: frenchTypography(unavailableMessage), problems: [] },
+      { status: 503, headers: { ...headers, 'cache-control': 'no-store' } },
+    );
   const response = renderResultPage(
     built.templates.problems,
-    paragraph(
-      'Le service d’envoi des formulaires est momentanément indisponible : rien n’a été enregistré. Réessayez plus tard.',
-      ' class="intake-message"',
-    ),
+    paragraph(unavailableMessage, ' class="intake-message"'),
     503,
   );
-  let origin = '';
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+/** The site's own 404 page, with the headers of every page. */
+function notFound(built: BuiltIntake, request: Request): Response {
+  return new Response(request.method === 'HEAD' ? null : built.notFound, {
+    status: 404,
+    headers: {
+      ...securityHeadersFor(originOf(request)),
+      'content-type': 'text/html; charset=utf-8',
+    },
+  });
+}
+
+function originOf(request: Request): string {
   try {
-    origin = new URL(request.url).origin;
+    return new URL(request.url).origin;
   } catch {
     // A Worker is always given an absolute URL; without one, no HSTS.
+    return '';
   }
-  for (const [name, value] of Object.entries(securityHeadersFor(origin)))
-    response.headers.set(name, value);
-  response.headers.set('retry-after', '300');
-  return response;
 }

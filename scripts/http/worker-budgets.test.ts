@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  budgetTimeoutMs,
   ClientBudgetObject,
   durableBudgets,
   type DurableObjectNamespaceLike,
@@ -81,6 +82,46 @@ describe('rate limits kept in Durable Objects', () => {
     expect(state.data.size).toBe(0);
   });
 
+  it('set the alarm after the latest time, even when a slow request counts an earlier one last', async () => {
+    const state = memoryState();
+    const object = new ClientBudgetObject(state);
+    for (const now of [61_000, 62_000, 1_000])
+      await object.fetch(
+        new Request('https://budget/record', {
+          method: 'POST',
+          body: JSON.stringify({ now, limit: 3 }),
+        }),
+      );
+    expect(state.alarm).toBe(62_000 + hour);
+  });
+
+  it('write nothing for a refused attempt or a mere check', async () => {
+    const state = memoryState();
+    let writes = 0;
+    const put = state.storage.put;
+    state.storage.put = async (key, value) => {
+      writes += 1;
+      return put(key, value);
+    };
+    const object = new ClientBudgetObject(state);
+    const call = async (operation: string, now: number) =>
+      (await (
+        await object.fetch(
+          new Request(`https://budget/${operation}`, {
+            method: 'POST',
+            body: JSON.stringify({ now, limit: 1 }),
+          }),
+        )
+      ).json()) as { wait: number };
+    expect((await call('attempt', 1)).wait).toBe(0);
+    expect(writes).toBe(1);
+    for (let i = 2; i < 50; i += 1) {
+      expect((await call('attempt', i)).wait).toBeGreaterThan(0);
+      await call('wait', i);
+    }
+    expect(writes).toBe(1);
+  });
+
   it('refuse a malformed request to the object', async () => {
     const object = new ClientBudgetObject(memoryState());
     for (const [operation, body] of [
@@ -93,6 +134,27 @@ describe('rate limits kept in Durable Objects', () => {
       );
       expect(response.status).toBe(400);
     }
+  });
+
+  it('fall back to the instance’s memory when the object does not answer in time', async () => {
+    const logs: Record<string, unknown>[] = [];
+    const stuck: DurableObjectNamespaceLike = {
+      idFromName: (name) => name,
+      get: () => ({
+        fetch: (_input, init) =>
+          new Promise((_done, fail) =>
+            init?.signal?.addEventListener('abort', () => fail(init.signal!.reason)),
+          ),
+      }),
+    };
+    const budget = durableBudgets(stuck, { secret: 's'.repeat(32), log: (e) => logs.push(e) })(
+      'challenges',
+      5,
+    );
+    const started = Date.now();
+    expect(await budget.attempt('client', 0)).toBe(0);
+    expect(Date.now() - started).toBeLessThan(budgetTimeoutMs + 1_000);
+    expect(logs[0]).toMatchObject({ event: 'intake.budget-store-unavailable' });
   });
 
   it('fall back to the instance’s memory when the object cannot be reached, and say so', async () => {

@@ -19,6 +19,9 @@ export interface DurableObjectStateLike {
 }
 
 type Operation = 'attempt' | 'wait' | 'record' | 'cancel';
+
+/** How long a request waits for its Durable Object before using the instance's memory. */
+export const budgetTimeoutMs = 2_000;
 const operations = new Set<string>(['attempt', 'wait', 'record', 'cancel']);
 
 /**
@@ -40,6 +43,8 @@ export function durableBudgets(
         const response = await namespace.get(id).fetch(`https://budget/${operation}`, {
           method: 'POST',
           body: JSON.stringify({ now, limit }),
+          // A slow object must not hold the applicant: past this, the fallback decides.
+          signal: AbortSignal.timeout(budgetTimeoutMs),
         });
         if (!response.ok) throw new Error(`status ${response.status}`);
         const { wait } = (await response.json()) as { wait?: unknown };
@@ -95,17 +100,22 @@ export class ClientBudgetObject {
       return Response.json({ error: 'malformed budget request' }, { status: 400 });
     const { storage } = this.#state;
     const limiter = new RateLimiter(limit);
-    limiter.restore('client', (await storage.get<number[]>('times')) ?? []);
+    const stored = (await storage.get<number[]>('times')) ?? [];
+    limiter.restore('client', stored);
     let wait = 0;
     if (operation === 'attempt') wait = limiter.attempt('client', now);
     else if (operation === 'wait') wait = limiter.wait('client', now);
     else if (operation === 'record') limiter.record('client', now);
     else limiter.cancel('client', now);
     const times = limiter.timesOf('client', now);
-    if (times.length) {
-      await storage.put('times', times);
-      await storage.setAlarm(times.at(-1)! + limiter.windowMs);
-    } else await storage.deleteAll();
+    // Written only when changed: a flood of refused attempts costs no storage writes.
+    if (times.length !== stored.length || times.some((t, i) => t !== stored[i])) {
+      if (times.length) {
+        await storage.put('times', times);
+        // After the latest time, wherever it sits: a slow request may count an earlier one last.
+        await storage.setAlarm(Math.max(...times) + limiter.windowMs);
+      } else await storage.deleteAll();
+    }
     return Response.json({ wait });
   }
 

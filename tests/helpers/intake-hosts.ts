@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -88,6 +88,27 @@ export function builtWorker(settings: ProgrammeSettings = hostSettings()): Promi
 }
 
 /**
+ * The static assets as the build's wrangler.json configures them, in Miniflare's terms: which
+ * paths run the Worker first, and what a missing page gets.
+ */
+async function assetsOf(outDir: string) {
+  const { assets } = JSON.parse(await readFile(join(outDir, 'wrangler.json'), 'utf8')) as {
+    assets: { directory: string; run_worker_first: string[]; not_found_handling: '404-page' };
+  };
+  return {
+    directory: join(outDir, assets.directory),
+    routerConfig: {
+      has_user_worker: true,
+      invoke_user_worker_ahead_of_assets: false,
+      static_routing: { user_worker: assets.run_worker_first },
+    },
+    // As wrangler gives it to Miniflare (a missing page may still reach the Worker, which then
+    // answers with the site's 404 page itself).
+    assetConfig: { not_found_handling: assets.not_found_handling },
+  };
+}
+
+/**
  * The Worker bundle running in workerd (Miniflare), as Cloudflare runs it: the site as static
  * assets, the Worker for `/api/*`, the rate limits in a Durable Object (unless `budgets` is
  * false). Each call is a separate instance, with its own memory and its own Durable Objects.
@@ -110,14 +131,7 @@ export async function startWorkerHost(
       ...(options.budgets === false
         ? {}
         : { durableObjects: { CLIENT_BUDGETS: 'ClientBudgetObject' } }),
-      assets: {
-        directory: join(outDir, 'site'),
-        routerConfig: {
-          has_user_worker: true,
-          invoke_user_worker_ahead_of_assets: false,
-          static_routing: { user_worker: ['/api/*'] },
-        },
-      },
+      assets: await assetsOf(outDir),
       handleStructuredLogs: ({ message }) => logs.push(message),
     }),
   );

@@ -97,7 +97,7 @@ async function apply(on: Side, path: string, kind: 'mentor' | 'mentee', javaScri
 function comparable(record: Record<string, unknown>) {
   const intake = { ...(record['intake'] as Record<string, unknown>) };
   delete intake['idempotencyKeyHash'];
-  const rest = { ...record, intake };
+  const rest: Record<string, unknown> = { ...record, intake };
   delete rest['id'];
   delete rest['submittedAt'];
   return rest;

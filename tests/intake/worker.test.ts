@@ -141,16 +141,64 @@ describe('the Worker bundle', () => {
     closing.push(() => miniflare.dispose());
     const url = (await miniflare.ready).origin;
     const before = standIn.git.resolve('main')?.sha;
+    // The form's script reads JSON; a browser without JavaScript gets a page.
     const response = await send(url, aMenteeForm());
     expect(response.status).toBe(503);
     for (const [name, value] of Object.entries(securityHeaders))
       expect(response.headers.get(name)).toBe(value);
-    expect(await response.text()).toContain(
-      'Le service d’envoi des formulaires est momentanément indisponible',
+    expect(((await response.json()) as { message: string }).message).toBe(
+      'Le service d’envoi des formulaires est momentanément indisponible\u00a0: rien n’a été enregistré. Réessayez plus tard.',
     );
+    const page = await fetch(`${url}${formRoutes.mentee}`, { method: 'POST' });
+    expect(page.status).toBe(503);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await page.text()).toContain('momentanément indisponible');
     expect(standIn.git.resolve('main')?.sha).toBe(before);
     expect(logs.join('\n')).toContain('BINOME_INTAKE_SECRET must be set');
     expect(logs.join('\n')).not.toContain('trop-court');
+  });
+});
+
+describe('the Worker’s site', () => {
+  it('serves the pages with the security headers, and a missing page the site’s 404 page', async () => {
+    const { env } = await servedStandIn();
+    const host = await worker(env);
+    const home = await fetch(`${host.url}/devenir-mentor/`);
+    expect(home.status).toBe(200);
+    for (const [name, value] of Object.entries(securityHeaders))
+      expect(home.headers.get(name), name).toBe(value);
+    const missing = await fetch(`${host.url}/cette-page-n-existe-pas/`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await missing.text()).toContain('Page introuvable');
+    for (const [name, value] of Object.entries(securityHeaders))
+      expect(missing.headers.get(name), name).toBe(value);
+  });
+
+  it('answers on the settings’ address before the deployment’s', async () => {
+    const { env } = await servedStandIn();
+    const settings = hostSettings();
+    settings.site.url = 'https://mentorat.example.org';
+    const host = await worker(
+      { ...env, BINOME_PUBLIC_URL: 'https://ailleurs.example.org' },
+      { settings },
+    );
+    const from = (origin: string) =>
+      fetch(`${host.url}${formRoutes.mentee}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          accept: 'application/json',
+          origin,
+        },
+        body: new URLSearchParams(aMenteeForm().map(([k, v]) => [k, v])).toString(),
+      });
+    expect((await from('https://ailleurs.example.org')).status).toBe(403);
+    const response = await from('https://mentorat.example.org');
+    expect(response.status).toBe(201);
+    expect(((await response.json()) as { receiptUrl: string }).receiptUrl).toMatch(
+      /^https:\/\/mentorat\.example\.org\/api\/candidatures\/recu\?reference=mentee-/,
+    );
   });
 });
 
