@@ -27,7 +27,9 @@ await runCli(async () => {
   }
   const store = storeFromEnvironment({ ...process.env, BINOME_DATA_DIR: values.data });
   const { location } = await store.ready();
-  const settings = readSettings(await readFile('content/programme.yaml', 'utf8'));
+  // Another settings file for a host set up apart from the sources (a systemd unit, a benchmark).
+  const source = process.env['BINOME_SETTINGS_FILE'] || 'content/programme.yaml';
+  const settings = readSettings(await readFile(source, 'utf8'), source);
   const onGitHub = Boolean(process.env['BINOME_GITHUB_REPOSITORY']);
   // The embedded default seals identities to a key pair of its own, made on first start; on
   // GitHub, only to the settings' keys (the coordinators' and the offline backup's).

@@ -70,7 +70,8 @@ const loopbackNames = ['127.0.0.1', 'localhost', '[::1]'];
 /**
  * Listens on `host:port` and serves the local app there. Its origin comes from configuration:
  * on a loopback address, that address (a person may type any of its names: each is allowed);
- * elsewhere (behind a reverse proxy), the settings' public address when it is set.
+ * elsewhere, or on loopback behind a reverse proxy the settings name (`intake.trustedProxies`,
+ * as with Caddy in deploy/node/), the settings' public address when it is set.
  */
 export async function serveLocalApp(
   options: Omit<LocalAppOptions, 'origin' | 'extraOrigins'> & { port?: number; host?: string },
@@ -84,11 +85,15 @@ export async function serveLocalApp(
   const address = new URL(listening.url);
   const loopback = loopbackNames.includes(address.hostname);
   const configured = options.settings.intake.url || options.settings.site.url;
-  const origin = !loopback && configured ? new URL(configured).origin : address.origin;
+  // Behind a reverse proxy (which the settings name), a loopback address is the proxy's way in:
+  // the public address is the origin, and only it.
+  const proxied = (options.settings.intake.trustedProxies ?? []).length > 0;
+  const local = loopback && !(configured && proxied);
+  const origin = !local && configured ? new URL(configured).origin : address.origin;
   late.app = await createLocalApp({
     ...rest,
     origin,
-    extraOrigins: loopback ? loopbackNames.map((name) => `http://${name}:${address.port}`) : [],
+    extraOrigins: local ? loopbackNames.map((name) => `http://${name}:${address.port}`) : [],
   });
   return listening;
 }
