@@ -2,7 +2,8 @@
 // latency of valid submissions over HTTP, with identities sealed (the default: each one
 // encrypted with age to a data key of its own, itself encrypted to the programme's keys) and,
 // in the same run, stored in plain text, so that the cost of encryption per application is
-// stated; then the JavaScript each form page costs.
+// stated; then the JavaScript each form page costs; then the intake on its two production hosts
+// (bench-hosts.ts): the Node host and the Cloudflare Worker, CPU per request and bundle size.
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +23,7 @@ const { values } = parseArgs({
   options: {
     requests: { type: 'string', default: '200' },
     concurrency: { type: 'string', default: '8' },
+    'host-rounds': { type: 'string', default: '5' },
   },
 });
 const total = Number(values.requests);
@@ -163,3 +165,9 @@ for (const path of ['/devenir-mentor/', '/trouver-un-mentor/']) {
 }
 await browser.close();
 for (const site of Object.values(sites)) await site.close();
+
+// The intake on its production hosts, against GitHub (its stand-in): the Node host and the
+// Cloudflare Worker. Loaded only now: Miniflare, once imported, makes every error of this
+// process dearer (its source-map support), which would weigh on the figures above.
+const { benchHosts } = await import('./bench-hosts.ts');
+await benchHosts({ rounds: Number(values['host-rounds']) });
