@@ -15,7 +15,11 @@ export function bytesOfBase64(base64: string): Uint8Array {
   return Uint8Array.from(atob(base64.replace(/\s+/g, '')), (c) => c.charCodeAt(0));
 }
 
-/** The UTF-8 text base64 holds (a malformed sequence reads as U+FFFD, as Node's Buffer does). */
+/**
+ * The UTF-8 text base64 holds, as Node's Buffer reads it: a malformed sequence as U+FFFD, and a
+ * byte-order mark kept (a CSV for spreadsheets starts with one: dropped, the file would read as
+ * changed).
+ */
 export function textOfBase64(base64: string): string {
-  return new TextDecoder().decode(bytesOfBase64(base64));
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytesOfBase64(base64));
 }

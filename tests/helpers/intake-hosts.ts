@@ -97,11 +97,9 @@ async function assetsOf(outDir: string) {
   };
   return {
     directory: join(outDir, assets.directory),
-    routerConfig: {
-      has_user_worker: true,
-      invoke_user_worker_ahead_of_assets: false,
-      static_routing: { user_worker: assets.run_worker_first },
-    },
+    // Miniflare turns the paths into its router's rules, as wrangler does.
+    run_worker_first: assets.run_worker_first,
+    routerConfig: { has_user_worker: true },
     // As wrangler gives it to Miniflare (a missing page may still reach the Worker, which then
     // answers with the site's 404 page itself).
     assetConfig: { not_found_handling: assets.not_found_handling },
