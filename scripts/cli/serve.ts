@@ -25,19 +25,37 @@ await runCli(async () => {
     process.exitCode = 2;
     return;
   }
+  const secret = process.env['BINOME_INTAKE_SECRET'];
+  if (secret !== undefined && secret !== '' && secret.length < 32) {
+    console.error(
+      frenchTypography(
+        'BINOME_INTAKE_SECRET doit compter 32 caractères au moins (par exemple : openssl rand -hex 32).',
+      ),
+    );
+    process.exitCode = 2;
+    return;
+  }
   const store = storeFromEnvironment({ ...process.env, BINOME_DATA_DIR: values.data });
   const { location } = await store.ready();
   // Another settings file for a host set up apart from the sources (a systemd unit, a benchmark).
   const source = process.env['BINOME_SETTINGS_FILE'] || 'content/programme.yaml';
   const settings = readSettings(await readFile(source, 'utf8'), source);
   const onGitHub = Boolean(process.env['BINOME_GITHUB_REPOSITORY']);
+  // For the public (on GitHub, or behind a proxy): said, since a restart then costs the people
+  // filling in a form their proof of work. On this machine alone, nobody is waiting.
+  if (!secret && (onGitHub || (settings.intake.trustedProxies ?? []).length > 0))
+    console.warn(
+      frenchTypography(
+        'BINOME_INTAKE_SECRET n’est pas donné : un secret est tiré à chaque démarrage, et un formulaire ouvert avant un redémarrage devra être renvoyé. Donnez-en un (openssl rand -hex 32).',
+      ),
+    );
   // The embedded default seals identities to a key pair of its own, made on first start; on
   // GitHub, only to the settings' keys (the coordinators' and the offline backup's).
   let recipients: string[] = [];
   if (settings.encryption.identities === 'plain') {
     console.warn(
       frenchTypography(
-        'Attention : les identités des candidats sont enregistrées EN CLAIR (« encryption.identities: plain » dans content/programme.yaml). Réservez ce réglage à un essai sans vraies personnes.',
+        `Attention : les identités des candidats sont enregistrées EN CLAIR (« encryption.identities: plain » dans ${source}). Réservez ce réglage à un essai sans vraies personnes.`,
       ),
     );
   } else if (!onGitHub) {
@@ -60,7 +78,7 @@ await runCli(async () => {
     host: values.host,
     recipients,
     ...(onGitHub ? { minimumRecipients: 2 } : {}),
-    ...(process.env['BINOME_INTAKE_SECRET'] ? { secret: process.env['BINOME_INTAKE_SECRET'] } : {}),
+    ...(secret ? { secret } : {}),
   });
   console.log(`Binôme is running at ${url} (Ctrl+C to stop).`);
   console.log(`Applications are committed to the data repository ${location}.`);

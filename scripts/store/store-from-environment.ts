@@ -1,5 +1,10 @@
+import { createPrivateKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { DataStore } from './data-store.ts';
-import { gitHubStoreFromEnvironment } from './github-store-from-environment.ts';
+import {
+  gitHubStoreFromEnvironment,
+  StoreConfigurationError,
+} from './github-store-from-environment.ts';
 import { LocalGitStore } from './local-git-store.ts';
 
 export { StoreConfigurationError } from './github-store-from-environment.ts';
@@ -14,5 +19,32 @@ export function storeFromEnvironment(
   options: { fetch?: typeof fetch; baseUrl?: string } = {},
 ): DataStore {
   if (!env['BINOME_GITHUB_REPOSITORY']) return new LocalGitStore(env['BINOME_DATA_DIR'] ?? 'data');
-  return gitHubStoreFromEnvironment(env, options);
+  const keyFile = env['BINOME_GITHUB_APP_PRIVATE_KEY_FILE'];
+  return gitHubStoreFromEnvironment(
+    keyFile ? { ...env, BINOME_GITHUB_APP_PRIVATE_KEY: appKeyFrom(keyFile) } : env,
+    options,
+  );
+}
+
+/**
+ * The GitHub App's key read from a file (`BINOME_GITHUB_APP_PRIVATE_KEY_FILE`, as on a server:
+ * a multi-line PEM survives no environment file), in the PKCS#8 form Web Crypto imports, whatever
+ * form GitHub gave it in. Throws, naming the variable, never the key.
+ */
+function appKeyFrom(file: string): string {
+  let pem: string;
+  try {
+    pem = readFileSync(file, 'utf8');
+  } catch {
+    throw new StoreConfigurationError(
+      `BINOME_GITHUB_APP_PRIVATE_KEY_FILE names a file that cannot be read (${file}).`,
+    );
+  }
+  try {
+    return createPrivateKey(pem).export({ type: 'pkcs8', format: 'pem' }).toString();
+  } catch {
+    throw new StoreConfigurationError(
+      `BINOME_GITHUB_APP_PRIVATE_KEY_FILE (${file}) does not hold a private key: give the .pem file GitHub gave for the App.`,
+    );
+  }
 }

@@ -1,4 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listen } from '../../scripts/http/listen.ts';
 import {
@@ -62,6 +65,43 @@ describe('authentication as a GitHub App installation', () => {
       { fetch: standIn.fetch },
     );
     await expect(store.readFile('x.json')).rejects.toMatchObject({ status: 401 });
+  });
+
+  it('takes the App key from a file, as GitHub gave it (PKCS#1), on a server', async () => {
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const standIn = watchStandIn(
+      new GitHubStandIn('clavim', 'mentorat-donnees', {
+        id: '424242',
+        publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+        installationId: 77,
+      }),
+    );
+    const file = join(await mkdtemp(join(tmpdir(), 'binome-app-key-')), 'app.pem');
+    await writeFile(file, privateKey.export({ type: 'pkcs1', format: 'pem' }), { mode: 0o600 });
+    const api = await listen(standIn.handle);
+    try {
+      const store = storeFromEnvironment({
+        BINOME_GITHUB_REPOSITORY: 'clavim/mentorat-donnees',
+        BINOME_GITHUB_APP_ID: '424242',
+        BINOME_GITHUB_APP_PRIVATE_KEY_FILE: file,
+        BINOME_GITHUB_INSTALLATION_ID: '77',
+        BINOME_GITHUB_API_URL: api.url.replace(/\/$/, ''),
+      });
+      await store.commit([{ path: 'screening/mentee-bbbbbb.json', content: '{}\n' }], 'Screen');
+      expect(standIn.file('screening/mentee-bbbbbb.json')).toBe('{}\n');
+    } finally {
+      api.server.closeAllConnections();
+      api.server.close();
+    }
+    for (const wrong of [join(tmpdir(), 'binome-no-such-key.pem'), '/etc/hostname'])
+      expect(() =>
+        storeFromEnvironment({
+          BINOME_GITHUB_REPOSITORY: 'clavim/mentorat-donnees',
+          BINOME_GITHUB_APP_ID: '424242',
+          BINOME_GITHUB_APP_PRIVATE_KEY_FILE: wrong,
+          BINOME_GITHUB_INSTALLATION_ID: '77',
+        }),
+      ).toThrow(/^BINOME_GITHUB_APP_PRIVATE_KEY_FILE /);
   });
 
   it('explains a configuration it cannot use', () => {
