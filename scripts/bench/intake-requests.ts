@@ -4,7 +4,8 @@ import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { aMenteeForm } from '../dev/application-forms.ts';
 
-export const post = (url: string, entries: [string, string][]) =>
+/** A mentoré's form sent to `url`'s intake: the answers, or a body as it is. */
+export const post = (url: string, entries: [string, string][] | string) =>
   fetch(`${url}/api/candidatures/mentee`, {
     method: 'POST',
     headers: {
@@ -12,7 +13,7 @@ export const post = (url: string, entries: [string, string][]) =>
       accept: 'application/json',
       origin: url,
     },
-    body: new URLSearchParams(entries).toString(),
+    body: typeof entries === 'string' ? entries : new URLSearchParams(entries).toString(),
   });
 
 export type Fetcher = (request: Request) => Promise<Response>;
@@ -50,17 +51,8 @@ export const kinds = {
   },
   'refusal: malformed request (400, invalid UTF-8)': {
     perRound: 100,
-    prepare: async (): Promise<[string, string][]> => [['identity.lastName', '\uFFFD']],
-    send: (url: string) =>
-      fetch(`${url}/api/candidatures/mentee`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          accept: 'application/json',
-          origin: url,
-        },
-        body: 'identity.lastName=%FF%FE',
-      }),
+    prepare: async (): Promise<[string, string][]> => [],
+    send: (url: string) => post(url, 'identity.lastName=%FF%FE'),
     status: 400,
   },
   'challenge (GET, signed)': {
