@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { readSettings } from '../../schemas/read-settings.ts';
 import { UsageError } from '../commands/usage-error.ts';
 import { buildWorker } from '../dev/build-worker.ts';
+import { programmeSettings } from './programme-settings.ts';
 import { runCli } from './run-cli.ts';
 
 const help = `npm run build:worker [-- --out <dossier>] [-- --name <nom>]
@@ -31,8 +30,7 @@ await runCli(async () => {
     console.log(help);
     return;
   }
-  const source = process.env['BINOME_SETTINGS_FILE'] || 'content/programme.yaml';
-  const settings = readSettings(await readFile(source, 'utf8'), source);
+  const { settings } = await programmeSettings();
   const built = await buildWorker({ settings, outDir: values.out, name: values.name });
   const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} Kio`;
   console.log(

@@ -1,13 +1,14 @@
 import { spawn } from 'node:child_process';
-import { createPrivateKey } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readSettings } from '../../schemas/read-settings.ts';
 import { UsageError } from '../commands/usage-error.ts';
 import { buildWorker } from '../dev/build-worker.ts';
+import { httpsOrigin } from '../http/https-origin.ts';
+import { appKeyAsPkcs8 } from '../store/app-key.ts';
+import { programmeSettings } from './programme-settings.ts';
 import { runCli } from './run-cli.ts';
 
 const help = `npm run deploy:worker [-- --name <nom>] [-- --out <dossier>] [-- --dry-run]
@@ -31,17 +32,6 @@ Variables d’environnement :
 --dry-run construit et vérifie tout avec wrangler sans rien envoyer.`;
 
 const wrangler = resolve(import.meta.dirname, '../../node_modules/wrangler/bin/wrangler.js');
-
-/** The App's key as Web Crypto imports it (PKCS#8), whatever form GitHub gave it in. */
-function pkcs8(pem: string): string {
-  try {
-    return createPrivateKey(pem).export({ type: 'pkcs8', format: 'pem' }).toString();
-  } catch {
-    throw new UsageError(
-      'La clé privée de l’application GitHub n’a pas pu être lue : donnez le fichier .pem téléchargé depuis GitHub (BINOME_GITHUB_APP_PRIVATE_KEY_FILE).',
-    );
-  }
-}
 
 /** The Worker's plain variables and its secrets, from the environment; French on a mistake. */
 async function configuration(env: NodeJS.ProcessEnv, dryRun: boolean) {
@@ -73,7 +63,12 @@ async function configuration(env: NodeJS.ProcessEnv, dryRun: boolean) {
       BINOME_GITHUB_APP_ID: appId,
       BINOME_GITHUB_INSTALLATION_ID: installation,
     });
-    secrets['BINOME_GITHUB_APP_PRIVATE_KEY'] = pkcs8(key);
+    const converted = appKeyAsPkcs8(key);
+    if (!converted)
+      throw new UsageError(
+        'La clé privée de l’application GitHub n’a pas pu être lue : donnez le fichier .pem téléchargé depuis GitHub (BINOME_GITHUB_APP_PRIVATE_KEY_FILE).',
+      );
+    secrets['BINOME_GITHUB_APP_PRIVATE_KEY'] = converted;
   } else if (env['BINOME_GITHUB_TOKEN']) {
     secrets['BINOME_GITHUB_TOKEN'] = env['BINOME_GITHUB_TOKEN'];
   } else {
@@ -94,21 +89,6 @@ async function configuration(env: NodeJS.ProcessEnv, dryRun: boolean) {
       'Indiquez le jeton Cloudflare dans CLOUDFLARE_API_TOKEN (droit « Workers Scripts : Edit »).',
     );
   return { vars, secrets };
-}
-
-/** An https:// origin, from an address given by hand; French when it is not one. */
-function httpsOrigin(address: string): string {
-  let url: URL | undefined;
-  try {
-    url = new URL(address);
-  } catch {
-    // Said below.
-  }
-  if (!url || url.protocol !== 'https:' || url.username || url.password)
-    throw new UsageError(
-      `BINOME_PUBLIC_URL doit être une adresse https://, par exemple https://mentorat.exemple.fr (reçu : « ${address.slice(0, 80)} »).`,
-    );
-  return url.origin;
 }
 
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -140,11 +120,17 @@ await runCli(async () => {
     return;
   }
   const dryRun = values['dry-run'];
-  const source = process.env['BINOME_SETTINGS_FILE'] || 'content/programme.yaml';
-  const settings = readSettings(await readFile(source, 'utf8'), source);
+  const { settings } = await programmeSettings();
   const { vars, secrets } = await configuration(process.env, dryRun);
   const given = process.env['BINOME_PUBLIC_URL'];
-  if (given) vars['BINOME_PUBLIC_URL'] = httpsOrigin(given);
+  if (given) {
+    const origin = httpsOrigin(given);
+    if (!origin)
+      throw new UsageError(
+        `BINOME_PUBLIC_URL doit être une adresse https://, par exemple https://mentorat.exemple.fr (reçu : « ${given.slice(0, 80)} »).`,
+      );
+    vars['BINOME_PUBLIC_URL'] = origin;
+  }
   const publicUrl = settings.intake.url || settings.site.url || vars['BINOME_PUBLIC_URL'];
   const built = await buildWorker({ settings, name: values.name, vars, outDir: values.out });
   console.log(

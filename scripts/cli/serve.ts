@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { readSettings } from '../../schemas/read-settings.ts';
 import { serveLocalApp } from '../http/create-local-app.ts';
 import { defaultKeyFile, ensureLocalKeyPair } from '../privacy/local-key-pair.ts';
 import { storeFromEnvironment } from '../store/store-from-environment.ts';
+import { programmeSettings } from './programme-settings.ts';
 import { runCli } from './run-cli.ts';
 import { frenchTypography } from '../../schemas/french-typography.ts';
 
@@ -37,9 +36,7 @@ await runCli(async () => {
   }
   const store = storeFromEnvironment({ ...process.env, BINOME_DATA_DIR: values.data });
   const { location } = await store.ready();
-  // Another settings file for a host set up apart from the sources (a systemd unit, a benchmark).
-  const source = process.env['BINOME_SETTINGS_FILE'] || 'content/programme.yaml';
-  const settings = readSettings(await readFile(source, 'utf8'), source);
+  const { settings, source } = await programmeSettings();
   const onGitHub = Boolean(process.env['BINOME_GITHUB_REPOSITORY']);
   // For the public (on GitHub, or behind a proxy): said, since a restart then costs the people
   // filling in a form their proof of work. On this machine alone, nobody is waiting.

@@ -11,6 +11,7 @@ import {
   gitHubStoreFromEnvironment,
   type GitHubEnvironment,
 } from '../store/github-store-from-environment.ts';
+import { httpsOrigin } from './https-origin.ts';
 import { durableBudgets, type DurableObjectNamespaceLike } from './worker-budgets.ts';
 
 /** What `npm run build:worker` puts into the bundle: the settings and the built pages. */
@@ -97,19 +98,14 @@ export function createWorker(built: BuiltIntake) {
   };
 }
 
-/** The origin of an `https://` address without credentials; throws, naming the variable. */
+/** The origin of BINOME_PUBLIC_URL; throws, naming the variable. */
 function publicOrigin(address: string): string {
-  let url: URL | undefined;
-  try {
-    url = new URL(address);
-  } catch {
-    // Said below.
-  }
-  if (!url || url.protocol !== 'https:' || url.username || url.password)
+  const origin = httpsOrigin(address);
+  if (!origin)
     throw new Error(
       'BINOME_PUBLIC_URL must be an https:// address, e.g. https://mentorat.example.org.',
     );
-  return url.origin;
+  return origin;
 }
 
 const unavailableMessage =

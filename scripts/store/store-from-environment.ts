@@ -1,5 +1,5 @@
-import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { appKeyAsPkcs8 } from './app-key.ts';
 import type { DataStore } from './data-store.ts';
 import {
   gitHubStoreFromEnvironment,
@@ -40,11 +40,10 @@ function appKeyFrom(file: string): string {
       `BINOME_GITHUB_APP_PRIVATE_KEY_FILE names a file that cannot be read (${file}).`,
     );
   }
-  try {
-    return createPrivateKey(pem).export({ type: 'pkcs8', format: 'pem' }).toString();
-  } catch {
+  const key = appKeyAsPkcs8(pem);
+  if (!key)
     throw new StoreConfigurationError(
       `BINOME_GITHUB_APP_PRIVATE_KEY_FILE (${file}) does not hold a private key: give the .pem file GitHub gave for the App.`,
     );
-  }
+  return key;
 }

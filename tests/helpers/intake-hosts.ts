@@ -88,6 +88,24 @@ export function builtWorker(settings: ProgrammeSettings = hostSettings()): Promi
 }
 
 /**
+ * The Worker bundle as Miniflare runs a Worker: its module, the runtime's date, and bindings
+ * (the shared secret unless `bindings` gives another).
+ */
+export async function workerModule(
+  settings: ProgrammeSettings | undefined,
+  bindings: Record<string, string>,
+) {
+  const { script, outDir } = await builtWorker(settings);
+  return {
+    scriptPath: script,
+    modules: true as const,
+    modulesRoot: outDir,
+    compatibilityDate,
+    bindings: { BINOME_INTAKE_SECRET: hostSecret, ...bindings },
+  };
+}
+
+/**
  * The static assets as the build's wrangler.json configures them, in Miniflare's terms: which
  * paths run the Worker first, and what a missing page gets.
  */
@@ -115,21 +133,17 @@ export async function startWorkerHost(
   env: Record<string, string>,
   options: { settings?: ProgrammeSettings; budgets?: boolean } = {},
 ): Promise<IntakeHost & { miniflare: Miniflare }> {
-  const { script, outDir } = await builtWorker(options.settings);
+  const module = await workerModule(options.settings, env);
   const logs: string[] = [];
   const miniflare = new Miniflare(
     convertV4MiniflareOptions({
       host: '127.0.0.1',
       port: 0,
-      scriptPath: script,
-      modules: true,
-      modulesRoot: outDir,
-      compatibilityDate,
-      bindings: { BINOME_INTAKE_SECRET: hostSecret, ...env },
+      ...module,
       ...(options.budgets === false
         ? {}
         : { durableObjects: { CLIENT_BUDGETS: 'ClientBudgetObject' } }),
-      assets: await assetsOf(outDir),
+      assets: await assetsOf(module.modulesRoot),
       handleStructuredLogs: ({ message }) => logs.push(message),
     }),
   );

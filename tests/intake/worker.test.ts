@@ -6,16 +6,15 @@ import { Miniflare, convertV4MiniflareOptions } from 'miniflare';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formRoutes } from '../../schemas/form-routes.ts';
 import { aMenteeForm, aMentorForm } from '../../scripts/dev/application-forms.ts';
-import { compatibilityDate } from '../../scripts/dev/build-worker.ts';
 import { securityHeaders } from '../../scripts/intake/security-headers.ts';
 import { GitHubStandIn } from '../github-stand-in/github-stand-in.ts';
 import { watchStandIn } from '../helpers/github-harness.ts';
 import {
   builtWorker,
-  hostSecret,
   hostSettings,
   standInApi,
   startWorkerHost,
+  workerModule,
 } from '../helpers/intake-hosts.ts';
 
 type Entries = readonly (readonly [string, string])[];
@@ -124,17 +123,12 @@ describe('the Worker bundle', () => {
 
   it('without its secret, answers 503 in French, stores nothing and logs which variable', async () => {
     const { standIn, env } = await servedStandIn();
-    const { script, outDir } = await builtWorker();
     const logs: string[] = [];
     const miniflare = new Miniflare(
       convertV4MiniflareOptions({
         host: '127.0.0.1',
         port: 0,
-        scriptPath: script,
-        modules: true,
-        modulesRoot: outDir,
-        compatibilityDate,
-        bindings: { ...env, BINOME_INTAKE_SECRET: 'trop-court' },
+        ...(await workerModule(undefined, { ...env, BINOME_INTAKE_SECRET: 'trop-court' })),
         handleStructuredLogs: ({ message }) => logs.push(message),
       }),
     );
@@ -208,14 +202,7 @@ describe('the Worker’s rate limits', () => {
 
   /** Two Workers of one account: separate isolates, the same Durable Object namespace. */
   async function twoWorkersSharingBudgets(env: Record<string, string>) {
-    const { script, outDir } = await builtWorker(tight);
-    const common = {
-      scriptPath: script,
-      modules: true,
-      modulesRoot: outDir,
-      compatibilityDate,
-      bindings: { ...env, BINOME_INTAKE_SECRET: hostSecret },
-    };
+    const common = await workerModule(tight, env);
     const miniflare = new Miniflare(
       convertV4MiniflareOptions({
         host: '127.0.0.1',

@@ -11,16 +11,22 @@ import {
 import { GitHubStandIn } from '../github-stand-in/github-stand-in.ts';
 import { watchStandIn } from '../helpers/github-harness.ts';
 
+/** A fresh App key, and a stand-in that answers only installation 77 of that App. */
+function appStandIn() {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const standIn = watchStandIn(
+    new GitHubStandIn('clavim', 'mentorat-donnees', {
+      id: '424242',
+      publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+      installationId: 77,
+    }),
+  );
+  return { privateKey, standIn };
+}
+
 describe('authentication as a GitHub App installation', () => {
   it('signs a JWT with the App key, gets an installation token, and uses only that', async () => {
-    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    const standIn = watchStandIn(
-      new GitHubStandIn('clavim', 'mentorat-donnees', {
-        id: '424242',
-        publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-        installationId: 77,
-      }),
-    );
+    const { privateKey, standIn } = appStandIn();
     const api = await listen(standIn.handle);
     try {
       const store = storeFromEnvironment({
@@ -68,14 +74,7 @@ describe('authentication as a GitHub App installation', () => {
   });
 
   it('takes the App key from a file, as GitHub gave it (PKCS#1), on a server', async () => {
-    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    const standIn = watchStandIn(
-      new GitHubStandIn('clavim', 'mentorat-donnees', {
-        id: '424242',
-        publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-        installationId: 77,
-      }),
-    );
+    const { privateKey, standIn } = appStandIn();
     const file = join(await mkdtemp(join(tmpdir(), 'binome-app-key-')), 'app.pem');
     await writeFile(file, privateKey.export({ type: 'pkcs1', format: 'pem' }), { mode: 0o600 });
     const api = await listen(standIn.handle);
