@@ -10,6 +10,10 @@ export interface CustomRole {
   base: 'admin' | 'write' | 'read';
 }
 
+/** A GitHub user's id, the same for a login wherever the stand-in names it. */
+export const userId = (login: string): number =>
+  parseInt(createHash('sha1').update(login).digest('hex').slice(0, 7), 16);
+
 const base: Record<Role, 'admin' | 'write' | 'read'> = {
   admin: 'admin',
   maintain: 'write',
@@ -50,7 +54,7 @@ export class Collaborators {
       );
     const role = this.#roles.get(login.toLowerCase()) ?? 'none';
     if (role === 'not a user') throw fail(404, 'Not Found');
-    const id = parseInt(createHash('sha1').update(login).digest('hex').slice(0, 7), 16);
+    const id = userId(login);
     return new HttpAnswer(
       200,
       typeof role === 'object'

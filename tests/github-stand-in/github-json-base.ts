@@ -1,5 +1,12 @@
 export const created = '2026-11-23T10:00:00Z';
 
+/** Who a token speaks for: the author GitHub names on what that token creates. */
+export interface Author {
+  login: string;
+  id: number;
+  type: 'User' | 'Bot';
+}
+
 /** What every answer of the stand-in is made of: its URLs, its people, its repository. */
 export class GitHubJsonBase {
   protected readonly owner: string;
@@ -43,9 +50,14 @@ export class GitHubJsonBase {
     };
   }
 
-  /** Binôme's GitHub App, the author of every issue, pull request and comment here. */
-  user() {
-    return this.person('binome-bot[bot]', 1, 'Bot');
+  /**
+   * Binôme's GitHub App: the author of every issue, pull request and comment made with a token
+   * the stand-in was not told about (`addToken`), or `author` when it was.
+   */
+  user(author?: Author) {
+    return author
+      ? this.person(author.login, author.id, author.type)
+      : this.person('binome-bot[bot]', 1, 'Bot');
   }
 
   repository() {

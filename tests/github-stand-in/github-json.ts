@@ -1,5 +1,7 @@
 import type { Commit } from './fake-repository.ts';
-import { created, GitHubJsonBase } from './github-json-base.ts';
+import { created, GitHubJsonBase, type Author } from './github-json-base.ts';
+
+export type { Author } from './github-json-base.ts';
 
 export interface Issue {
   number: number;
@@ -9,6 +11,9 @@ export interface Issue {
   state: 'open' | 'closed';
   closedAt: string | null;
   labels: string[];
+  /** Absent: made with a token the stand-in was not told about (see `GitHubJsonBase.user`). */
+  author?: Author;
+  closedBy?: Author;
   pull?: {
     head: string;
     base: string;
@@ -21,6 +26,7 @@ export interface Comment {
   id: number;
   issue: number;
   body: string;
+  author?: Author;
 }
 
 /** One side of a pull request: a branch and the commit it points to. */
@@ -50,7 +56,7 @@ export class GitHubJson extends GitHubJsonBase {
       node_id: `I_${issue.number}`,
       number: issue.number,
       title: issue.title,
-      user: this.user(),
+      user: this.user(issue.author),
       labels: issue.labels.map((name, i) => this.label(name, i)),
       state: issue.state,
       locked: false,
@@ -64,7 +70,7 @@ export class GitHubJson extends GitHubJsonBase {
       author_association: 'NONE' as const,
       active_lock_reason: null,
       body: issue.body,
-      closed_by: issue.state === 'closed' ? this.user() : null,
+      closed_by: issue.state === 'closed' ? this.user(issue.closedBy) : null,
       reactions: this.reactions(path),
       timeline_url: this.api(`${path}/timeline`),
       performed_via_github_app: null,
@@ -116,7 +122,7 @@ export class GitHubJson extends GitHubJsonBase {
       state: issue.state,
       locked: false,
       title: issue.title,
-      user: this.user(),
+      user: this.user(issue.author),
       body: issue.body,
       labels: issue.labels.map((name, i) => this.label(name, i, full)),
       milestone: null,
@@ -173,7 +179,7 @@ export class GitHubJson extends GitHubJsonBase {
       html_url: this.web(`/issues/${comment.issue}#issuecomment-${comment.id}`),
       issue_url: this.api(`/issues/${comment.issue}`),
       body: comment.body,
-      user: this.user(),
+      user: this.user(comment.author),
       author_association: 'NONE' as const,
       created_at: created,
       updated_at: created,

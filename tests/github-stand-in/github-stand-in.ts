@@ -7,13 +7,23 @@ import {
   type MatchedOperation,
 } from './openapi-contract.ts';
 import { Collaborators, type CustomRole, type Role } from './collaborators.ts';
+import { answerCorsHeaders, preflightCorsHeaders } from './cors.ts';
 import { FakeRepository } from './fake-repository.ts';
 import { GitRoutes } from './git-routes.ts';
-import { GitHubJson, type Comment, type Issue, type PullSide } from './github-json.ts';
+import { GitHubJson, type Author, type Comment, type Issue, type PullSide } from './github-json.ts';
 import { fail, HttpAnswer, type RouteRequest } from './http-answer.ts';
+import { authenticatedLimit, RateLimits, unauthenticatedLimit } from './rate-limits.ts';
+import {
+  acceptedPermissions,
+  allows,
+  tokenHolder,
+  type TokenHolder,
+  type TokenOptions,
+} from './tokens.ts';
 
-export type { Comment, Issue } from './github-json.ts';
+export type { Author, Comment, Issue } from './github-json.ts';
 export type { CustomRole, Role } from './collaborators.ts';
+export type { Access, Permission, Rights, TokenOptions } from './tokens.ts';
 export { shaNotSuppliedMessage } from './git-routes.ts';
 
 /** A failure to give instead of the real answer, as GitHub gives them. */
@@ -44,6 +54,26 @@ const failureMessages: Record<number, string> = {
  */
 export const violationPrefix = 'Binôme stand-in: contract violation';
 
+/** A preflight the stand-in answered: what the browser asked before its real request. */
+export interface Preflight {
+  path: string;
+  origin: string | null;
+  /** `access-control-request-method`. */
+  method: string | null;
+  /** `access-control-request-headers`, as the browser wrote it (lower case, sorted). */
+  headers: string | null;
+}
+
+/** Who a request's credentials speak for, once accepted. */
+interface Caller {
+  /** Undefined: a token the stand-in was not told about, in the modes that accept those. */
+  holder?: TokenHolder;
+  /** Whose hourly rate limit the request counts against. */
+  limitedAs: string;
+}
+
+const rateLimitDocs = 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api';
+
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(status === 204 ? null : JSON.stringify(body), {
     status,
@@ -66,8 +96,10 @@ export class GitHubStandIn {
   readonly issues: Issue[] = [];
   readonly comments: Comment[] = [];
   readonly violations: string[] = [];
-  /** Every request received: method, path and (parsed) JSON body. */
+  /** Every request received but preflights: method, path and (parsed) JSON body. */
   readonly requests: { method: string; path: string; body: unknown }[] = [];
+  /** Every CORS preflight (OPTIONS) received, apart: GitHub's description has none. */
+  readonly preflights: Preflight[] = [];
   readonly #json: GitHubJson;
   readonly #gitRoutes: GitRoutes;
   readonly #collaborators = new Collaborators();
@@ -75,6 +107,9 @@ export class GitHubStandIn {
   /** When set, the repository answers only installation tokens issued to this GitHub App. */
   readonly #app: { id: string; publicKey: string; installationId: number } | undefined;
   readonly #issuedTokens = new Set<string>();
+  readonly #tokens = new Map<string, TokenHolder>();
+  readonly #rateLimits = new RateLimits();
+  #nextRequest = 1;
   #nextNumber = 1;
   #nextComment = 1;
 
@@ -98,6 +133,39 @@ export class GitHubStandIn {
    */
   protected beforeCheck(_operationId: string, body: unknown): unknown {
     return body;
+  }
+
+  /**
+   * GitHub's CORS headers for an answer or, with `preflight`, for the answer to a preflight.
+   * Only tests override it, to break them and see a browser refuse.
+   */
+  protected corsHeaders(preflight: boolean): Readonly<Record<string, string>> {
+    return preflight ? preflightCorsHeaders : answerCorsHeaders;
+  }
+
+  /**
+   * Makes `token` a token of `login` (a fine-grained personal access token, or with type `Bot` a
+   * GitHub App's): what it creates names that author, it may do what `rights` allow on the
+   * repositories it was given, and it counts against its owner's rate limit. Once a token was
+   * added, any other token is refused 401 « Bad credentials », as GitHub refuses a token it does
+   * not know (the App's installation tokens, when the stand-in plays an App, are still known).
+   */
+  addToken(token: string, options: TokenOptions): void {
+    this.#tokens.set(token, tokenHolder(options));
+  }
+
+  /**
+   * Spends every caller's primary rate limit, as if they had used it elsewhere: every request
+   * is answered 403 « API rate limit exceeded », `x-ratelimit-remaining: 0`, until
+   * `resetInSeconds` have passed (then a fresh hour starts) or `clearRateLimit` is called.
+   */
+  exhaustRateLimit(resetInSeconds: number): void {
+    this.#rateLimits.exhaust(resetInSeconds);
+  }
+
+  /** Gives every caller a fresh hour of rate limit. */
+  clearRateLimit(): void {
+    this.#rateLimits.clear();
   }
 
   /** GitHub Apps authenticate with a JWT signed by their private key (RS256), then get a token. */
@@ -214,7 +282,76 @@ export class GitHubStandIn {
   readonly fetch = (input: string | URL | Request, init?: RequestInit): Promise<Response> =>
     this.handle(new Request(input, init));
 
+  /** Every answer, preflight or not, success or failure, carries GitHub's CORS headers. */
   readonly handle = async (request: Request): Promise<Response> => {
+    const preflight = request.method === 'OPTIONS';
+    const response = preflight ? this.#preflight(request) : await this.#answer(request);
+    for (const [name, value] of Object.entries(this.corsHeaders(preflight)))
+      response.headers.set(name, value);
+    return response;
+  };
+
+  /**
+   * GitHub answers a preflight on any path, 204 with its fixed lists, without looking at what
+   * was asked: the browser then decides whether its request may go.
+   */
+  #preflight(request: Request): Response {
+    const url = new URL(request.url);
+    this.preflights.push({
+      path: url.pathname + url.search,
+      origin: request.headers.get('origin'),
+      method: request.headers.get('access-control-request-method'),
+      headers: request.headers.get('access-control-request-headers'),
+    });
+    return new Response(null, { status: 204 });
+  }
+
+  /** GitHub's request id, in its shape (five hexadecimal groups), unique to each answer. */
+  #requestId(): string {
+    const n = (this.#nextRequest++).toString(16).toUpperCase().padStart(6, '0');
+    return `57A7:1D0:${n}:${n}:${Math.floor(Date.now() / 1000)
+      .toString(16)
+      .toUpperCase()}`;
+  }
+
+  /**
+   * Whom a well-formed token speaks for; undefined for « Bad credentials ». A stand-in told of
+   * no token (and playing no App) accepts any token, as the default bot, with every right.
+   */
+  #caller(token: string): Caller | undefined {
+    const holder = this.#tokens.get(token);
+    if (holder) return holder.expired ? undefined : { holder, limitedAs: holder.author.login };
+    if (this.#issuedTokens.has(token)) return { limitedAs: 'installation' };
+    if (this.#app || this.#tokens.size) return undefined;
+    return { limitedAs: 'token' };
+  }
+
+  /** Whether an issue-number operation's target is a pull request, for the rights it needs. */
+  #threadKind(params: Record<string, string>): 'issue' | 'pull' {
+    const comment = params['comment_id']
+      ? this.comments.find((c) => c.id === Number(params['comment_id']))
+      : undefined;
+    const number = comment?.issue ?? Number(params['issue_number']);
+    return this.issues.find((i) => i.number === number)?.pull ? 'pull' : 'issue';
+  }
+
+  #rateLimited(caller: Caller, requestId: string): HttpAnswer {
+    const author = caller.holder?.author;
+    const who =
+      author?.type === 'User' ? `user ID ${author.id}` : `installation ID ${author?.id ?? 1}`;
+    const at = new Date()
+      .toISOString()
+      .replace('T', ' ')
+      .replace(/\.\d+Z$/, ' UTC');
+    return fail(
+      403,
+      `API rate limit exceeded for ${who}. If you reach out to GitHub Support for help, please ` +
+        `include the request ID ${requestId} and timestamp ${at}.`,
+      rateLimitDocs,
+    );
+  }
+
+  async #answer(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const text = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
     let body: unknown;
@@ -236,45 +373,70 @@ export class GitHubStandIn {
       if (error instanceof ContractViolation) return this.#violation(error.message);
       throw error;
     }
+    const { operationId } = matched.operation;
+    const requestId = this.#requestId();
     const authorization = request.headers.get('authorization') ?? '';
+    // GitHub counts requests without valid credentials against the caller's address.
+    const anonymous = () => ({
+      'x-github-request-id': requestId,
+      ...this.#rateLimits.spend('anonymous', unauthenticatedLimit, false).headers,
+    });
     if (!/^(token|bearer) \S+$/i.test(authorization)) {
-      return this.#send(matched, fail(401, 'Requires authentication'));
+      return this.#send(matched, fail(401, 'Requires authentication'), anonymous());
     }
-    if (matched.operation.operationId === 'apps/create-installation-access-token') {
+    if (operationId === 'apps/create-installation-access-token') {
       return this.#send(
         matched,
         this.#issueInstallationToken(authorization, matched.params['installation_id']!),
+        { 'x-github-request-id': requestId },
       );
     }
-    if (this.#app && !this.#issuedTokens.has(authorization.replace(/^(token|bearer) /i, ''))) {
-      return this.#send(matched, fail(401, 'Bad credentials'));
-    }
+    const caller = this.#caller(authorization.replace(/^(token|bearer) /i, ''));
+    if (!caller) return this.#send(matched, fail(401, 'Bad credentials'), anonymous());
+    const spent = this.#rateLimits.spend(caller.limitedAs, authenticatedLimit);
+    const granted = {
+      'x-github-request-id': requestId,
+      ...spent.headers,
+      'x-accepted-github-permissions': acceptedPermissions(operationId),
+    };
+    if (spent.exceeded) return this.#send(matched, this.#rateLimited(caller, requestId), granted);
     const fault = this.#takeFault(request.method, url.pathname);
     if (fault) {
-      const headers: Record<string, string> =
-        fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
-      if (fault.status === 403 || fault.status === 429) {
-        headers['x-ratelimit-remaining'] = '4000';
-        headers['x-ratelimit-reset'] = String(Math.floor(Date.now() / 1000) + 3600);
-      }
+      const headers: Record<string, string> = { ...granted };
+      // A secondary rate limit leaves the primary one as it is: `x-ratelimit-remaining` is not
+      // 0, which is how clients (Octokit's throttling) tell the two apart.
+      if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
       const message = fault.message ?? failureMessages[fault.status]!;
       return this.#send(matched, fail(fault.status, message), headers);
     }
     const { owner, repo } = matched.params;
+    const given = caller.holder?.repositories ?? [`${this.owner}/${this.repo}`];
     // GitHub hides a repository the credentials cannot see behind a 404 on every endpoint, even
-    // where its description lists none (delete-ref documents only 204, 409 and 422).
-    if (owner !== this.owner || repo !== this.repo)
-      return this.#send(matched, fail(404, 'Not Found'), {}, [404]);
+    // where its description lists none (delete-ref documents only 204, 409 and 422); a token
+    // not given the repository cannot see it.
+    if (
+      owner !== this.owner ||
+      repo !== this.repo ||
+      !given.some((r) => r.toLowerCase() === `${owner}/${repo}`.toLowerCase())
+    )
+      return this.#send(matched, fail(404, 'Not Found'), granted, [404]);
+    if (
+      caller.holder &&
+      !allows(caller.holder.rights, operationId, this.#threadKind(matched.params))
+    ) {
+      const holder = caller.holder.author.type === 'Bot' ? 'integration' : 'personal access token';
+      return this.#send(matched, fail(403, `Resource not accessible by ${holder}`), granted);
+    }
     let answer: HttpAnswer;
     try {
-      answer = this.#route(matched, url, body as Record<string, unknown>);
+      answer = this.#route(matched, url, body as Record<string, unknown>, caller.holder?.author);
     } catch (error) {
       if (error instanceof HttpAnswer) answer = error;
       else if (error instanceof ContractViolation) return this.#violation(error.message);
       else throw error;
     }
-    return this.#send(matched, answer);
-  };
+    return this.#send(matched, answer, granted);
+  }
 
   #takeFault(method: string, path: string): Fault | undefined {
     const index = this.#faults.findIndex(
@@ -336,27 +498,41 @@ export class GitHubStandIn {
     );
   }
 
-  #edit(issue: Issue, body: Record<string, unknown> | undefined) {
+  #edit(issue: Issue, body: Record<string, unknown> | undefined, author: Author | undefined) {
     if (typeof body?.['title'] === 'string') issue.title = body['title'];
     if (typeof body?.['body'] === 'string') issue.body = body['body'];
     if (body?.['state'] === 'open' || body?.['state'] === 'closed') {
       issue.closedAt = body['state'] === 'closed' ? '2026-11-23T10:00:00Z' : null;
       issue.state = body['state'];
+      if (body['state'] === 'open') delete issue.closedBy;
+      else if (author) issue.closedBy = author;
     }
   }
 
-  #route(matched: MatchedOperation, url: URL, body: Record<string, unknown>): HttpAnswer {
+  #route(
+    matched: MatchedOperation,
+    url: URL,
+    body: Record<string, unknown>,
+    author: Author | undefined,
+  ): HttpAnswer {
     const request: RouteRequest = {
       operationId: matched.operation.operationId,
       params: matched.params,
       query: url.searchParams,
       body,
     };
-    return this.#gitRoutes.route(request) ?? this.#threadRoute(request);
+    return this.#gitRoutes.route(request) ?? this.#threadRoute(request, author);
   }
 
-  /** Issues, pull requests, comments, labels and collaborators. */
-  #threadRoute({ operationId: op, params: p, query, body }: RouteRequest): HttpAnswer {
+  /**
+   * Issues, pull requests, comments, labels and collaborators; what they create names `author`
+   * (undefined: the default bot, see `GitHubJsonBase.user`).
+   */
+  #threadRoute(
+    { operationId: op, params: p, query, body }: RouteRequest,
+    author: Author | undefined,
+  ): HttpAnswer {
+    const by = author ? { author } : {};
     switch (op) {
       case 'repos/get-collaborator-permission-level':
         return this.#collaborators.answer(p['username']!, this.#json);
@@ -391,6 +567,7 @@ export class GitHubStandIn {
           closedAt: null,
           labels: [],
           pull: { head, base: body['base'] as string },
+          ...by,
         };
         this.issues.push(issue);
         return new HttpAnswer(201, this.#pullJson(issue, true));
@@ -398,7 +575,7 @@ export class GitHubStandIn {
       case 'pulls/update': {
         const issue = this.#issue(Number(p['pull_number']));
         if (!issue.pull) throw fail(404, 'Not Found');
-        this.#edit(issue, body);
+        this.#edit(issue, body, author);
         return new HttpAnswer(200, this.#pullJson(issue, true));
       }
       case 'pulls/list-files': {
@@ -437,13 +614,14 @@ export class GitHubStandIn {
           state: 'open',
           closedAt: null,
           labels: ((body['labels'] as string[] | undefined) ?? []).map(String),
+          ...by,
         };
         this.issues.push(issue);
         return new HttpAnswer(201, this.#issueJson(issue));
       }
       case 'issues/update': {
         const issue = this.#issue(Number(p['issue_number']));
-        this.#edit(issue, body);
+        this.#edit(issue, body, author);
         return new HttpAnswer(200, this.#issueJson(issue));
       }
       case 'issues/list-comments': {
@@ -455,10 +633,11 @@ export class GitHubStandIn {
       }
       case 'issues/create-comment': {
         const issue = this.#issue(Number(p['issue_number']));
-        const comment = {
+        const comment: Comment = {
           id: this.#nextComment++,
           issue: issue.number,
           body: body['body'] as string,
+          ...by,
         };
         this.comments.push(comment);
         return new HttpAnswer(201, this.#json.comment(comment));
