@@ -10,6 +10,7 @@ import type { Pair } from '../../schemas/pair.schema.ts';
 import type { ProgrammeSettings } from '../../schemas/programme.schema.ts';
 import { rulesSettingsFrom } from '../../schemas/rules-context.ts';
 import { buildPool, type MatchingPool, type PoolInput } from '../matching/build-pool.ts';
+import { pairingPoolInput, proposedOnBranch } from '../matching/pairing-pool-input.ts';
 import type { MatchingMode } from '../matching/proposal.ts';
 import type { RecordSet } from '../records/sort-records.ts';
 import { MergeConflictError, type DataStore } from '../store/data-store.ts';
@@ -89,7 +90,6 @@ export async function readPairingState(
     throw new UsageError(
       `Appariement impossible : ${blocking.length === 1 ? 'ce fichier est illisible' : 'ces fichiers sont illisibles'} (${blocking.join(', ')}). Corrigez-${blocking.length === 1 ? 'le' : 'les'} d’abord : la validation des données dit pourquoi.`,
     );
-  const onMain = new Set(main.pairs.map((p) => p.id));
   // The other cohorts' proposals, still on their branches, hold their people too: two open
   // pull requests must never pair one person twice (hostile review).
   const elsewhere = (
@@ -102,28 +102,23 @@ export async function readPairingState(
             branch: pairingBranch(other),
             folders: pairingFolders,
           });
-          return records.pairs.filter(
-            (p) => p.cohort === other && p.status === 'proposed' && !onMain.has(p.id),
-          );
+          return proposedOnBranch(other, records.pairs, main.pairs);
         }),
     )
   ).flat();
-  const proposed = onBranch.pairs
-    .filter((p) => p.cohort === cohort && p.status === 'proposed' && !onMain.has(p.id))
-    .sort((a, b) => (a.mentee < b.mentee ? -1 : 1));
+  const proposed = proposedOnBranch(cohort, onBranch.pairs, main.pairs);
   const edits =
     onBranch.matchingEdits.get(cohort) ??
     main.matchingEdits.get(cohort) ??
     emptyEdits(cohort, 'best');
-  const poolInput: PoolInput = {
+  const poolInput = pairingPoolInput({
     cohort,
     capacityMax: settings.mentoring.mentorCapacityMax,
-    applications: main.applications,
-    decisions: main.decisions,
-    pairs: [...main.pairs, ...elsewhere],
-    forced: proposed.filter((p) => p.proposedBy === 'coordinator'),
-    edits: [...[...main.matchingEdits.values()].filter((e) => e.cohort !== cohort), edits],
-  };
+    main,
+    proposed,
+    elsewhere,
+    edits,
+  });
   const pool = buildPool(poolInput);
   const paths = [
     ...proposed.map((p) => pairPath(p.id)),

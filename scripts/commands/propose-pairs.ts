@@ -1,9 +1,8 @@
 import type { Delivery } from './delivery.ts';
 import type { ProgrammeSettings } from '../../schemas/programme.schema.ts';
 import { dateIn } from '../../schemas/rules-context.ts';
-import { explainLeftOver } from '../matching/explain-left-over.ts';
-import { compileScoring } from '../matching/compile-scoring.ts';
-import { forcedPair, matchPool } from '../matching/match-pool.ts';
+import { editedProposal as editedProposalOf } from '../matching/edited-proposal.ts';
+import { matchPool } from '../matching/match-pool.ts';
 import type { MatchingPool } from '../matching/build-pool.ts';
 import type { MatchingMode, Proposal } from '../matching/proposal.ts';
 import type { Pair } from '../../schemas/pair.schema.ts';
@@ -79,29 +78,14 @@ async function proposeOnce(
   );
 }
 
-/**
- * The proposal as the branch holds it after a coordinator's edit, without solving again: its
- * pairs, and everyone left over explained (a place left is what /relancer would fill).
- */
+/** The proposal as the branch holds it after a coordinator's edit (see the pure one). */
 export function editedProposal(
   deps: Pick<MatchDependencies, 'settings' | 'now'>,
   pool: MatchingPool,
   pairs: readonly Pair[],
   mode: MatchingMode,
 ): Proposal {
-  const today = todayFor(deps);
-  const scoring = compileScoring(pool, scoringSettings(deps.settings), today);
-  const all = pairs.map(forcedPair);
-  const solved = all.filter((p) => p.proposedBy === 'matching');
-  const { unmatched, spare } = explainLeftOver(pool, scoring, solved, { optimal: false });
-  return {
-    cohort: pool.cohort,
-    mode,
-    pairs: [...all.filter((p) => p.proposedBy === 'coordinator'), ...solved],
-    unmatched,
-    spare,
-    proof: { rounds: 0, candidatePairs: 0, rescannedRows: 0, addedPairs: 0 },
-  };
+  return editedProposalOf(pool, pairs, mode, scoringSettings(deps.settings), todayFor(deps));
 }
 
 /** Writes a proposal and says what was done. */

@@ -136,7 +136,7 @@ const byPairThenFlag = (a: ReportLine, b: ReportLine) =>
       ? -1
       : 1;
 
-interface Followed {
+export interface Followed {
   pair: Pair;
   flags: Flag[];
   due: Due[];
@@ -146,37 +146,16 @@ interface Followed {
 }
 
 /**
- * The weekly follow-up report (issue 12): for each pair under way, paused, or closed as planned
- * without a bilan, its flags and what falls due in the coming `horizonDays` days, in French, by
- * pseudonymous pair id only: nothing of a pair's record or follow-ups is written but its id, its
- * status, flag codes and days (no name, no objective, no motif, no free text). As a task list:
- * one line per flag of a pair; a line of `previousBody` no longer flagged comes back ticked,
- * « réglé » on the day it was first seen so, and drops after `settledKeptDays` days. The lines of
- * a pair whose own file cannot be read stay as they were. Pure.
+ * The pairs the follow-up watches on `input.today`: under way, paused, or closed as planned
+ * without a bilan, each with its flags, what falls due in the coming `horizonDays` days and its
+ * last meeting. What the weekly report and the coordinators' desk show. Pure.
  */
-export function followUpReport(input: FollowUpReportInput): FollowUpReport {
+export function followedPairs(
+  input: Pick<FollowUpReportInput, 'pairs' | 'followUps' | 'settings' | 'today'>,
+): Followed[] {
   const { settings, today } = input;
-  const place = input.place ?? 'issue';
   const rules = followUpRulesFrom(settings);
   const timeZone = settings.structure.timeZone;
-
-  // Files that could not be read: the pairs they concern (ids of the right shape only).
-  const unreadable = input.unreadable ?? [];
-  const unreadablePairFiles = new Set<string>();
-  const uncertain = new Set<string>();
-  for (const path of unreadable) {
-    const location = locate(path);
-    const id =
-      location.type === 'pair'
-        ? location.id
-        : location.type === 'follow-up'
-          ? location.pairId
-          : undefined;
-    if (id === undefined || !isPairId(id)) continue;
-    uncertain.add(id);
-    if (location.type === 'pair') unreadablePairFiles.add(id);
-  }
-
   // Contacts not made pile up, and one contact answers them all: only the oldest is said.
   const lateContact = (d: Due) => d.kind === 'contact' && d.on < today;
   const followed: Followed[] = [];
@@ -204,6 +183,40 @@ export function followUpReport(input: FollowUpReportInput): FollowUpReport {
       ...(lastMeeting ? { lastMeeting } : {}),
     });
   }
+  return followed;
+}
+
+/**
+ * The weekly follow-up report (issue 12): for each pair under way, paused, or closed as planned
+ * without a bilan, its flags and what falls due in the coming `horizonDays` days, in French, by
+ * pseudonymous pair id only: nothing of a pair's record or follow-ups is written but its id, its
+ * status, flag codes and days (no name, no objective, no motif, no free text). As a task list:
+ * one line per flag of a pair; a line of `previousBody` no longer flagged comes back ticked,
+ * « réglé » on the day it was first seen so, and drops after `settledKeptDays` days. The lines of
+ * a pair whose own file cannot be read stay as they were. Pure.
+ */
+export function followUpReport(input: FollowUpReportInput): FollowUpReport {
+  const { today } = input;
+  const place = input.place ?? 'issue';
+
+  // Files that could not be read: the pairs they concern (ids of the right shape only).
+  const unreadable = input.unreadable ?? [];
+  const unreadablePairFiles = new Set<string>();
+  const uncertain = new Set<string>();
+  for (const path of unreadable) {
+    const location = locate(path);
+    const id =
+      location.type === 'pair'
+        ? location.id
+        : location.type === 'follow-up'
+          ? location.pairId
+          : undefined;
+    if (id === undefined || !isPairId(id)) continue;
+    uncertain.add(id);
+    if (location.type === 'pair') unreadablePairFiles.add(id);
+  }
+
+  const followed = followedPairs(input);
 
   const previous = linesInReport(input.previousBody ?? '');
   const wasOpen = new Set(previous.filter((l) => !l.settledOn).map(keyOf));
@@ -274,8 +287,11 @@ const statusWords: Partial<Record<Pair['status'], string>> = {
   closed: 'terminé',
 };
 
-function render(r: RenderInput): string {
-  const { today } = r.input;
+/**
+ * The French words of a flag and of what is due, as the weekly report writes them: shared with
+ * the coordinators' desk. `situations` gives each pair's last meeting and planned end.
+ */
+export function followUpWording(today: string, situations: ReadonlyMap<string, Followed>) {
   const year = today.slice(0, 4);
   /** « 12 décembre », with the year when it is not this one. */
   const day = (date: string) => {
@@ -283,17 +299,8 @@ function render(r: RenderInput): string {
     return date.slice(0, 4) === year ? text.slice(0, -5) : text;
   };
   const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
-  const idOf = (pairId: string) => {
-    const status = r.situations.get(pairId)?.pair.status;
-    const words = status ? statusWords[status] : undefined;
-    const link = r.input.pairUrl ? `[${pairId}](${r.input.pairUrl(pairId)})` : `**${pairId}**`;
-    return words ? `${link} (${words})` : link;
-  };
-  const withMarker = (text: string, line: ReportLine) =>
-    r.place === 'issue' ? `${text} ${marker(line)}` : text;
-
   const openText = (line: ReportLine): string => {
-    const situation = r.situations.get(line.pairId);
+    const situation = situations.get(line.pairId);
     switch (line.code) {
       case 'first-meeting-late':
         return `Première rencontre non signalée depuis le ${day(line.since)}`;
@@ -330,6 +337,21 @@ function render(r: RenderInput): string {
         return `fin prévue le ${day(d.on)} : bilan de fin attendu`;
     }
   };
+
+  return { day, plural, openText, dueText };
+}
+
+function render(r: RenderInput): string {
+  const { today } = r.input;
+  const { day, plural, openText, dueText } = followUpWording(today, r.situations);
+  const idOf = (pairId: string) => {
+    const status = r.situations.get(pairId)?.pair.status;
+    const words = status ? statusWords[status] : undefined;
+    const link = r.input.pairUrl ? `[${pairId}](${r.input.pairUrl(pairId)})` : `**${pairId}**`;
+    return words ? `${link} (${words})` : link;
+  };
+  const withMarker = (text: string, line: ReportLine) =>
+    r.place === 'issue' ? `${text} ${marker(line)}` : text;
 
   const count = (status: (p: Pair) => boolean) => r.followed.filter((f) => status(f.pair)).length;
   const active = count((p) => p.status === 'active');

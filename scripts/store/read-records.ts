@@ -4,7 +4,15 @@ import { isSealed } from '../../schemas/sealed-identity.ts';
 import { checkApplication } from '../../schemas/validators.ts';
 import { openIdentity, OpenIdentityError } from '../privacy/open-identity.ts';
 import { sortRecords, unreadable, type RecordSet } from '../records/sort-records.ts';
-import type { BranchOption, DataStore } from './data-store.ts';
+import type { BranchOption, DataStore, KeyStore } from './data-store.ts';
+
+/**
+ * What the one reader reads from: a data store, or a read-only view of one (the coordinators'
+ * desk reads GitHub from the browser, or the embedded default through the local server).
+ */
+export type RecordSource = Pick<DataStore, 'listFiles' | 'readFiles'> & {
+  keys: Pick<KeyStore, 'read'>;
+};
 
 export interface ReadOptions extends BranchOption {
   context?: Omit<RulesContext, 'today'>;
@@ -27,7 +35,10 @@ export interface ReadOptions extends BranchOption {
  * decides what an unreadable file means for it. It does throw when the store itself cannot be
  * read. With `folders`, only those record folders are read (a pairing branch's pairs, say).
  */
-export async function readRecords(store: DataStore, options: ReadOptions = {}): Promise<RecordSet> {
+export async function readRecords(
+  store: RecordSource,
+  options: ReadOptions = {},
+): Promise<RecordSet> {
   const branch = options.branch ? { branch: options.branch } : {};
   const listed = (
     await Promise.all((options.folders ?? recordFolders).map((f) => store.listFiles(f, branch)))
@@ -46,7 +57,7 @@ export async function readRecords(store: DataStore, options: ReadOptions = {}): 
 }
 
 async function openIdentities(
-  store: DataStore,
+  store: RecordSource,
   set: RecordSet,
   identities: readonly string[],
   context: ReadOptions['context'],
