@@ -1,4 +1,7 @@
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { deskActions } from '../commands/desk-actions.ts';
+import { folderDelivery } from '../commands/delivery.ts';
 import { serveLocalApp } from '../http/create-local-app.ts';
 import { defaultKeyFile, ensureLocalKeyPair } from '../privacy/local-key-pair.ts';
 import { storeFromEnvironment } from '../store/store-from-environment.ts';
@@ -67,7 +70,34 @@ await runCli(async () => {
       ),
     );
   }
+  // The coordinators' desk (issue 15), on the embedded default and this machine only: its
+  // one-time codes are printed here, the first one once the address is known.
+  let firstCode = '';
+  let started = false;
+  const announce = (code: string) => {
+    if (started) console.log(frenchTypography(`Nouveau code de l’espace coordination : ${code}`));
+    else firstCode = code;
+  };
+  const desk = onGitHub
+    ? undefined
+    : {
+        store,
+        settings,
+        recipients,
+        announce,
+        ...deskActions({
+          store,
+          settings,
+          now: () => new Date(),
+          fileUrl: (_branch: string, path: string) => path,
+          // What a coordinator hands over (follow-up sheets) goes beside the data, as on a terminal.
+          deliver: folderDelivery(
+            resolve(values.data, '..', `${basename(resolve(values.data))}-documents`),
+          ),
+        }),
+      };
   const { url } = await serveLocalApp({
+    ...(desk ? { desk } : {}),
     root: values.root,
     store,
     settings,
@@ -78,5 +108,13 @@ await runCli(async () => {
     ...(secret ? { secret } : {}),
   });
   console.log(`Binôme is running at ${url} (Ctrl+C to stop).`);
+  if (desk) {
+    started = true;
+    console.log(
+      frenchTypography(
+        `Espace coordination : ${url.replace(/\/$/, '')}/coordination/ ; code à usage unique : ${firstCode} (un nouveau code s’affiche ici après chaque usage).`,
+      ),
+    );
+  }
   console.log(`Applications are committed to the data repository ${location}.`);
 });

@@ -11,16 +11,14 @@
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import standalone from 'ajv/dist/standalone/index.js';
-import { build, type Plugin } from 'esbuild';
-import { createAjv } from '../../schemas/ajv-instance.ts';
+import { build } from 'esbuild';
 import type { ProgrammeSettings } from '../../schemas/programme.schema.ts';
-import { compiledSchemas } from '../../schemas/compile-schema.ts';
-import '../../schemas/validators.ts';
 import { loadTemplates } from '../intake/load-templates.ts';
-import { securityHeadersFor } from '../intake/security-headers.ts';
+import { deskPath } from '../../schemas/desk-policy.ts';
+import { pageSecurityHeaders, securityHeadersFor } from '../intake/security-headers.ts';
 import { programmeRecipients } from '../privacy/programme-recipients.ts';
 import { UsageError } from '../commands/usage-error.ts';
+import { precompiledValidators } from './precompiled-validators.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 
@@ -49,61 +47,30 @@ export interface BuildWorkerOptions {
 }
 
 /**
- * Every validator the intake may compile, precompiled: one module per schema, then one that
- * stands in for schemas/compile-schema.ts and hands them out by name.
- */
-function precompiledValidators(): Plugin {
-  const names = [...compiledSchemas.keys()];
-  const formats = resolve(root, 'schemas/string-formats.ts');
-  return {
-    name: 'binome-precompiled-validators',
-    setup(builder) {
-      builder.onResolve({ filter: /[/\\]compile-schema\.ts$/ }, () => ({
-        path: 'compile-schema',
-        namespace: 'binome-validators',
-      }));
-      builder.onResolve({ filter: /^binome-validator:\d+$/ }, (args) => ({
-        path: args.path,
-        namespace: 'binome-validators',
-      }));
-      builder.onLoad({ filter: /.*/, namespace: 'binome-validators' }, (args) => {
-        if (args.path === 'compile-schema')
-          return {
-            contents:
-              names.map((_, i) => `import v${i} from 'binome-validator:${i}';`).join('\n') +
-              `\nconst table = new Map([${names.map((name, i) => `[${JSON.stringify(name)}, v${i}]`).join(', ')}]);\n` +
-              'export const compiledSchemas = new Map();\n' +
-              'export function compileSchema(name) {\n' +
-              '  const validate = table.get(name);\n' +
-              '  if (!validate) throw new Error(`No precompiled validator "${name}": build the Worker again.`);\n' +
-              '  return validate;\n}\n',
-            loader: 'js',
-            resolveDir: root,
-          };
-        const name = names[Number(args.path.split(':')[1])]!;
-        const ajv = createAjv({ precompiled: true });
-        return {
-          contents:
-            `import { stringFormats } from ${JSON.stringify(formats)};\n` +
-            standalone(ajv, ajv.compile(compiledSchemas.get(name)!)),
-          loader: 'js',
-          resolveDir: root,
-        };
-      });
-    },
-  };
-}
-
-/**
  * The `_headers` file of the Worker's static assets: the site's pages get the intake's headers
  * (HSTS too, when the public address is https).
  */
 export function assetHeaders(publicUrl: string): string {
-  return (
-    '/*\n' +
-    Object.entries(securityHeadersFor(publicUrl ? new URL(publicUrl).origin : ''))
+  const origin = publicUrl ? new URL(publicUrl).origin : '';
+  const block = (path: string, headers: Record<string, string>, detach: string[] = []) =>
+    `${path}\n` +
+    detach.map((name) => `  ! ${name}\n`).join('') +
+    Object.entries(headers)
       .map(([name, value]) => `  ${name}: ${value}\n`)
-      .join('')
+      .join('');
+  // A request matching both rules would get both policies, which a browser enforces together:
+  // the desk's rule first detaches the site's (Cloudflare's « ! » syntax), then sets its own.
+  return (
+    block('/*', securityHeadersFor(origin)) +
+    block(
+      `/${deskPath}/*`,
+      {
+        'content-security-policy': pageSecurityHeaders(origin, `/${deskPath}/`)[
+          'content-security-policy'
+        ]!,
+      },
+      ['content-security-policy'],
+    )
   );
 }
 

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readSettings, refusePlaceholders } from '../../schemas/read-settings.ts';
 import { buildBlankConvention } from './build-convention-pdf.ts';
+import { buildDesk } from './build-desk.ts';
 
 const astro = fileURLToPath(new URL('../../node_modules/astro/bin/astro.mjs', import.meta.url));
 
@@ -72,4 +73,17 @@ const child = spawn(
 );
 child.on('exit', (code, signal) => {
   process.exitCode = code ?? (signal ? 1 : 0);
+  if (process.exitCode !== 0) return;
+  // The coordinators' desk's script (issue 15), beside its page in the built site.
+  const source = process.env['BINOME_SETTINGS_FILE'] || 'content/programme.yaml';
+  buildDesk(readSettings(readFileSync(source, 'utf8'), source), values.outDir ?? 'dist').then(
+    ({ entryBytes }) =>
+      console.log(`Coordinators' desk built (${Math.round(entryBytes / 1024)} KiB to open it).`),
+    (error: unknown) => {
+      console.error(
+        `\nL’espace coordination n’a pas pu être construit : ${error instanceof Error ? error.message : String(error)}\n`,
+      );
+      process.exitCode = 1;
+    },
+  );
 });

@@ -19,6 +19,7 @@ const pureFolders = new Set([
   'convention',
   'followup',
   'reporting',
+  'coordination',
 ]);
 /** The other folders of `scripts/`, each its own layer. */
 const scriptFolders = new Set([
@@ -26,6 +27,7 @@ const scriptFolders = new Set([
   'store',
   'intake',
   'http',
+  'desk',
   'commands',
   'setup',
   'cli',
@@ -35,7 +37,7 @@ const scriptFolders = new Set([
 
 /**
  * @typedef {'tests' | 'root' | 'schemas' | 'content' | 'site' | 'pure' | 'privacy' | 'store' | 'intake'
- *   | 'http' | 'commands' | 'setup' | 'cli' | 'dev' | 'bench' | 'unlisted-scripts'
+ *   | 'http' | 'desk' | 'commands' | 'setup' | 'cli' | 'dev' | 'bench' | 'unlisted-scripts'
  *   | 'workflows' | 'job' | 'other' | 'outside'} Kind
  * @typedef {{ kind: Kind, label: string, job?: string }} Layer
  */
@@ -74,7 +76,7 @@ export function layerOf(path) {
 }
 
 /** @type {Kind[]} */
-const adapters = ['privacy', 'store', 'intake', 'http', 'commands', 'setup'];
+const adapters = ['privacy', 'store', 'intake', 'http', 'desk', 'commands', 'setup'];
 /** @type {Kind[]} */
 const allScripts = ['pure', ...adapters, 'cli', 'dev', 'bench', 'unlisted-scripts'];
 
@@ -90,6 +92,8 @@ const allowed = {
   store: ['schemas', 'pure', 'privacy', 'store'],
   intake: ['schemas', 'pure', 'privacy', 'store', 'intake'],
   http: ['schemas', 'pure', 'privacy', 'store', 'intake', 'http'],
+  // The coordinators' desk, in the browser: reads through the store, opens with the keys.
+  desk: ['schemas', 'pure', 'privacy', 'store', 'desk'],
   commands: ['schemas', 'pure', 'privacy', 'store', 'commands'],
   setup: ['schemas', 'pure', 'privacy', 'store', 'setup'],
   cli: ['schemas', 'content', ...allScripts],

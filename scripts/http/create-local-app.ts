@@ -6,6 +6,7 @@ import type { ProgrammeSettings } from '../../schemas/programme.schema.ts';
 import { createIntakeHandler, type IntakeDependencies } from '../intake/create-intake-handler.ts';
 import { loadTemplates } from '../intake/load-templates.ts';
 import type { DataStore } from '../store/data-store.ts';
+import { createDeskApi, type DeskApiOptions } from './desk-api.ts';
 import { listen, type Handler } from './listen.ts';
 import { serveStatic } from './serve-static.ts';
 
@@ -25,6 +26,11 @@ export interface LocalAppOptions {
   /** Public keys to seal identities to besides the settings' (the embedded default's own). */
   recipients?: IntakeDependencies['recipients'];
   minimumRecipients?: IntakeDependencies['minimumRecipients'];
+  /**
+   * The coordinators' desk's local side (issue 15): only where the server is this machine's
+   * alone (serveLocalApp gives it on a loopback address, never behind a proxy).
+   */
+  desk?: Omit<DeskApiOptions, 'origins'>;
 }
 
 /**
@@ -46,8 +52,14 @@ export async function createLocalApp(options: LocalAppOptions): Promise<Handler>
     ...(options.minimumRecipients ? { minimumRecipients: options.minimumRecipients } : {}),
   });
   const site = serveStatic(root, options.origin);
-  return (request, client) =>
-    new URL(request.url).pathname.startsWith('/api/') ? intake(request, client) : site(request);
+  const desk = options.desk
+    ? createDeskApi({ ...options.desk, origins: [options.origin, ...(options.extraOrigins ?? [])] })
+    : undefined;
+  return (request, client) => {
+    const path = new URL(request.url).pathname;
+    if (desk && /^\/api\/coordination(\/|$)/.test(path)) return desk(request, client);
+    return path.startsWith('/api/') ? intake(request, client) : site(request);
+  };
 }
 
 /**
@@ -94,6 +106,8 @@ export async function serveLocalApp(
     ...rest,
     origin,
     extraOrigins: local ? loopbackNames.map((name) => `http://${name}:${address.port}`) : [],
+    // The desk reads the records without a key of GitHub's: this machine's server only.
+    ...(local && options.desk ? { desk: options.desk } : {}),
   });
   return listening;
 }

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { securityHeadersFor } from '../intake/security-headers.ts';
+import { pageSecurityHeaders, securityHeadersFor } from '../intake/security-headers.ts';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -13,6 +13,7 @@ const contentTypes: Record<string, string> = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.pdf': 'application/pdf',
+  '.ttf': 'font/ttf',
   '.txt': 'text/plain; charset=utf-8',
   '.xml': 'application/xml; charset=utf-8',
   '.webmanifest': 'application/manifest+json',
@@ -84,7 +85,7 @@ export function serveStatic(
       'content-type': type,
       'content-length': String(body.byteLength),
       vary: 'accept-encoding',
-      ...security,
+      ...(found ? pageSecurityHeaders(origin, url.pathname) : security),
     };
     if (gzip) headers['content-encoding'] = 'gzip';
     return new Response(request.method === 'HEAD' ? null : body, { status, headers });

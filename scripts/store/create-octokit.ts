@@ -24,6 +24,11 @@ export interface OctokitOptions {
    * GitHub asks); tests give groups without spacing.
    */
   limiters?: Partial<Record<'write' | 'global' | 'notifications', unknown>>;
+  /**
+   * Whether a rate limit is waited out (a job: yes, the default) or fails at once (a person in
+   * front of the coordinators' desk, who is told when to try again).
+   */
+  waitOnRateLimit?: boolean;
 }
 
 /**
@@ -72,10 +77,12 @@ export function createOctokit(options: OctokitOptions): GitHubClient {
       fallbackSecondaryRateRetryAfter: 60,
       ...(options.limiters as object | undefined),
       onRateLimit: (retryAfter, request, _octokit, retryCount) => {
+        if (options.waitOnRateLimit === false) return false;
         log(`GitHub rate limit on ${request.method} ${request.url}: retrying in ${retryAfter} s.`);
         return retryCount < 3;
       },
       onSecondaryRateLimit: (retryAfter, request, _octokit, retryCount) => {
+        if (options.waitOnRateLimit === false) return false;
         log(
           `GitHub secondary rate limit on ${request.method} ${request.url}: retrying in ${retryAfter} s.`,
         );

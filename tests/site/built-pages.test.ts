@@ -53,7 +53,9 @@ describe('built pages', () => {
   it('ship no JavaScript, but for the four forms, and stay under 30 KB gzip, stylesheets included', async () => {
     for (const page of pages) {
       const html = await readFile(join(distDir, page), 'utf8');
-      if (!formPages.includes(page)) expect(html, page).not.toMatch(/<script\b/i);
+      // The coordinators' desk (issue 15) is a script: its own size is measured apart.
+      if (!formPages.includes(page) && page !== 'coordination/index.html')
+        expect(html, page).not.toMatch(/<script\b/i);
       const sheets = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)].map(
         (m) => m[1]!,
       );
@@ -80,6 +82,7 @@ describe('built pages', () => {
       'candidature-non-envoyee/index.html',
       'reponse-recue/index.html',
       'reponse-non-envoyee/index.html',
+      'coordination/index.html',
     ]);
     for (const page of pages) {
       const html = await readFile(join(distDir, page), 'utf8');

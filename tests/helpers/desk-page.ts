@@ -1,0 +1,145 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+const vnuJar: string = createRequire(import.meta.url)('vnu-jar');
+
+/** axe-core's WCAG 2.1 A and AA violations of the page as it is now. */
+export async function axeViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return results.violations.map((v) => ({
+    rule: v.id,
+    nodes: v.nodes.map((n) => n.target.join(' ')),
+  }));
+}
+
+/** The page's states, kept as HTML files for one run of the Nu HTML Checker. */
+export function keptStates() {
+  const kept: string[] = [];
+  let folder: Promise<string> | undefined;
+  return {
+    kept,
+    async keep(page: Page, name: string) {
+      folder ??= mkdtemp(join(tmpdir(), 'binome-desk-states-'));
+      const file = join(await folder, `${name}.html`);
+      await writeFile(file, await page.content());
+      kept.push(file);
+    },
+    async nuErrors(): Promise<string[]> {
+      const { stderr } = await promisify(execFile)(
+        'java',
+        ['-jar', vnuJar, '--format', 'json', '--errors-only', ...kept],
+        { maxBuffer: 16 * 1024 * 1024 },
+      ).catch((error: { stderr: string }) => ({ stderr: error.stderr }));
+      const { messages } = JSON.parse(stderr) as {
+        messages: { type: string; message: string; url?: string }[];
+      };
+      return messages.filter((m) => m.type === 'error').map((m) => `${m.url ?? ''}: ${m.message}`);
+    },
+  };
+}
+
+/** Checks the page in its current state: axe clean, kept for the Nu checker. */
+export async function checkState(page: Page, states: ReturnType<typeof keptStates>, name: string) {
+  expect(await axeViolations(page), name).toEqual([]);
+  await states.keep(page, name);
+}
+
+/**
+ * Presses Tab (at most `max` times) until the focused element matches `selector`: how a person
+ * with a keyboard reaches a control, and a proof that it can be reached so.
+ */
+export async function tabTo(page: Page, selector: string, max = 300): Promise<void> {
+  for (let i = 0; i < max; i += 1) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+  }
+  throw new Error(`${selector} cannot be reached with the Tab key.`);
+}
+
+/** Everything the page sends: address, method, headers and body of each request. */
+export function recordRequests(page: Page) {
+  const sent: { url: string; method: string; headers: Record<string, string>; body: string }[] = [];
+  page.on('request', (request) =>
+    sent.push({
+      url: request.url(),
+      method: request.method(),
+      headers: request.headers(),
+      body: request.postData() ?? '',
+    }),
+  );
+  return sent;
+}
+
+/**
+ * Records, from the first line of every page of the context, each use of a storage the page
+ * could keep something in (web storage, IndexedDB, cookies, the Cache API, the address through
+ * the history API), and every Content-Security-Policy violation.
+ */
+export async function watchStorage(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const touched: string[] = [];
+    const violations: string[] = [];
+    Object.assign(window, { __touched: touched, __violations: violations });
+    document.addEventListener('securitypolicyviolation', (event) =>
+      violations.push(`${event.violatedDirective} ${event.blockedURI}`),
+    );
+    for (const name of ['setItem', 'getItem', 'removeItem', 'clear', 'key'] as const) {
+      const original = Storage.prototype[name] as (...args: unknown[]) => unknown;
+      Storage.prototype[name] = function (this: Storage, ...args: unknown[]) {
+        touched.push(`Storage.${name}`);
+        return original.apply(this, args);
+      } as never;
+    }
+    const open = indexedDB.open.bind(indexedDB);
+    indexedDB.open = ((...args: Parameters<IDBFactory['open']>) => {
+      touched.push('indexedDB.open');
+      return open(...args);
+    }) as IDBFactory['open'];
+    const cookie = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!;
+    Object.defineProperty(document, 'cookie', {
+      get() {
+        touched.push('cookie read');
+        return cookie.get!.call(document);
+      },
+      set(value: string) {
+        touched.push('cookie written');
+        cookie.set!.call(document, value);
+      },
+    });
+    for (const name of ['pushState', 'replaceState'] as const) {
+      const original = history[name].bind(history);
+      history[name] = ((...args: Parameters<History['pushState']>) => {
+        touched.push(`history.${name}`);
+        original(...args);
+      }) as never;
+    }
+    if ('caches' in window) {
+      const original = caches.open.bind(caches);
+      caches.open = (name: string) => {
+        touched.push('caches.open');
+        return original(name);
+      };
+    }
+  });
+}
+
+/** What `watchStorage` recorded on this page, and what the stores hold now. */
+export async function storageReport(page: Page) {
+  return page.evaluate(async () => ({
+    touched: (window as unknown as { __touched: string[] }).__touched,
+    violations: (window as unknown as { __violations: string[] }).__violations,
+    local: localStorage.length,
+    session: sessionStorage.length,
+    databases: (await indexedDB.databases()).length,
+    address: location.href,
+  }));
+}
