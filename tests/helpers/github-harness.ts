@@ -20,6 +20,8 @@ export interface WatchOptions {
    * `violations` itself after each test, since no test is running yet here.
    */
   checkedByCaller?: boolean;
+  /** The token the store sends (one the stand-in was given with `addToken`, say). */
+  token?: string;
 }
 
 /**
@@ -52,7 +54,7 @@ export function gitHubHarness(standIn = new GitHubStandIn(), options: WatchOptio
   if (!options.checkedByCaller) watchStandIn(standIn, options);
   const warnings: string[] = [];
   const octokit = createOctokit({
-    credentials: { kind: 'token', token: 'github_pat_test_0000' },
+    credentials: { kind: 'token', token: options.token ?? 'github_pat_test_0000' },
     fetch: standIn.fetch,
     retryAfterBaseValue: 5,
     log: (line) => warnings.push(line),
