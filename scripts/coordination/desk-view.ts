@@ -232,7 +232,13 @@ export function deskView(input: DeskInput): DeskView {
         forbidden: [],
         withdrawn: [],
       };
-    if (proposed.length === 0) return [];
+    // A proposal is open while its branch holds pairs or edits main has not: every pair withdrawn
+    // still leaves a proposal to complete; an accepted one leaves the branch equal to main.
+    const pending =
+      proposed.length > 0 ||
+      (branch.edits !== undefined &&
+        JSON.stringify(branch.edits) !== JSON.stringify(records.matchingEdits.get(branch.cohort)));
+    if (!pending) return [];
     const pool = buildPool(
       pairingPoolInput({
         cohort: branch.cohort,

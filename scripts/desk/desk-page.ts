@@ -8,7 +8,7 @@ import type {
   DeskView,
 } from '../coordination/desk-view.ts';
 import type { ConventionMaker } from '../convention/convention-maker.ts';
-import { KeyFileError } from '../privacy/age-identities.ts';
+import { KeyFileError, recipientsOf } from '../privacy/age-identities.ts';
 import type { DescribedLine } from '../text/describe-record.ts';
 import { frenchDate } from '../text/french-date.ts';
 import { keyFileIdentities } from '../privacy/key-file-identities.ts';
@@ -198,12 +198,25 @@ export async function startDesk(config: DeskConfig): Promise<void> {
             ]
           : []),
       );
-      await refresh();
     } catch (error) {
       reply.replaceChildren(
         h('h2', {}, 'Réponse de Binôme'),
+        h('p', {}, `Commande : ${shown}`),
         h('p', { class: 'problem' }, french(error)),
       );
+    }
+    // Read again to show the effect; a failure here does not undo what Binôme answered.
+    try {
+      await refresh();
+    } catch (error) {
+      reply.append(
+        h(
+          'p',
+          { class: 'problem' },
+          `Les données n’ont pas pu être relues : ${french(error)} Cliquez sur « Actualiser » pour voir l’effet de la commande.`,
+        ),
+      );
+      say(status, 'Les données affichées ne sont peut-être plus à jour.');
     } finally {
       for (const b of desk.querySelectorAll<HTMLButtonElement>('button[data-action]'))
         b.disabled = false;
@@ -259,9 +272,19 @@ export async function startDesk(config: DeskConfig): Promise<void> {
         ...decisions
           .filter(([value]) => value !== a.status)
           .map(([, word, label]) =>
-            button(label, () => void act({ line: `/decision ${a.id} ${word}`, thread: 'digest' }), {
-              'data-command': `/decision ${a.id} ${word}`,
-            }),
+            button(
+              label,
+              () => {
+                // Declining is said to the person: asked once more.
+                if (
+                  word === 'non-retenue' &&
+                  !confirm(frenchTypography(`Ne pas retenir la candidature de ${nameOf(a)} ?`))
+                )
+                  return;
+                void act({ line: `/decision ${a.id} ${word}`, thread: 'digest' });
+              },
+              { 'data-command': `/decision ${a.id} ${word}` },
+            ),
           ),
       ),
     );
@@ -293,63 +316,69 @@ export async function startDesk(config: DeskConfig): Promise<void> {
         { id: heading },
         `${p.cohortLabel} : ${p.pairs.length} binôme${p.pairs.length > 1 ? 's' : ''} proposé${p.pairs.length > 1 ? 's' : ''}`,
       ),
-      h(
-        'div',
-        { class: 'desk-table' },
-        h(
-          'table',
-          {},
-          h('caption', {}, `Binômes proposés, cohorte ${p.cohort}`),
-          h(
-            'thead',
+      p.pairs.length === 0
+        ? h(
+            'p',
             {},
+            'Aucun binôme proposé pour l’instant : associez des personnes, ou relancez l’appariement.',
+          )
+        : h(
+            'div',
+            { class: 'desk-table' },
             h(
-              'tr',
+              'table',
               {},
-              ...['Binôme', 'Mentor', 'Mentoré', 'Score', 'Raisons', 'Action'].map((t) =>
-                h('th', { scope: 'col' }, t),
-              ),
-            ),
-          ),
-          h(
-            'tbody',
-            {},
-            ...p.pairs.map((pair) =>
+              h('caption', {}, `Binômes proposés, cohorte ${p.cohort}`),
               h(
-                'tr',
+                'thead',
                 {},
                 h(
-                  'th',
-                  { scope: 'row' },
-                  pair.id,
-                  pair.forced ? h('br') : undefined,
-                  pair.forced ? 'imposé' : undefined,
-                ),
-                h('td', {}, nameOf(pair.mentor), h('br'), pair.mentor.id),
-                h('td', {}, nameOf(pair.mentee), h('br'), pair.mentee.id),
-                h('td', {}, String(pair.score)),
-                h('td', {}, h('ul', {}, ...pair.reasons.map((r) => h('li', {}, r)))),
-                h(
-                  'td',
+                  'tr',
                   {},
-                  button(
-                    'Retirer',
-                    () =>
-                      void act({
-                        line: `/retirer ${pair.id}`,
-                        thread: 'pairing',
-                        cohort: p.cohort,
-                      }),
-                    {
-                      'aria-label': `Retirer le binôme ${nameOf(pair.mentor)} et ${nameOf(pair.mentee)}`,
-                    },
+                  ...['Binôme', 'Mentor', 'Mentoré', 'Score', 'Raisons', 'Action'].map((t) =>
+                    h('th', { scope: 'col' }, t),
+                  ),
+                ),
+              ),
+              h(
+                'tbody',
+                {},
+                ...p.pairs.map((pair) =>
+                  h(
+                    'tr',
+                    {},
+                    h(
+                      'th',
+                      { scope: 'row' },
+                      pair.id,
+                      pair.forced ? h('br') : undefined,
+                      pair.forced ? 'imposé' : undefined,
+                    ),
+                    h('td', {}, nameOf(pair.mentor), h('br'), pair.mentor.id),
+                    h('td', {}, nameOf(pair.mentee), h('br'), pair.mentee.id),
+                    h('td', {}, String(pair.score)),
+                    h('td', {}, h('ul', {}, ...pair.reasons.map((r) => h('li', {}, r)))),
+                    h(
+                      'td',
+                      {},
+                      button(
+                        'Retirer',
+                        () =>
+                          void act({
+                            line: `/retirer ${pair.id}`,
+                            thread: 'pairing',
+                            cohort: p.cohort,
+                          }),
+                        {
+                          'aria-label': `Retirer le binôme ${nameOf(pair.mentor)} et ${nameOf(pair.mentee)}`,
+                        },
+                      ),
+                    ),
                   ),
                 ),
               ),
             ),
           ),
-        ),
-      ),
       h('h4', {}, `Mentorés sans binôme (${p.unmatched.length})`),
       p.unmatched.length
         ? h(
@@ -407,6 +436,7 @@ export async function startDesk(config: DeskConfig): Promise<void> {
     section.append(actions);
     void source?.proposalLink(p.cohort).then(
       (link) => {
+        if (p.pairs.length === 0) return;
         actions.append(
           link
             ? h(
@@ -434,14 +464,17 @@ export async function startDesk(config: DeskConfig): Promise<void> {
       { id: `cloture-${pair.id}` },
       ...closeReasons.map(([value, label]) => h('option', { value }, label)),
     );
-    const conventionPlace = h('p', { class: 'desk-actions' });
+    const conventionStatus = h('span', { role: 'status' });
+    const conventionLinks = h('span');
     const makeConvention = button(
       'Préparer la convention (PDF)',
       () => {
         void (async () => {
-          say(conventionPlace, 'Préparation de la convention…');
+          makeConvention.disabled = true;
+          say(conventionStatus, 'Préparation de la convention…');
           try {
-            if (!loaded) return;
+            if (!loaded)
+              throw new DeskError('Les données ne sont pas lues : cliquez sur « Actualiser ».');
             const { deskConvention } = await conventionCode();
             const bytes = await deskConvention(
               pair.id,
@@ -454,23 +487,30 @@ export async function startDesk(config: DeskConfig): Promise<void> {
               new Blob([bytes as BlobPart], { type: 'application/pdf' }),
             );
             urls.push(url);
-            conventionPlace.replaceChildren(
-              h(
-                'a',
-                { href: url, download: `convention-${pair.id}.pdf` },
-                `Télécharger la convention de ${nameOf(pair.mentor)} et ${nameOf(pair.mentee)} (PDF)`,
-              ),
+            const download = h(
+              'a',
+              { href: url, download: `convention-${pair.id}.pdf` },
+              `Télécharger la convention de ${nameOf(pair.mentor)} et ${nameOf(pair.mentee)} (PDF)`,
+            );
+            conventionLinks.replaceChildren(
+              download,
               ' ',
               h('a', { href: url, target: '_blank', rel: 'noopener' }, 'L’ouvrir pour l’imprimer'),
             );
+            say(conventionStatus, 'Convention prête.');
+            download.focus();
           } catch (error) {
-            say(conventionPlace, french(error));
+            say(conventionStatus, french(error));
+          } finally {
+            makeConvention.disabled = false;
           }
         })();
       },
       { 'data-convention': pair.id },
     );
-    if (pair.conventionReady) conventionPlace.append(makeConvention);
+    const conventionPlace = h('p', { class: 'desk-actions' });
+    if (pair.conventionReady)
+      conventionPlace.append(makeConvention, conventionStatus, conventionLinks);
     else say(conventionPlace, 'Convention : l’identité d’un des membres n’a pas pu être lue.');
     const steps = h('div', {
       class: 'desk-actions',
@@ -496,7 +536,17 @@ export async function startDesk(config: DeskConfig): Promise<void> {
       steps.append(
         h('label', { for: reasonSelect.id }, 'Motif de clôture'),
         reasonSelect,
-        button('Clôturer', () => follow(`/cloture ${pair.id} ${reasonSelect.value}`)),
+        button('Clôturer', () => {
+          const reason = reasonSelect.selectedOptions[0]?.textContent ?? '';
+          if (
+            confirm(
+              frenchTypography(
+                `Clôturer le binôme de ${nameOf(pair.mentor)} et ${nameOf(pair.mentee)} (motif : ${reason}) ? Le mentorat sera terminé.`,
+              ),
+            )
+          )
+            follow(`/cloture ${pair.id} ${reasonSelect.value}`);
+        }),
       );
     return h(
       'article',
@@ -575,13 +625,28 @@ export async function startDesk(config: DeskConfig): Promise<void> {
         identities = await keyFileIdentities(
           new Uint8Array(await file.arrayBuffer()),
           passphraseInput.value,
-        );
+        ); // A key that cannot be the programme's is said before anything is read (or a one-time
+        // code used): its public keys are compared with those the identities are sealed to.
+        const expected = local
+          ? local.recipients
+          : settings.encryption.recipients.map((r) => r.key).filter((k) => k.startsWith('age1'));
+        if (expected.length > 0) {
+          const own = await recipientsOf(identities);
+          if (!own.some((r) => expected.includes(r)))
+            throw new DeskError(
+              'Cette clé n’est pas une clé de la coordination de ce programme : ses identités sont chiffrées pour d’autres clés. Choisissez le bon fichier de clé.',
+            );
+        }
+
         if (local) {
           if (!codeInput.value.trim())
             throw new DeskError(
               'Tapez le code à usage unique affiché dans le terminal de npm start.',
             );
-          source = await LocalDeskSource.open(config.api, codeInput.value);
+          const code = codeInput.value;
+          // A code works once, whatever follows: the field is emptied for the next one.
+          codeInput.value = '';
+          source = await LocalDeskSource.open(config.api, code);
         } else {
           const repository = byId<HTMLInputElement>('desk-repository').value.trim();
           if (!/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(repository))

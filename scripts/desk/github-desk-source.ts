@@ -251,8 +251,14 @@ export class GitHubDeskSource implements DeskSource {
       } catch (error) {
         throw this.#problem(error);
       }
+      // Binôme's reply quotes each command it answers: two coordinators acting at once each
+      // get their own.
       const reply = comments.find(
-        (c) => c.id > posted.id && c.user?.type === 'Bot' && (c.body ?? '').includes('**Binôme**'),
+        (c) =>
+          c.id > posted.id &&
+          c.user?.type === 'Bot' &&
+          (c.body ?? '').includes('**Binôme**') &&
+          (c.body ?? '').includes(`\`${command.line}\``),
       );
       if (reply) {
         const text = plainReply(reply.body ?? '');

@@ -50,7 +50,9 @@ async function post(
   try {
     answer = (await response.json()) as Record<string, unknown>;
   } catch {
-    throw unreachable();
+    throw new DeskError(
+      `Le serveur local a refusé la demande (statut ${response.status}) : fermez l’espace, puis ouvrez-le de nouveau.`,
+    );
   }
   if (!response.ok)
     throw new DeskError(
@@ -100,10 +102,19 @@ export class LocalDeskSource implements DeskSource {
     paths: readonly string[],
     options: BranchOption = {},
   ): Promise<(string | undefined)[]> {
-    if (paths.length === 0) return [];
-    const { texts } = await this.#read({ op: 'read', paths, branch: options.branch ?? 'main' });
-    if (!Array.isArray(texts) || texts.length !== paths.length) throw unreachable();
-    return texts.map((t) => (typeof t === 'string' ? t : undefined));
+    const results: (string | undefined)[] = [];
+    // In batches: a programme of several years holds thousands of records.
+    for (let i = 0; i < paths.length; i += 500) {
+      const batch = paths.slice(i, i + 500);
+      const { texts } = await this.#read({
+        op: 'read',
+        paths: batch,
+        branch: options.branch ?? 'main',
+      });
+      if (!Array.isArray(texts) || texts.length !== batch.length) throw unreachable();
+      results.push(...texts.map((t) => (typeof t === 'string' ? t : undefined)));
+    }
+    return results;
   }
 
   readonly keys = {

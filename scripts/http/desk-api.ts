@@ -190,8 +190,10 @@ export function createDeskApi(options: DeskApiOptions) {
       return await handle(request, client);
     } catch (error) {
       // The reason's name only: a message may carry a path or a record's words.
+      // The stage, never the values: a path or a command may be in the request.
+      const stage = new URL(request.url).pathname.split('/').pop() || 'etat';
       console.error(
-        `Coordinators' desk: ${error instanceof Error ? error.name : 'unknown error'} while answering.`,
+        `Coordinators' desk: ${error instanceof Error ? error.name : 'unknown error'} while answering « ${stage} ».`,
       );
       return refuse(
         500,

@@ -50,6 +50,7 @@ describe('keyFileIdentities', () => {
     expect(messages[0]).toMatch(/protégé par une phrase de passe/);
     expect(messages[1]).toMatch(/phrase de passe ne correspond pas/);
     expect(messages[2]).toMatch(/n’est pas un fichier de clé age/);
+    expect(messages[2]).not.toMatch(/age -d/);
     expect(messages[3]).toMatch(/aucune clé privée/);
     for (const message of messages) {
       expect(message).not.toMatch(/bonne|mauvaise|lettre/);

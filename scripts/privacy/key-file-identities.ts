@@ -17,7 +17,17 @@ export function isEncryptedKeyFile(bytes: Uint8Array): boolean {
  */
 export async function keyFileIdentities(bytes: Uint8Array, passphrase = ''): Promise<string[]> {
   if (!isEncryptedKeyFile(bytes))
-    return parseIdentities(new TextDecoder().decode(bytes), 'Le fichier de clé donné');
+    try {
+      return parseIdentities(new TextDecoder().decode(bytes), 'Le fichier de clé donné');
+    } catch (error) {
+      // parseIdentities's own advice (decrypt a protected key first) does not hold here: a
+      // protected key is read as it is.
+      if (error instanceof KeyFileError && /age -d/.test(error.message))
+        throw new KeyFileError(
+          'Ce fichier n’est pas un fichier de clé age : choisissez le fichier de la clé de la coordination (ses lignes commencent par AGE-SECRET-KEY-1 ou par #), ou sa version protégée par une phrase de passe.',
+        );
+      throw error;
+    }
   if (passphrase === '')
     throw new KeyFileError(
       'Ce fichier de clé est protégé par une phrase de passe : tapez-la dans le champ « Phrase de passe », puis ouvrez de nouveau.',

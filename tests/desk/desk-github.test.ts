@@ -11,7 +11,7 @@ import { readSettings } from '../../schemas/read-settings.ts';
 import { builtPages } from '../../scripts/dev/built-site.ts';
 import { serveLocalApp } from '../../scripts/http/create-local-app.ts';
 import { GitHubStandIn } from '../github-stand-in/github-stand-in.ts';
-import { actionsRunner, openDigestIssue } from '../helpers/actions-runner.ts';
+import { actionsRunner, openJobIssues } from '../helpers/actions-runner.ts';
 import { gitHubHarness } from '../helpers/github-harness.ts';
 import {
   checkState,
@@ -46,6 +46,7 @@ let server: Server;
 let url: string;
 let folder: string;
 let runner: ReturnType<typeof actionsRunner>;
+let issues: { digest: number; followUp: number };
 
 beforeAll(async () => {
   await builtPages();
@@ -62,9 +63,15 @@ beforeAll(async () => {
   standIn.setPermission('coordinatrice', 'write');
   const { store } = gitHubHarness(standIn, { checkedByCaller: true, token: 'ghs_binome_app' });
   await commitDeskProgramme(store, settings, now);
-  await openDigestIssue(store);
-  runner = actionsRunner(standIn, store, now);
+  issues = await openJobIssues(store);
   folder = await mkdtemp(join(tmpdir(), 'binome-desk-github-'));
+  // The jobs run a week later: the pair on main was accepted on 5 December (tests/helpers/a-pair.ts).
+  runner = actionsRunner(
+    standIn,
+    store,
+    () => new Date('2026-12-07T09:00:00.000Z'),
+    join(folder, 'documents'),
+  );
   await writeFile(join(folder, 'coordination.txt'), `${coordinatorKey.identity}\n`);
   await writeFile(join(folder, 'stranger.txt'), `${strangerKey.identity}\n`);
   const protectedKey = new Encrypter();
@@ -165,6 +172,30 @@ describe('the coordinators’ desk on GitHub', () => {
     expect(text).toContain(`${pairMentor.firstName} ${pairMentor.lastName}`);
     expect(text).toContain(`${pairMentee.firstName} ${pairMentee.lastName}`);
 
+    // A pairing command goes to the cohort's pull request, a pair's step to the follow-up issue.
+    const pull = standIn.issues.find((i) => i.pull && i.state === 'open')!;
+    const commented = () =>
+      standIn.comments.filter((c) => c.author?.type === 'User').map((c) => [c.issue, c.body]);
+    await page
+      .getByRole('button', { name: /Retirer le binôme Clémence Vautrin et Dorian Lefébure/ })
+      .click();
+    await expect
+      .poll(() => page.textContent('#desk-reply'), { timeout: 20_000 })
+      .toMatch(/\/retirer pair-eeee01-eeee02.*✅/s);
+    expect(commented().at(-1)).toEqual([pull.number, '/retirer pair-eeee01-eeee02']);
+    // Every pair withdrawn, the proposal stays, to be completed: nobody paired, and why.
+    await expect.poll(() => page.locator('#desk-proposals tbody tr').count()).toBe(0);
+    expect(await page.textContent('#desk-proposals')).toContain('Mentorés sans binôme (2)');
+    await page.locator('#desk-pairs input[type="date"]').fill('2026-12-06');
+    await page.getByRole('button', { name: 'Enregistrer la signature' }).click();
+    await expect
+      .poll(() => page.textContent('#desk-reply'), { timeout: 20_000 })
+      .toMatch(/\/signee pair-ffff01-ffff02 2026-12-06.*✅/s);
+    expect(commented().at(-1)).toEqual([issues.followUp, '/signee pair-ffff01-ffff02 2026-12-06']);
+    expect(JSON.parse(standIn.file('pairs/pair-ffff01-ffff02.json')!).status).toBe('active');
+    await expect.poll(() => page.textContent('#desk-pairs')).toContain('En cours');
+    expect(runner.failures).toEqual([]);
+
     const report = await storageReport(page);
     expect(report).toMatchObject({
       touched: [],
@@ -193,6 +224,8 @@ describe('the coordinators’ desk on GitHub', () => {
     const comments = github.filter((r) => r.method === 'POST' && r.url.endsWith('/comments'));
     expect(comments.map((r) => JSON.parse(r.body))).toEqual([
       { body: '/decision mentee-dddd01 acceptee' },
+      { body: '/retirer pair-eeee01-eeee02' },
+      { body: '/signee pair-ffff01-ffff02 2026-12-06' },
     ]);
     await context.close();
   });

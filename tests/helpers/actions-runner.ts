@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { readSettings } from '../../schemas/read-settings.ts';
-import { digestLabel } from '../../schemas/data-layout.ts';
+import { digestLabel, followUpLabel } from '../../schemas/data-layout.ts';
+import { folderDelivery } from '../../scripts/commands/delivery.ts';
 import type { GitHubStore } from '../../scripts/store/github-store.ts';
 import type { GitHubStandIn } from '../github-stand-in/github-stand-in.ts';
 import { run as commandsJob } from '../../workflows/commands/run.ts';
@@ -16,6 +17,8 @@ export function actionsRunner(
   standIn: GitHubStandIn,
   store: GitHubStore,
   now: () => Date,
+  /** The run's artifact folder: where the follow-up sheets go, as in the workflow. */
+  documents: string,
 ): { stop(): Promise<void>; runs: number; failures: string[] } {
   const settings = readSettings(readFileSync('content/programme.yaml', 'utf8'));
   const seen = new Set(standIn.comments.map((c) => c.id));
@@ -35,6 +38,10 @@ export function actionsRunner(
           settings,
           now,
           fileUrl: (branch, path) => `https://github.com/o/r/blob/${branch}/${path}`,
+          deliver: folderDelivery(
+            documents,
+            () => 'dans l’artefact « documents » de cette exécution',
+          ),
           comment: {
             body: comment.body,
             author: comment.author?.login ?? '',
@@ -62,13 +69,20 @@ export function actionsRunner(
   };
 }
 
-/** The digest issue the daily job keeps open, as the data repository has it. */
-export async function openDigestIssue(store: GitHubStore): Promise<number> {
-  const digest = await store.upsertIssue({
-    label: digestLabel,
-    title: 'Candidatures à examiner',
-    body: '',
-  });
-  await store.addLabels(digest.number, [digestLabel]);
-  return digest.number;
+/**
+ * The issues the daily and weekly jobs keep open, as the data repository has them: « Candidatures
+ * à examiner » and « Suivi des binômes ».
+ */
+export async function openJobIssues(
+  store: GitHubStore,
+): Promise<{ digest: number; followUp: number }> {
+  const open = async (label: string, title: string) => {
+    const issue = await store.upsertIssue({ label, title, body: '' });
+    await store.addLabels(issue.number, [label]);
+    return issue.number;
+  };
+  return {
+    digest: await open(digestLabel, 'Candidatures à examiner'),
+    followUp: await open(followUpLabel, 'Suivi des binômes'),
+  };
 }

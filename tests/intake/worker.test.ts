@@ -6,6 +6,7 @@ import { Miniflare, convertV4MiniflareOptions } from 'miniflare';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formRoutes } from '../../schemas/form-routes.ts';
 import { aMenteeForm, aMentorForm } from '../../scripts/dev/application-forms.ts';
+import { deskHeaderPolicy } from '../../schemas/desk-policy.ts';
 import { securityHeaders } from '../../scripts/intake/security-headers.ts';
 import { GitHubStandIn } from '../github-stand-in/github-stand-in.ts';
 import { watchStandIn } from '../helpers/github-harness.ts';
@@ -167,6 +168,12 @@ describe('the Worker’s site', () => {
     expect(await missing.text()).toContain('Page introuvable');
     for (const [name, value] of Object.entries(securityHeaders))
       expect(missing.headers.get(name), name).toBe(value);
+    // The coordinators' desk: its own policy instead of the site's (a second one would be
+    // enforced too, and forbid GitHub's API), its script and fonts served.
+    const desk = await fetch(`${host.url}/coordination/`);
+    expect(desk.status).toBe(200);
+    expect(desk.headers.get('content-security-policy')).toBe(deskHeaderPolicy);
+    expect((await fetch(`${host.url}/coordination/bureau.js`)).status).toBe(200);
   });
 
   it('answers on the settings’ address before the deployment’s', async () => {
