@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -100,6 +100,23 @@ describe('built pages', () => {
         /\{[a-zA-Z]+\}|undefined|\[object Object\]|props\.(settings|contact|communes)/,
       );
     }
+  });
+});
+
+describe('the coordinators’ desk', () => {
+  it('opens with one script of the site under 200 KiB gzip, which generates no code', async () => {
+    const html = await readFile(join(distDir, 'coordination/index.html'), 'utf8');
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts).toEqual(['<script type="module" src="/coordination/bureau.js">']);
+    const entry = await readFile(join(distDir, 'coordination/bureau.js'));
+    expect(gzipSync(entry).byteLength).toBeLessThan(200 * 1024);
+    // The page's policy forbids eval: the validators are precompiled, nothing compiles at run time.
+    for (const file of (await readdir(join(distDir, 'coordination'))).filter((f) =>
+      f.endsWith('.js'),
+    ))
+      expect(await readFile(join(distDir, 'coordination', file), 'utf8'), file).not.toMatch(
+        /new Function\(|\beval\(/,
+      );
   });
 });
 
