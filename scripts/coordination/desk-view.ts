@@ -12,10 +12,12 @@ import { buildPool } from '../matching/build-pool.ts';
 import { editedProposal } from '../matching/edited-proposal.ts';
 import { frenchList, meetingModeLabel, objectiveLabel } from '../matching/labels.ts';
 import { pairingPoolInput, proposedOnBranch } from '../matching/pairing-pool-input.ts';
+import { ruleLabels } from '../matching/render-review.ts';
 import type { RecordSet } from '../records/sort-records.ts';
 import { choiceTitle } from '../text/choice-title.ts';
 import { describeRecord, type DescribedLine } from '../text/describe-record.ts';
-import { frenchDate } from '../text/french-date.ts';
+import { frenchDate } from '../../schemas/next-cohort.ts';
+import { dateIn } from '../../schemas/rules-context.ts';
 
 /** A person as the desk shows them: the identity when it could be opened, else why not. */
 export interface DeskPerson {
@@ -34,6 +36,8 @@ export interface DeskPerson {
 /** An application waiting for a decision (no decision yet, new or interviewed). */
 export interface DeskApplication extends DeskPerson {
   submittedAt: string;
+  /** « 28 novembre 2026 », in the programme's time zone. */
+  submittedOn: string;
   cohort: string;
   status: string;
   statusLabel: string;
@@ -162,15 +166,6 @@ function representativeOf(application: Application<'mentor' | 'mentee'>) {
   return Object.keys(found).length ? found : undefined;
 }
 
-const ruleLabels: Record<string, string> = {
-  objectives: 'Objectifs',
-  sector: 'Secteur',
-  availability: 'Disponibilités',
-  languages: 'Langues',
-  meetingMode: 'Rencontres',
-  waiting: 'Attente',
-};
-
 /**
  * What the coordinators' desk shows (issue 15): the applications to screen, newest first, with
  * the people behind the ids; each cohort's pairing proposal with its scores, reasons and the
@@ -198,6 +193,9 @@ export function deskView(input: DeskInput): DeskView {
       return {
         ...person(application.id),
         submittedAt: application.submittedAt,
+        submittedOn: frenchDate(
+          dateIn(settings.structure.timeZone, new Date(application.submittedAt)),
+        ),
         cohort: application.cohort,
         status,
         statusLabel: statusLabel(status),
@@ -209,7 +207,7 @@ export function deskView(input: DeskInput): DeskView {
         ),
         history: (decision?.history ?? []).map(
           (h) =>
-            `${frenchDate(h.at)} : ${statusLabel(h.status).toLowerCase()}${h.reason ? ` (« ${h.reason} »)` : ''}`,
+            `${frenchDate(dateIn(settings.structure.timeZone, new Date(h.at)))} : ${statusLabel(h.status).toLowerCase()}${h.reason ? ` (« ${h.reason} »)` : ''}`,
         ),
         ...(representative ? { representative } : {}),
       };

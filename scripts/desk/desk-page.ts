@@ -10,7 +10,6 @@ import type {
 import type { ConventionMaker } from '../convention/convention-maker.ts';
 import { KeyFileError, recipientsOf } from '../privacy/age-identities.ts';
 import type { DescribedLine } from '../text/describe-record.ts';
-import { frenchDate } from '../text/french-date.ts';
 import { keyFileIdentities } from '../privacy/key-file-identities.ts';
 import { createOctokit } from '../store/create-octokit.ts';
 import { DeskError } from './desk-error.ts';
@@ -239,7 +238,7 @@ export async function startDesk(config: DeskConfig): Promise<void> {
       h('h3', { id: heading }, `${nameOf(a)} (${role.toLowerCase()})`),
       details([
         ...personLines(a),
-        ['Reçue le', frenchDate(a.submittedAt)],
+        ['Reçue le', a.submittedOn],
         ['Cohorte', a.cohort],
         ['Statut', a.statusLabel],
         [

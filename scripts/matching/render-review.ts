@@ -21,7 +21,8 @@ export const modeLabels: Record<MatchingMode, string> = {
   most: '« plus-nombreux » : le plus de personnes en binôme, puis le meilleur total',
 };
 
-const ruleLabels: Record<string, string> = {
+/** Each scoring rule's name, as the review and the coordinators' desk write it. */
+export const ruleLabels: Record<string, string> = {
   objectives: 'Objectifs',
   sector: 'Secteur',
   availability: 'Disponibilités',

@@ -17,7 +17,8 @@ import {
   checkState,
   keptStates,
   recordRequests,
-  storageReport,
+  expectNothingKept,
+  expectNothingLeaked,
   watchStorage,
 } from '../helpers/desk-page.ts';
 import { commitDeskProgramme, deskPeople, deskSecrets } from '../helpers/desk-programme.ts';
@@ -196,31 +197,14 @@ describe('the coordinators’ desk on GitHub', () => {
     await expect.poll(() => page.textContent('#desk-pairs')).toContain('En cours');
     expect(runner.failures).toEqual([]);
 
-    const report = await storageReport(page);
-    expect(report).toMatchObject({
-      touched: [],
-      violations: [],
-      local: 0,
-      session: 0,
-      databases: 0,
-    });
-    expect(new URL(report.address).pathname).toBe('/coordination/');
-    expect(new URL(report.address).search + new URL(report.address).hash).toBe('');
-    expect((await context.cookies()).length).toBe(0);
+    await expectNothingKept(page);
     const github = sent.filter((r) => r.url.startsWith('https://api.github.com/'));
     expect(github.length).toBeGreaterThan(10);
-    for (const request of sent) {
-      const origin = new URL(request.url).origin;
-      expect([new URL(url).origin, 'https://api.github.com']).toContain(origin);
-      const { authorization, ...others } = request.headers;
-      // The token: in the Authorization header to GitHub, and nowhere else.
-      if (origin === 'https://api.github.com') expect(authorization).toBe(`token ${token}`);
-      else expect(authorization).toBeUndefined();
-      const rest = `${request.url} ${JSON.stringify(others)} ${request.body}`;
-      expect(rest).not.toContain(token);
-      expect(rest).not.toContain('AGE-SECRET-KEY');
-      for (const secret of deskSecrets) expect(rest).not.toContain(secret);
-    }
+    expectNothingLeaked(sent, {
+      origins: [new URL(url).origin, 'https://api.github.com'],
+      secrets: deskSecrets,
+      token: { value: token, origin: 'https://api.github.com' },
+    });
     const comments = github.filter((r) => r.method === 'POST' && r.url.endsWith('/comments'));
     expect(comments.map((r) => JSON.parse(r.body))).toEqual([
       { body: '/decision mentee-dddd01 acceptee' },

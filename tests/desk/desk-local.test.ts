@@ -19,7 +19,8 @@ import {
   checkState,
   keptStates,
   recordRequests,
-  storageReport,
+  expectNothingKept,
+  expectNothingLeaked,
   tabTo,
   watchStorage,
 } from '../helpers/desk-page.ts';
@@ -179,26 +180,32 @@ describe('the coordinators’ desk on the embedded default', () => {
 
     // Nothing kept, nothing sent that it should not be: only the site, the key never, the
     // decrypted values never, the one command with ids only.
-    const report = await storageReport(page);
-    expect(report).toMatchObject({
-      touched: [],
-      violations: [],
-      local: 0,
-      session: 0,
-      databases: 0,
-    });
-    expect(new URL(report.address).pathname).toBe('/coordination/');
-    expect((await context.cookies()).length).toBe(0);
-    for (const request of sent) {
-      expect(new URL(request.url).origin).toBe(new URL(url).origin);
-      const all = `${request.url} ${JSON.stringify(request.headers)} ${request.body}`;
-      expect(all).not.toContain('AGE-SECRET-KEY');
-      for (const secret of deskSecrets) expect(all).not.toContain(secret);
-    }
+    await expectNothingKept(page);
+    expectNothingLeaked(sent, { origins: [new URL(url).origin], secrets: deskSecrets });
     const commands = sent.filter((r) => r.url.endsWith('/api/coordination/commande'));
     expect(commands.map((r) => JSON.parse(r.body))).toEqual([
       { line: '/decision mentee-dddd01 acceptee' },
     ]);
+    await context.close();
+  });
+
+  it('keeps Binôme’s answer when the reading after it fails, and says so', async () => {
+    const context = await browser.newContext({ locale: 'fr-FR' });
+    const page = await context.newPage();
+    await openByKeyboard(page, codes.at(-1)!, 'coordination.txt');
+    await page.locator('#desk').waitFor({ state: 'visible' });
+    // From now on the records cannot be read: the command goes through, the reading after it not.
+    await page.route('**/api/coordination/lire', (route) => route.abort());
+    await page.locator('button[data-command="/decision mentor-dddd02 entretien"]').click();
+    await expect
+      .poll(() => page.textContent('#desk-reply'), { timeout: 20_000 })
+      .toContain('Les données n’ont pas pu être relues');
+    expect(await page.textContent('#desk-reply')).toMatch(
+      /\/decision mentor-dddd02 entretien\s:\s✅/,
+    );
+    expect(JSON.parse((await store.readFile(screeningPath('mentor-dddd02')))!).status).toBe(
+      'interviewed',
+    );
     await context.close();
   });
 

@@ -143,3 +143,45 @@ export async function storageReport(page: Page) {
     address: location.href,
   }));
 }
+
+/**
+ * The page kept nothing: no storage used, no policy violated, no cookie, the address as it was
+ * opened (nothing in its query or fragment).
+ */
+export async function expectNothingKept(page: Page): Promise<void> {
+  const report = await storageReport(page);
+  expect(report).toMatchObject({ touched: [], violations: [], local: 0, session: 0, databases: 0 });
+  const address = new URL(report.address);
+  expect(address.pathname + address.search + address.hash).toBe('/coordination/');
+  expect((await page.context().cookies()).length).toBe(0);
+}
+
+/**
+ * The page sent nothing it should not: requests to `origins` only, never the key, never a value
+ * of `secrets` (what only decrypted identities hold); the token, if any, only in the
+ * `Authorization` header of requests to its origin.
+ */
+export function expectNothingLeaked(
+  sent: ReturnType<typeof recordRequests>,
+  options: {
+    origins: string[];
+    secrets: readonly string[];
+    token?: { value: string; origin: string };
+  },
+): void {
+  for (const request of sent) {
+    const origin = new URL(request.url).origin;
+    expect(options.origins).toContain(origin);
+    const { authorization, ...others } = request.headers;
+    if (options.token) {
+      if (origin === options.token.origin)
+        expect(authorization).toBe(`token ${options.token.value}`);
+      else expect(authorization).toBeUndefined();
+    }
+    const rest = `${request.url} ${JSON.stringify(others)} ${request.body}`;
+    if (options.token) expect(rest).not.toContain(options.token.value);
+    expect(rest).not.toContain('AGE-SECRET-KEY');
+    for (const secret of options.secrets)
+      expect(`${rest} ${authorization ?? ''}`).not.toContain(secret);
+  }
+}
