@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -228,6 +228,35 @@ describe('the coordinators’ desk on the embedded default', () => {
     });
     expect(anonymous.status).toBe(401);
     expect(await anonymous.text()).not.toContain('mentee-');
+  });
+
+  it('is printed by npm start with its one-time code, which opens once and is then replaced', async () => {
+    const data = join(folder, 'started');
+    const child = spawn(process.execPath, ['scripts/cli/serve.ts', '--port', '0', '--data', data], {
+      env: { PATH: process.env['PATH'] ?? '', HOME: folder },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+      const line =
+        /Espace coordination\s:\s(http:\/\/127\.0\.0\.1:\d+\/coordination\/)\s;\scode à usage unique\s:\s([A-Z0-9]{4}-[A-Z0-9]{4})/;
+      await expect.poll(() => line.test(out), { timeout: 30_000 }).toBe(true);
+      const [, address, code] = line.exec(out)!;
+      const session = (used: string) =>
+        fetch(new URL('../api/coordination/session', address), {
+          method: 'POST',
+          headers: { origin: new URL(address!).origin, 'content-type': 'application/json' },
+          body: JSON.stringify({ code: used }),
+        });
+      expect((await session(code!)).status).toBe(201);
+      await expect
+        .poll(() => /Nouveau code de l’espace coordination\s:\s[A-Z0-9]{4}-[A-Z0-9]{4}/.test(out))
+        .toBe(true);
+      expect((await session(code!)).status).toBe(403);
+    } finally {
+      child.kill();
+    }
   });
 
   it('passes the Nu HTML Checker in every state', async () => {
