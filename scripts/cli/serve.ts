@@ -1,7 +1,8 @@
 import { basename, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { deskActions } from '../commands/desk-actions.ts';
 import { folderDelivery } from '../commands/delivery.ts';
+import { parseCommandLine } from '../commands/parse-command-line.ts';
+import { UsageError } from '../commands/usage-error.ts';
 import { serveLocalApp } from '../http/create-local-app.ts';
 import { defaultKeyFile, ensureLocalKeyPair } from '../privacy/local-key-pair.ts';
 import { storeFromEnvironment } from '../store/store-from-environment.ts';
@@ -12,18 +13,34 @@ import { frenchTypography } from '../../schemas/french-typography.ts';
 // `npm start`: the built site and the intake on one local port, storing applications in the
 // data repository the environment names (the embedded default: a local Git repository, ./data
 // unless told otherwise).
+const usage = `Utilisation :
+  npm start [-- --port <port>] [-- --host <adresse>] [-- --data <dossier>] [-- --root <dossier>]
+    construit le site puis le sert, avec l’envoi des candidatures, sur http://127.0.0.1:4321/ ;
+    chaque candidature est enregistrée dans le dépôt de données (sur cet ordinateur : ./data).
+    Affiche aussi l’adresse de l’espace coordination et son code à usage unique.
+    --port <port>      le port (sinon PORT, ou 4321)
+    --host <adresse>   l’adresse d’écoute (sinon HOST, ou 127.0.0.1 : cet ordinateur seulement)
+    --data <dossier>   le dépôt de données local (sinon BINOME_DATA_DIR, ou data)
+    --root <dossier>   le site construit (dist)`;
+
 await runCli(async () => {
-  const { values } = parseArgs({
-    options: {
+  const parsed = parseCommandLine(
+    process.argv.slice(2),
+    usage,
+    {
       port: { type: 'string', default: process.env['PORT'] ?? '4321' },
       host: { type: 'string', default: process.env['HOST'] ?? '127.0.0.1' },
       root: { type: 'string', default: 'dist' },
       data: { type: 'string', default: process.env['BINOME_DATA_DIR'] ?? 'data' },
     },
-  });
+    (line) => console.log(line),
+  );
+  if (!parsed) return;
+  if (parsed.positionals.length > 0) throw new UsageError(usage);
+  const { values } = parsed;
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`Invalid --port "${values.port}": give a number from 0 to 65535.`);
+    console.error(frenchTypography('Le port doit être un nombre de 0 à 65535 (--port, ou PORT).'));
     process.exitCode = 2;
     return;
   }

@@ -273,6 +273,30 @@ describe('the coordinators’ desk on the embedded default', () => {
     }
   });
 
+  it('says how npm start is used with --help, and refuses a wrong argument in French', async () => {
+    const start = (...args: string[]) =>
+      promisify(execFile)(process.execPath, ['scripts/cli/serve.ts', ...args], {
+        env: {
+          PATH: process.env['PATH'] ?? '',
+          HOME: folder,
+          BINOME_DATA_DIR: join(folder, 'never'),
+        },
+      }).then(
+        ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+        (error: { code: number; stdout: string; stderr: string }) => error,
+      );
+    const help = await start('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('npm start [-- --port <port>]');
+    expect(help.stdout).toContain('espace coordination');
+    for (const wrong of [['--bogus'], ['--port'], ['--port', 'quatre'], ['en-trop']]) {
+      const refused = await start(...wrong);
+      expect([wrong, refused.code]).toEqual([wrong, 2]);
+      expect(refused.stderr).not.toMatch(/at |TypeError|Error:/);
+    }
+    expect((await start('--port', 'quatre')).stderr).toContain('Le port doit être un nombre');
+  });
+
   it('passes the Nu HTML Checker in every state', async () => {
     expect(states.kept.length).toBe(6);
     expect(await states.nuErrors()).toEqual([]);
