@@ -26,6 +26,20 @@ const threadNames: Record<CommandThread, string> = {
 };
 
 /**
+ * What `cache` holds for `key`, asked for once; a failure is not kept, so that the next reading
+ * asks again.
+ */
+function once<K, T>(cache: Map<K, Promise<T>>, key: K, make: () => Promise<T>): Promise<T> {
+  let made = cache.get(key);
+  if (!made) {
+    made = make();
+    cache.set(key, made);
+    made.catch(() => cache.delete(key));
+  }
+  return made;
+}
+
+/**
  * The data repository on GitHub, read from the coordinator's browser with their fine-grained token
  * (GitHub's REST API answers browsers: CORS). Each reading lists a branch once (one tree request)
  * and fetches only the files whose content it has not seen yet (by Git's sha), so that reading
@@ -40,8 +54,10 @@ export class GitHubDeskSource implements DeskSource {
   readonly #options: Required<Omit<GitHubDeskOptions, 'sleep'>> & {
     sleep: (ms: number) => Promise<void>;
   };
+  /** One reading's listings, forgotten by `refresh`: each branch's tree, and the data keys' refs. */
   #trees = new Map<string, Promise<Map<string, string> | undefined>>();
-  #keyRefs: Promise<Map<string, string>> | undefined;
+  #keyRefs = new Map<'refs', Promise<Map<string, string>>>();
+  /** Texts by blob sha, kept for the tab's life: a sha names its content. */
   readonly #texts = new Map<string, Promise<string>>();
 
   constructor(octokit: GitHubClient, repository: string, options: GitHubDeskOptions) {
@@ -66,62 +82,68 @@ export class GitHubDeskSource implements DeskSource {
     return gitHubProblem(error, this.#name, this.#options.timeZone);
   }
 
+  /** A request to GitHub whose failure reaches the coordinator in French. */
+  async #ask<T>(request: Promise<T>): Promise<T> {
+    try {
+      return await request;
+    } catch (error) {
+      throw this.#problem(error);
+    }
+  }
+
+  /** The cohort's open pairing pull request, if any. */
+  async #openPull(cohort: string) {
+    const { data } = await this.#ask(
+      this.#octokit.rest.pulls.list({
+        ...this.#repo,
+        head: `${this.#repo.owner}:${pairingBranch(cohort)}`,
+        state: 'open',
+      }),
+    );
+    return data[0];
+  }
+
   refresh(): void {
     this.#trees = new Map();
-    this.#keyRefs = undefined;
+    this.#keyRefs = new Map();
   }
 
   /** Every file of a branch and its blob's sha; undefined when the branch does not exist. */
   #tree(branch: string): Promise<Map<string, string> | undefined> {
-    let tree = this.#trees.get(branch);
-    if (!tree) {
-      tree = (async () => {
-        try {
-          const { data } = await this.#octokit.rest.git.getTree({
-            ...this.#repo,
-            tree_sha: branch,
-            recursive: 'true',
-          });
-          if (data.truncated)
-            throw new DeskError(
-              `Le dépôt ${this.#name} a trop de fichiers pour être lu en une fois par GitHub : l’espace coordination ne peut pas le lire.`,
-            );
-          return new Map(
-            data.tree
-              .filter((e) => e.type === 'blob' && e.path && e.sha)
-              .map((e) => [e.path!, e.sha!]),
+    return once(this.#trees, branch, async () => {
+      try {
+        const { data } = await this.#octokit.rest.git.getTree({
+          ...this.#repo,
+          tree_sha: branch,
+          recursive: 'true',
+        });
+        if (data.truncated)
+          throw new DeskError(
+            `Le dépôt ${this.#name} a trop de fichiers pour être lu en une fois par GitHub : l’espace coordination ne peut pas le lire.`,
           );
-        } catch (error) {
-          // A pairing branch that does not exist (yet, or any more) holds nothing; main must.
-          if (statusOf(error) === 404 && branch !== 'main') return undefined;
-          throw this.#problem(error);
-        }
-      })();
-      this.#trees.set(branch, tree);
-      // A failed listing is not kept: the next reading asks again.
-      tree.catch(() => this.#trees.delete(branch));
-    }
-    return tree;
+        return new Map(
+          data.tree
+            .filter((e) => e.type === 'blob' && e.path && e.sha)
+            .map((e) => [e.path!, e.sha!]),
+        );
+      } catch (error) {
+        // A pairing branch that does not exist (yet, or any more) holds nothing; main must.
+        if (statusOf(error) === 404 && branch !== 'main') return undefined;
+        throw this.#problem(error);
+      }
+    });
   }
 
   /** A file's text by its blob's sha, fetched once (a record with the same text is the same). */
   #text(sha: string, path: string, ref: string): Promise<string> {
-    let text = this.#texts.get(sha);
-    if (!text) {
-      text = (async () => {
-        try {
-          const { data } = await this.#octokit.rest.repos.getContent({ ...this.#repo, path, ref });
-          if (Array.isArray(data) || data.type !== 'file' || !('content' in data))
-            throw new DeskError(`${path} n’est pas un fichier.`);
-          return textOfBase64(data.content);
-        } catch (error) {
-          throw this.#problem(error);
-        }
-      })();
-      this.#texts.set(sha, text);
-      text.catch(() => this.#texts.delete(sha));
-    }
-    return text;
+    return once(this.#texts, sha, async () => {
+      const { data } = await this.#ask(
+        this.#octokit.rest.repos.getContent({ ...this.#repo, path, ref }),
+      );
+      if (Array.isArray(data) || data.type !== 'file' || !('content' in data))
+        throw new DeskError(`${path} n’est pas un fichier.`);
+      return textOfBase64(data.content);
+    });
   }
 
   async listFiles(folder: string, options: BranchOption = {}): Promise<string[]> {
@@ -152,26 +174,21 @@ export class GitHubDeskSource implements DeskSource {
 
   readonly keys = {
     read: async (id: string): Promise<string | undefined> => {
-      if (!this.#keyRefs) {
-        this.#keyRefs = (async () => {
-          try {
-            const refs = await this.#octokit.paginate(this.#octokit.rest.git.listMatchingRefs, {
-              ...this.#repo,
-              ref: dataKeys.refPrefix,
-            });
-            const prefix = `refs/${dataKeys.refPrefix}`;
-            return new Map(
-              refs
-                .filter((r) => r.ref.startsWith(prefix))
-                .map((r) => [r.ref.slice(prefix.length), r.object.sha]),
-            );
-          } catch (error) {
-            throw this.#problem(error);
-          }
-        })();
-        this.#keyRefs.catch(() => (this.#keyRefs = undefined));
-      }
-      const commit = (await this.#keyRefs).get(id);
+      const refs = once(this.#keyRefs, 'refs', async () => {
+        const found = await this.#ask(
+          this.#octokit.paginate(this.#octokit.rest.git.listMatchingRefs, {
+            ...this.#repo,
+            ref: dataKeys.refPrefix,
+          }),
+        );
+        const prefix = `refs/${dataKeys.refPrefix}`;
+        return new Map(
+          found
+            .filter((r) => r.ref.startsWith(prefix))
+            .map((r) => [r.ref.slice(prefix.length), r.object.sha]),
+        );
+      });
+      const commit = (await refs).get(id);
       // By the key commit's sha, which names its content: read once, however often opened.
       return commit ? this.#text(`key:${commit}`, dataKeys.blobName, commit) : undefined;
     },
@@ -179,41 +196,26 @@ export class GitHubDeskSource implements DeskSource {
 
   /** The number of the issue or pull request where `command` belongs. */
   async #thread(command: DeskCommand): Promise<number> {
-    try {
-      if (command.thread === 'pairing') {
-        const { data } = await this.#octokit.rest.pulls.list({
-          ...this.#repo,
-          head: `${this.#repo.owner}:${pairingBranch(command.cohort ?? '')}`,
-          state: 'open',
-        });
-        if (data[0]) return data[0].number;
-      } else {
-        const { data } = await this.#octokit.rest.issues.listForRepo({
+    if (command.thread === 'pairing') {
+      const pull = await this.#openPull(command.cohort ?? '');
+      if (pull) return pull.number;
+    } else {
+      const { data } = await this.#ask(
+        this.#octokit.rest.issues.listForRepo({
           ...this.#repo,
           labels: command.thread === 'digest' ? digestLabel : followUpLabel,
           state: 'open',
           per_page: 10,
-        });
-        const issue = data.find((i) => !i.pull_request);
-        if (issue) return issue.number;
-      }
-    } catch (error) {
-      throw this.#problem(error);
+        }),
+      );
+      const issue = data.find((i) => !i.pull_request);
+      if (issue) return issue.number;
     }
     throw new DeskError(threadNames[command.thread]);
   }
 
   async proposalLink(cohort: string): Promise<string | undefined> {
-    try {
-      const { data } = await this.#octokit.rest.pulls.list({
-        ...this.#repo,
-        head: `${this.#repo.owner}:${pairingBranch(cohort)}`,
-        state: 'open',
-      });
-      return data[0]?.html_url;
-    } catch (error) {
-      throw this.#problem(error);
-    }
+    return (await this.#openPull(cohort))?.html_url;
   }
 
   /**
@@ -223,34 +225,24 @@ export class GitHubDeskSource implements DeskSource {
    */
   async send(command: DeskCommand): Promise<DeskReply> {
     const number = await this.#thread(command);
-    let posted;
-    try {
-      posted = (
-        await this.#octokit.rest.issues.createComment({
-          ...this.#repo,
-          issue_number: number,
-          body: command.line,
-        })
-      ).data;
-    } catch (error) {
-      throw this.#problem(error);
-    }
+    const { data: posted } = await this.#ask(
+      this.#octokit.rest.issues.createComment({
+        ...this.#repo,
+        issue_number: number,
+        body: command.line,
+      }),
+    );
     const deadline = Date.now() + this.#options.replyTimeoutMs;
     while (Date.now() < deadline) {
       await this.#options.sleep(this.#options.pollMs);
-      let comments;
-      try {
-        comments = (
-          await this.#octokit.rest.issues.listComments({
-            ...this.#repo,
-            issue_number: number,
-            since: posted.created_at,
-            per_page: 100,
-          })
-        ).data;
-      } catch (error) {
-        throw this.#problem(error);
-      }
+      const { data: comments } = await this.#ask(
+        this.#octokit.rest.issues.listComments({
+          ...this.#repo,
+          issue_number: number,
+          since: posted.created_at,
+          per_page: 100,
+        }),
+      );
       // Binôme's reply quotes each command it answers: two coordinators acting at once each
       // get their own.
       const reply = comments.find(

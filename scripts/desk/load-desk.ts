@@ -3,7 +3,6 @@ import type { ProgrammeSettings } from '../../schemas/programme.schema.ts';
 import { dateIn, rulesSettingsFrom } from '../../schemas/rules-context.ts';
 import { isSealed } from '../../schemas/sealed-identity.ts';
 import { deskView, type DeskView } from '../coordination/desk-view.ts';
-import { identityProblems } from '../privacy/open-identity.ts';
 import type { RecordSet } from '../records/sort-records.ts';
 import { readRecords } from '../store/read-records.ts';
 import { DeskError } from './desk-error.ts';
@@ -37,7 +36,7 @@ export async function loadDesk(
   if (
     opened === 0 &&
     records.unopened.length > 0 &&
-    records.unopened.every((u) => u.reason === identityProblems['wrong-key'])
+    records.unopened.every((u) => u.problem === 'wrong-key')
   )
     throw new DeskError(
       'Cette clé n’ouvre aucune des identités du dépôt : ce n’est pas la clé de la coordination de ce programme (ou elle a été remplacée depuis). Choisissez le bon fichier de clé.',

@@ -14,8 +14,8 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import type { ProgrammeSettings } from '../../schemas/programme.schema.ts';
 import { loadTemplates } from '../intake/load-templates.ts';
-import { deskPath } from '../../schemas/desk-policy.ts';
-import { pageSecurityHeaders, securityHeadersFor } from '../intake/security-headers.ts';
+import { deskHeaderPolicy, deskPath } from '../../schemas/desk-policy.ts';
+import { securityHeadersFor } from '../intake/security-headers.ts';
 import { programmeRecipients } from '../privacy/programme-recipients.ts';
 import { UsageError } from '../commands/usage-error.ts';
 import { precompiledValidators } from './precompiled-validators.ts';
@@ -62,15 +62,9 @@ export function assetHeaders(publicUrl: string): string {
   // the desk's rule first detaches the site's (Cloudflare's « ! » syntax), then sets its own.
   return (
     block('/*', securityHeadersFor(origin)) +
-    block(
-      `/${deskPath}/*`,
-      {
-        'content-security-policy': pageSecurityHeaders(origin, `/${deskPath}/`)[
-          'content-security-policy'
-        ]!,
-      },
-      ['content-security-policy'],
-    )
+    block(`/${deskPath}/*`, { 'content-security-policy': deskHeaderPolicy }, [
+      'content-security-policy',
+    ])
   );
 }
 

@@ -13,7 +13,7 @@ export class OpenIdentityError extends Error {
   }
 }
 
-export const identityProblems = {
+const messages = {
   'no-key':
     'sa clé de données a été détruite (personne effacée) ou n’a jamais été enregistrée, et plus personne ne peut lire cette identité',
   'wrong-key':
@@ -22,7 +22,7 @@ export const identityProblems = {
 } as const;
 
 const fail = (reason: OpenIdentityError['reason']) =>
-  new OpenIdentityError(reason, identityProblems[reason]);
+  new OpenIdentityError(reason, messages[reason]);
 
 /** Decrypts an armoured age file with `identities`; null when none of them is a recipient. */
 async function decrypt(identities: readonly string[], armoured: string): Promise<string | null> {

@@ -47,7 +47,7 @@ export interface RecordSet {
    * Applications read with a key whose identity could not be opened (the key destroyed, or
    * not the programme's): they stay among `applications`, sealed.
    */
-  unopened: { id: string; reason: string }[];
+  unopened: { id: string; reason: string; problem: 'no-key' | 'wrong-key' | 'corrupt' }[];
 }
 
 export function unreadable(path: string, problems: FieldProblem[]): UnreadableRecord {

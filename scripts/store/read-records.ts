@@ -73,7 +73,7 @@ async function openIdentities(
       return { ...application, identity } as RecordSet['applications'][number];
     } catch (error) {
       if (!(error instanceof OpenIdentityError)) throw error;
-      set.unopened.push({ id: application.id, reason: error.message });
+      set.unopened.push({ id: application.id, reason: error.message, problem: error.reason });
       return application;
     }
   };

@@ -1,25 +1,9 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
-
-const vnuJar: string = createRequire(import.meta.url)('vnu-jar');
-
-/** axe-core's WCAG 2.1 A and AA violations of the page as it is now. */
-export async function axeViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return results.violations.map((v) => ({
-    rule: v.id,
-    nodes: v.nodes.map((n) => n.target.join(' ')),
-  }));
-}
+import { axeViolations, nuErrors } from './page-checks.ts';
 
 /** The page's states, kept as HTML files for one run of the Nu HTML Checker. */
 export function keptStates() {
@@ -33,17 +17,7 @@ export function keptStates() {
       await writeFile(file, await page.content());
       kept.push(file);
     },
-    async nuErrors(): Promise<string[]> {
-      const { stderr } = await promisify(execFile)(
-        'java',
-        ['-jar', vnuJar, '--format', 'json', '--errors-only', ...kept],
-        { maxBuffer: 16 * 1024 * 1024 },
-      ).catch((error: { stderr: string }) => ({ stderr: error.stderr }));
-      const { messages } = JSON.parse(stderr) as {
-        messages: { type: string; message: string; url?: string }[];
-      };
-      return messages.filter((m) => m.type === 'error').map((m) => `${m.url ?? ''}: ${m.message}`);
-    },
+    nuErrors: () => nuErrors(kept),
   };
 }
 

@@ -1,10 +1,6 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { checkApplication } from '../../schemas/validators.ts';
@@ -12,20 +8,9 @@ import { aMenteeForm, aMentorForm, withMistakes } from '../../scripts/dev/applic
 import { fillByKeyboard } from '../helpers/keyboard-form.ts';
 import { measureFormScripts } from '../../scripts/bench/measure-form-scripts.ts';
 import { browserAndSite } from '../helpers/browser-and-site.ts';
-
-const vnuJar: string = createRequire(import.meta.url)('vnu-jar');
+import { axeViolations, nuErrors } from '../helpers/page-checks.ts';
 
 const shared = browserAndSite({ fastForms: true });
-
-async function axeViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return results.violations.map((v) => ({
-    rule: v.id,
-    nodes: v.nodes.map((n) => n.target.join(' ')),
-  }));
-}
 
 type Entries = readonly (readonly [string, string])[];
 
@@ -306,17 +291,7 @@ describe('the forms in their error states', () => {
       await keep(withoutJs, `${kind}-problems-without-js`);
       await withoutJs.context().close();
     }
-    const { stderr } = await promisify(execFile)(
-      'java',
-      ['-jar', vnuJar, '--format', 'json', '--errors-only', ...snapshots],
-      { maxBuffer: 16 * 1024 * 1024 },
-    ).catch((error: { stderr: string }) => ({ stderr: error.stderr }));
-    const messages = (
-      JSON.parse(stderr) as { messages: { type: string; message: string; url?: string }[] }
-    ).messages;
-    expect(messages.filter((m) => m.type === 'error').map((m) => `${m.url}: ${m.message}`)).toEqual(
-      [],
-    );
+    expect(await nuErrors(snapshots)).toEqual([]);
   });
 });
 

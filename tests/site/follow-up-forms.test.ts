@@ -2,19 +2,17 @@
 // with and without JavaScript, through the served site and its intake: the « point d'étape »
 // and the bilan, every state through axe-core and the Nu HTML Checker, a refused code answered
 // one way whatever the reason, and a bilan's words kept within the pair never leaving the phone.
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page, Response } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkFollowUp } from '../../schemas/validators.ts';
 import { measureFormScripts } from '../../scripts/bench/measure-form-scripts.ts';
 import type { LocalGitStore } from '../../scripts/store/local-git-store.ts';
 import { browserAndSite } from '../helpers/browser-and-site.ts';
+import { axeViolations, nuErrors } from '../helpers/page-checks.ts';
 import { fillByKeyboard } from '../helpers/keyboard-form.ts';
 import {
   aBilanForm,
@@ -25,7 +23,6 @@ import {
   type PairWithCodes,
 } from './follow-up-fixtures.ts';
 
-const vnuJar: string = createRequire(import.meta.url)('vnu-jar');
 const shared = browserAndSite({ fastForms: true });
 const phone = { width: 375, height: 700 };
 
@@ -44,13 +41,6 @@ async function keep(page: Page, name: string) {
   const file = join(snapshots, `${name}.html`);
   await writeFile(file, await page.content());
   kept.push(file);
-}
-
-async function axeViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return results.violations.map((v) => ({ rule: v.id, nodes: v.nodes.map((n) => n.target) }));
 }
 
 /** A page with JavaScript where the pages shown without it are copied for axe, made once. */
@@ -346,16 +336,6 @@ describe('every state above', () => {
   it('passes the Nu HTML Checker', async () => {
     // The states are those the scenarios above kept: run the whole file.
     expect(kept.length).toBe(8);
-    const { stderr } = await promisify(execFile)(
-      'java',
-      ['-jar', vnuJar, '--format', 'json', '--errors-only', ...kept],
-      { maxBuffer: 16 * 1024 * 1024 },
-    ).catch((error: { stderr: string }) => ({ stderr: error.stderr }));
-    const { messages } = JSON.parse(stderr) as {
-      messages: { type: string; message: string; url?: string }[];
-    };
-    expect(messages.filter((m) => m.type === 'error').map((m) => `${m.url}: ${m.message}`)).toEqual(
-      [],
-    );
+    expect(await nuErrors(kept)).toEqual([]);
   });
 });
