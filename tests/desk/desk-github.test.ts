@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -8,8 +7,7 @@ import { Encrypter } from 'age-encryption';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readSettings } from '../../schemas/read-settings.ts';
-import { builtPages } from '../../scripts/dev/built-site.ts';
-import { serveLocalApp } from '../../scripts/http/create-local-app.ts';
+import { builtPages, serveBuiltSite } from '../../scripts/dev/built-site.ts';
 import { GitHubStandIn } from '../github-stand-in/github-stand-in.ts';
 import { actionsRunner, openJobIssues } from '../helpers/actions-runner.ts';
 import { gitHubHarness } from '../helpers/github-harness.ts';
@@ -43,8 +41,7 @@ const states = keptStates();
 const standIn = new GitHubStandIn();
 let api: ApiGitHubCom;
 let browser: Browser;
-let server: Server;
-let url: string;
+let site: Awaited<ReturnType<typeof serveBuiltSite>>;
 let folder: string;
 let runner: ReturnType<typeof actionsRunner>;
 let issues: { digest: number; followUp: number };
@@ -83,16 +80,14 @@ beforeAll(async () => {
     await protectedKey.encrypt(`${coordinatorKey.identity}\n`),
   );
   api = await startApiGitHubCom(standIn);
-  [browser, { server, url }] = await Promise.all([
+  [browser, site] = await Promise.all([
     launchChromiumFor(api),
     // The built site as any static host serves it: no desk on the server, so the page talks to
     // GitHub.
-    serveLocalApp({
-      root: 'dist',
+    serveBuiltSite({
       store,
       settings,
       recipients: [...testRecipients],
-      log: () => {},
     }),
   ]);
 });
@@ -104,8 +99,7 @@ afterEach(() => {
 afterAll(async () => {
   await runner?.stop();
   await browser?.close();
-  server?.closeAllConnections();
-  server?.close();
+  await site?.close();
   await api?.close();
 });
 
@@ -113,7 +107,7 @@ async function open(
   page: Page,
   options: { token?: string; key?: string; passphrase?: string } = {},
 ): Promise<void> {
-  await page.goto(new URL('coordination/', url).href);
+  await page.goto(new URL('coordination/', site.url).href);
   await page.locator('#desk-repository').waitFor({ state: 'visible' });
   await page.fill('#desk-repository', repository);
   await page.fill('#desk-token', options.token ?? token);
@@ -201,7 +195,7 @@ describe('the coordinators’ desk on GitHub', () => {
     const github = sent.filter((r) => r.url.startsWith('https://api.github.com/'));
     expect(github.length).toBeGreaterThan(10);
     expectNothingLeaked(sent, {
-      origins: [new URL(url).origin, 'https://api.github.com'],
+      origins: [new URL(site.url).origin, 'https://api.github.com'],
       secrets: deskSecrets,
       token: { value: token, origin: 'https://api.github.com' },
     });

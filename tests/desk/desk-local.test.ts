@@ -1,6 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -11,8 +10,7 @@ import { deskHeaderPolicy } from '../../schemas/desk-policy.ts';
 import { readSettings } from '../../schemas/read-settings.ts';
 import { deskActions } from '../../scripts/commands/desk-actions.ts';
 import { launchChromium } from '../../scripts/dev/browser.ts';
-import { builtPages } from '../../scripts/dev/built-site.ts';
-import { serveLocalApp } from '../../scripts/http/create-local-app.ts';
+import { builtPages, serveBuiltSite } from '../../scripts/dev/built-site.ts';
 import { LocalGitStore } from '../../scripts/store/local-git-store.ts';
 import { commitDeskProgramme, deskPeople, deskSecrets } from '../helpers/desk-programme.ts';
 import {
@@ -35,8 +33,7 @@ const now = () => new Date('2026-11-30T09:00:00.000Z');
 const states = keptStates();
 const codes: string[] = [];
 let browser: Browser;
-let server: Server;
-let url: string;
+let site: Awaited<ReturnType<typeof serveBuiltSite>>;
 let store: LocalGitStore;
 let folder: string;
 
@@ -51,14 +48,12 @@ beforeAll(async () => {
     `# public key: ${coordinatorKey.recipient}\n${coordinatorKey.identity}\n`,
   );
   await writeFile(join(folder, 'stranger.txt'), `${strangerKey.identity}\n`);
-  [browser, { server, url }] = await Promise.all([
+  [browser, site] = await Promise.all([
     launchChromium(),
-    serveLocalApp({
-      root: 'dist',
+    serveBuiltSite({
       store,
       settings,
       recipients: [...testRecipients],
-      log: () => {},
       desk: {
         store,
         settings,
@@ -72,8 +67,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  server?.closeAllConnections();
-  server?.close();
+  await site?.close();
 });
 
 /**
@@ -94,7 +88,7 @@ async function chooseByKeyboard(page: Page) {
 
 /** Opens the desk by keyboard: the code, the key file (through the file chooser), Enter. */
 async function openByKeyboard(page: Page, code: string, keyFile: string): Promise<void> {
-  await page.goto(new URL('coordination/', url).href);
+  await page.goto(new URL('coordination/', site.url).href);
   await page.locator('#desk-code').waitFor({ state: 'visible' });
   await tabTo(page, '#desk-code');
   await page.keyboard.type(code);
@@ -133,7 +127,7 @@ describe('the coordinators’ desk on the embedded default', () => {
     await watchStorage(context);
     const page = await context.newPage();
     const sent = recordRequests(page);
-    await page.goto(new URL('coordination/', url).href);
+    await page.goto(new URL('coordination/', site.url).href);
     await page.locator('#desk-code').waitFor({ state: 'visible' });
     await checkState(page, states, 'form');
     await openByKeyboard(page, codes.at(-1)!, 'coordination.txt');
@@ -195,7 +189,7 @@ describe('the coordinators’ desk on the embedded default', () => {
     // Nothing kept, nothing sent that it should not be: only the site, the key never, the
     // decrypted values never, the one command with ids only.
     await expectNothingKept(page);
-    expectNothingLeaked(sent, { origins: [new URL(url).origin], secrets: deskSecrets });
+    expectNothingLeaked(sent, { origins: [new URL(site.url).origin], secrets: deskSecrets });
     const commands = sent.filter((r) => r.url.endsWith('/api/coordination/commande'));
     expect(commands.map((r) => JSON.parse(r.body))).toEqual([
       { line: '/decision mentee-dddd01 acceptee' },
@@ -224,9 +218,9 @@ describe('the coordinators’ desk on the embedded default', () => {
   });
 
   it('gives the page its own strict policy, and the records to this machine only', async () => {
-    const response = await fetch(new URL('coordination/', url));
+    const response = await fetch(new URL('coordination/', site.url));
     expect(response.headers.get('content-security-policy')).toBe(deskHeaderPolicy);
-    const api = new URL('api/coordination/', url);
+    const api = new URL('api/coordination/', site.url);
     // Another site open in the same browser is refused, even with a code.
     const foreign = await fetch(new URL('session', api), {
       method: 'POST',
@@ -237,7 +231,7 @@ describe('the coordinators’ desk on the embedded default', () => {
     // Without a session, nothing is read.
     const anonymous = await fetch(new URL('lire', api), {
       method: 'POST',
-      headers: { origin: new URL(url).origin, 'content-type': 'application/json' },
+      headers: { origin: new URL(site.url).origin, 'content-type': 'application/json' },
       body: JSON.stringify({ op: 'list', folder: 'applications/mentees' }),
     });
     expect(anonymous.status).toBe(401);
