@@ -92,6 +92,8 @@ export async function startDesk(config: DeskConfig): Promise<void> {
   const desk = byId<HTMLElement>('desk');
   const status = byId<HTMLElement>('desk-status');
   const reply = byId<HTMLElement>('desk-reply');
+  // Shown by the script only: without JavaScript, the page says it needs it instead.
+  byId('desk-loading').hidden = false;
   const local = await localDesk(config.api);
   for (const part of document.querySelectorAll<HTMLElement>('[data-desk-mode]'))
     part.hidden = part.dataset['deskMode'] !== (local ? 'local' : 'github');

@@ -291,6 +291,20 @@ describe('the coordinators’ desk on the embedded default', () => {
     expect((await start('--port', 'quatre')).stderr).toContain('Le port doit être un nombre');
   });
 
+  it('says it needs JavaScript when JavaScript is off, and shows no form to fill in vain', async () => {
+    const context = await browser.newContext({ locale: 'fr-FR', javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(new URL('coordination/', site.url).href);
+    // Playwright turns scripts off after parsing starts, so Chromium keeps <noscript> as text
+    // here; a browser with JavaScript off from the start shows it.
+    expect(await page.locator('noscript').textContent()).toContain(
+      'Cet espace a besoin de JavaScript',
+    );
+    expect(await page.locator('#desk-login').isVisible()).toBe(false);
+    expect(await page.getByText('Chargement de l’espace').isVisible()).toBe(false);
+    await context.close();
+  });
+
   it('passes the Nu HTML Checker in every state', async () => {
     expect(states.kept.length).toBe(6);
     expect(await states.nuErrors()).toEqual([]);
