@@ -7,6 +7,7 @@ import { aMentee, aMentor } from '../dev/matching-people.ts';
 import { pairText } from '../matching/pair-record.ts';
 import { sortRecords } from '../records/sort-records.ts';
 import { aPair } from '../../tests/helpers/a-pair.ts';
+import { aSignedPair } from '../../tests/helpers/follow-up-records.ts';
 import { deskView } from './desk-view.ts';
 
 const settings = readSettings(readFileSync('content/programme.yaml', 'utf8'));
@@ -86,6 +87,29 @@ describe('deskView', () => {
       [accepted.id, 'Accepté (convention à signer)', true],
     ]);
     expect(view.pairs[0]!.mentee.name).toBe('Zéphyrine Testaccio');
+  });
+
+  it('says a followed pair’s flags and dues in the weekly report’s words', () => {
+    // Signed, its cohort under way since 11 January 2027, no meeting reported: late for its
+    // first meeting, and a contact still to make.
+    const pair = {
+      ...aSignedPair(1),
+      mentor: 'mentor-bbbbb1',
+      mentee: 'mentee-aaaaa3',
+      id: 'pair-bbbbb1-aaaaa3',
+    };
+    const view = deskView({
+      records: records([[pairPath(pair.id), pairText(pair)]]),
+      branches: [],
+      settings,
+      today: '2027-02-15',
+    });
+    expect(view.pairs).toHaveLength(1);
+    expect(view.pairs[0]!.statusLabel).toBe('En cours');
+    expect(view.pairs[0]!.flags).toEqual(['Première rencontre non signalée depuis le 2 février']);
+    expect(view.pairs[0]!.due).toEqual([
+      'contact de l’équipe à faire (prévu depuis le 26 janvier)',
+    ]);
   });
 
   it('shows a proposal while its branch holds pairs or edits main has not, and none once accepted', () => {
