@@ -33,12 +33,14 @@ const scriptFolders = new Set([
   'cli',
   'dev',
   'bench',
+  'demo',
+  'national',
 ]);
 
 /**
  * @typedef {'tests' | 'root' | 'schemas' | 'content' | 'site' | 'pure' | 'privacy' | 'store' | 'intake'
- *   | 'http' | 'desk' | 'commands' | 'setup' | 'cli' | 'dev' | 'bench' | 'unlisted-scripts'
- *   | 'workflows' | 'job' | 'other' | 'outside'} Kind
+ *   | 'http' | 'desk' | 'commands' | 'setup' | 'cli' | 'dev' | 'bench' | 'demo' | 'unlisted-scripts'
+ *   | 'national' | 'workflows' | 'job' | 'other' | 'outside'} Kind
  * @typedef {{ kind: Kind, label: string, job?: string }} Layer
  */
 
@@ -78,7 +80,16 @@ export function layerOf(path) {
 /** @type {Kind[]} */
 const adapters = ['privacy', 'store', 'intake', 'http', 'desk', 'commands', 'setup'];
 /** @type {Kind[]} */
-const allScripts = ['pure', ...adapters, 'cli', 'dev', 'bench', 'unlisted-scripts'];
+const allScripts = [
+  'pure',
+  ...adapters,
+  'cli',
+  'dev',
+  'bench',
+  'demo',
+  'national',
+  'unlisted-scripts',
+];
 
 /**
  * What each layer may import besides itself (tests and root configuration may import anything).
@@ -96,7 +107,11 @@ const allowed = {
   desk: ['schemas', 'pure', 'privacy', 'store', 'desk'],
   commands: ['schemas', 'pure', 'privacy', 'store', 'commands'],
   setup: ['schemas', 'pure', 'privacy', 'store', 'setup'],
+  // The national simulation: the synthetic people of dev/, the real matching and reports.
+  national: ['schemas', 'pure', 'dev', 'national'],
   cli: ['schemas', 'content', ...allScripts],
+  // The demo (issue 16) plays every user's part with the adapters, as the command lines do.
+  demo: ['schemas', 'pure', ...adapters, 'demo'],
   // A job's own folder is checked apart (same job only).
   job: ['schemas', 'pure', ...adapters, 'unlisted-scripts', 'workflows'],
   workflows: ['schemas', 'pure', ...adapters, 'unlisted-scripts', 'workflows'],

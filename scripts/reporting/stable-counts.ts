@@ -20,7 +20,7 @@ export interface OtherReports {
 }
 
 /** The cells of one CSV line, `;` between them, `"` around those that need it. */
-function csvCells(line: string): string[] | undefined {
+export function csvCells(line: string): string[] | undefined {
   const cells: string[] = [];
   let at = 0;
   while (at <= line.length) {
