@@ -23,6 +23,8 @@ export interface LocalAppOptions {
   secret?: string;
   log?: IntakeDependencies['log'];
   clock?: IntakeDependencies['clock'];
+  /** Where application ids come from (random by default; the demo's are seeded, to repeat). */
+  newId?: IntakeDependencies['newId'];
   /** Public keys to seal identities to besides the settings' (the embedded default's own). */
   recipients?: IntakeDependencies['recipients'];
   minimumRecipients?: IntakeDependencies['minimumRecipients'];
@@ -48,6 +50,7 @@ export async function createLocalApp(options: LocalAppOptions): Promise<Handler>
     templates: await loadTemplates((slug) => builtPage(root, slug)),
     ...(options.log ? { log: options.log } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.newId ? { newId: options.newId } : {}),
     ...(options.recipients ? { recipients: options.recipients } : {}),
     ...(options.minimumRecipients ? { minimumRecipients: options.minimumRecipients } : {}),
   });

@@ -46,13 +46,17 @@ export class LocalGitStore implements DataStore {
    *   while publishing a commit; it is removed (Git never holds one for more than milliseconds).
    * @param options.busyMs how long a commit keeps trying while other processes (the intake, a
    *   coordinator's commands) keep moving the branch, before it gives up with LocalStoreBusyError.
+   * @param options.clock the time commits are dated with: now, or the demo's simulated calendar.
    */
-  constructor(directory: string, options: { staleLockMs?: number; busyMs?: number } = {}) {
+  constructor(
+    directory: string,
+    options: { staleLockMs?: number; busyMs?: number; clock?: () => Date } = {},
+  ) {
     this.directory = resolve(directory);
     this.#staleLockMs = options.staleLockMs ?? 30_000;
     this.#busyMs = options.busyMs ?? 120_000;
     this.#forge = new LocalForge(this.directory);
-    this.#repo = new LocalGit(this.directory);
+    this.#repo = new LocalGit(this.directory, options.clock);
     this.keys = new LocalKeyStore(this.directory);
   }
 
@@ -86,11 +90,8 @@ export class LocalGitStore implements DataStore {
       const emptyTree = (
         await this.#git(['hash-object', '-t', 'tree', '-w', '--stdin'], { input: '' })
       ).trim();
-      const first = (
-        await this.#git(['commit-tree', emptyTree, '-F', '-'], {
-          input: 'Initialise the data repository',
-        })
-      ).trim();
+      // Written like every other commit, dated by the store's clock.
+      const first = await this.#repo.writeCommit(emptyTree, [], 'Initialise the data repository');
       await this.#git(['update-ref', refOf(), first, zero]);
     })();
     return this.#ready;

@@ -32,9 +32,12 @@ export const identity = {
 /** Git's plumbing on one bare repository, and the objects our own code writes into it. */
 export class LocalGit {
   readonly directory: string;
+  readonly #clock: () => Date;
 
-  constructor(directory: string) {
+  /** @param clock the time commits are dated with (the demo's simulated calendar). */
+  constructor(directory: string, clock: () => Date = () => new Date()) {
     this.directory = directory;
+    this.#clock = clock;
   }
 
   async run(
@@ -143,7 +146,7 @@ export class LocalGit {
         tree,
         parents,
         person: `${identity.GIT_AUTHOR_NAME} <${identity.GIT_AUTHOR_EMAIL}>`,
-        seconds: Math.floor(Date.now() / 1000),
+        seconds: Math.floor(this.#clock().getTime() / 1000),
         message,
       }),
     );
