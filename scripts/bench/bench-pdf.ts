@@ -6,7 +6,6 @@
 // Targets: under 5 ms per convention, at least 80 times faster than the naive approach, under
 // 100 KB per file (the embedded font included).
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { readSettings } from '../../schemas/read-settings.ts';
 import { objectivesFor } from '../../schemas/fields.ts';
 import { readConventionAssets } from '../commands/convention-assets.ts';
@@ -14,15 +13,33 @@ import { buildTemplate } from '../convention/build-template.ts';
 import { ConventionMaker } from '../convention/convention-maker.ts';
 import type { Particulars } from '../convention/convention-particulars.ts';
 import { median } from './median.ts';
+import { parseCommandLine } from '../commands/parse-command-line.ts';
 
-const { values } = parseArgs({
-  options: {
-    json: { type: 'boolean', default: false },
-    conventions: { type: 'string', default: '500' },
-    naive: { type: 'string', default: '20' },
-    seed: { type: 'string', default: '11' },
-  },
-});
+const usage = `Utilisation : npm run bench:pdf [-- --json] [-- --conventions 500] [-- --naive 20] [-- --seed 11]
+    mesure le remplissage des conventions en PDF : durée par convention (cible :
+    moins de 5 ms), comparée à la méthode naïve, et taille des fichiers. Binômes fictifs ; rien
+    n’est écrit sur le disque.`;
+const commandLine = (() => {
+  try {
+    return parseCommandLine(
+      process.argv.slice(2),
+      usage,
+      {
+        json: { type: 'boolean', default: false },
+        conventions: { type: 'string', default: '500' },
+        naive: { type: 'string', default: '20' },
+        seed: { type: 'string', default: '11' },
+      },
+      (text) => console.log(text),
+    );
+  } catch {
+    console.error(usage);
+    process.exit(2);
+  }
+})();
+// --help printed the usage: nothing is measured.
+if (!commandLine) process.exit(0);
+const { values } = commandLine;
 const count = Number(values.conventions);
 const naiveCount = Number(values.naive);
 const seed = Number(values.seed);

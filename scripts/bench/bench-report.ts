@@ -5,7 +5,6 @@
 // timed in full; the PDF (Chromium) is timed apart. Target: under 2 s a compilation (median), on
 // the 2-core machine. `--json` prints { "pairs", "ms" } (and the PDF's time, when made).
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import type { FollowUp } from '../../schemas/follow-up.schema.ts';
 import type { Pair, PairEvent } from '../../schemas/pair.schema.ts';
 import { readSettings } from '../../schemas/read-settings.ts';
@@ -16,16 +15,34 @@ import { addDays, followUpRulesFrom } from '../followup/follow-up-rules.ts';
 import { compileReport } from '../reporting/compile-report.ts';
 import { reportPeriod } from '../reporting/report-period.ts';
 import { median } from './median.ts';
+import { parseCommandLine } from '../commands/parse-command-line.ts';
 
-const { values } = parseArgs({
-  options: {
-    json: { type: 'boolean', default: false },
-    pairs: { type: 'string', default: '10000' },
-    runs: { type: 'string', default: '5' },
-    pdf: { type: 'string', default: '1' },
-    seed: { type: 'string', default: '13' },
-  },
-});
+const usage = `Utilisation : npm run bench:report [-- --json] [-- --pairs 10000] [-- --runs 5] [-- --pdf 1] [-- --seed 13]
+    mesure la compilation du bilan du programme sur une année scolaire générée
+    (--pairs binômes fictifs) : chiffres, secret statistique, graphiques, page et CSV (cible :
+    moins de 2 s), puis le PDF imprimé par Chromium (--pdf fois, 0 pour s’en passer).`;
+const commandLine = (() => {
+  try {
+    return parseCommandLine(
+      process.argv.slice(2),
+      usage,
+      {
+        json: { type: 'boolean', default: false },
+        pairs: { type: 'string', default: '10000' },
+        runs: { type: 'string', default: '5' },
+        pdf: { type: 'string', default: '1' },
+        seed: { type: 'string', default: '13' },
+      },
+      (text) => console.log(text),
+    );
+  } catch {
+    console.error(usage);
+    process.exit(2);
+  }
+})();
+// --help printed the usage: nothing is measured.
+if (!commandLine) process.exit(0);
+const { values } = commandLine;
 const pairCount = Number(values.pairs);
 const runs = Number(values.runs);
 const pdfRuns = Number(values.pdf);

@@ -7,6 +7,13 @@ import { LocalStoreBusyError } from '../store/local-git-store.ts';
 import { StoreConfigurationError } from '../store/store-from-environment.ts';
 
 /**
+ * Whether the person asked for a command's usage: it is printed before anything is read, so
+ * that `--help` never creates a data repository nor asks for a key.
+ */
+export const asksForHelp = (args: readonly string[] = process.argv.slice(2)) =>
+  args.includes('--help') || args.includes('-h');
+
+/**
  * Runs a command-line entry point and turns every failure into a short message for the person
  * at the keyboard, never a stack trace: their own mistake (exit 2), a busy or unreachable data
  * repository (exit 1, with what to do), or our bug (exit 1, named by its class only, so that

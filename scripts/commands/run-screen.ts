@@ -23,6 +23,9 @@ const statusLabels = Object.fromEntries(
 const usage = `Utilisation :
   npm run screen -- list [--all]                 les candidatures à examiner (ids et profils, sans identité)
   npm run screen -- <id> <statut> [--reason "…"] [--training AAAA-MM-JJ]
+                                                 enregistre la décision de la coordination sur une
+                                                 candidature (entretien, acceptée, refusée…), avec
+                                                 son historique, dans screening/<id>.json
 Statuts : ${statuses.join(', ')}`;
 
 /** Bad input from the coordinator: the message says what to do, nothing was written. */

@@ -11,6 +11,20 @@ import { readConventionAssets } from '../commands/convention-assets.ts';
 import { ConventionMaker } from '../convention/convention-maker.ts';
 import { syntheticPeople } from './application-forms.ts';
 
+const usage = `Utilisation : node scripts/dev/convention-screenshot.ts   (une partie de npm run screenshots)
+    remplit la convention de mentorat de personnes fictives et enregistre sa première page et
+    sa page de signatures en images pour le README (docs/screenshots/), avec pdftoppm.`;
+// --help prints the usage and does nothing else: no browser started, no file written.
+const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(usage);
+  process.exit(0);
+}
+if (args.length > 0) {
+  console.error(usage);
+  process.exit(2);
+}
+
 const run = promisify(execFile);
 const settings = readSettings(await readFile('content/programme.yaml', 'utf8'));
 // A made-up address in place of the one the structure still has to give (README).

@@ -18,6 +18,22 @@ import {
   referencesFolder,
 } from './convention-reference-fixtures.ts';
 
+const usage = `Utilisation : npm run references:conventions
+    dessine de nouveau chaque page de la convention vierge et d’une convention remplie
+    (pdftoppm) dans tests/convention/references/, les images auxquelles les tests comparent le
+    rendu. À lancer exprès après un changement voulu du texte ou de la mise en page : regardez
+    les nouvelles images avant de les enregistrer.`;
+// --help prints the usage and does nothing else: no browser started, no file written.
+const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(usage);
+  process.exit(0);
+}
+if (args.length > 0) {
+  console.error(usage);
+  process.exit(2);
+}
+
 const run = promisify(execFile);
 const folder = resolve(referencesFolder);
 const settings = readSettings(await readFile(resolve('content/programme.yaml'), 'utf8'));
