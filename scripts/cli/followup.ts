@@ -1,15 +1,15 @@
+import { commandStore } from './command-store.ts';
 import { readFile } from 'node:fs/promises';
 import { frenchTypography } from '../../schemas/french-typography.ts';
 import { readSettings } from '../../schemas/read-settings.ts';
 import { runFollowUp } from '../commands/run-followup.ts';
-import { storeFromEnvironment } from '../store/store-from-environment.ts';
-import { runCli } from './run-cli.ts';
+import { asksForHelp, runCli } from './run-cli.ts';
 
 // `npm run followup [-- --date AAAA-MM-JJ]`: see runFollowUp. Reads the data repository only.
 await runCli(async () => {
   const settings = readSettings(await readFile('content/programme.yaml', 'utf8'));
-  const store = storeFromEnvironment(process.env);
-  await store.ready();
+  const store = commandStore();
+  if (!asksForHelp()) await store.ready();
   await runFollowUp(process.argv.slice(2), {
     store,
     settings,

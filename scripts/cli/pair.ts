@@ -1,15 +1,15 @@
+import { commandStore } from './command-store.ts';
 import { readFile } from 'node:fs/promises';
 import { frenchTypography } from '../../schemas/french-typography.ts';
 import { readSettings } from '../../schemas/read-settings.ts';
 import { folderDelivery } from '../commands/delivery.ts';
 import { runPair } from '../commands/run-pair.ts';
-import { storeFromEnvironment } from '../store/store-from-environment.ts';
-import { runCli } from './run-cli.ts';
+import { asksForHelp, runCli } from './run-cli.ts';
 
 // `npm run pair -- <pairId> signee|pause|reprise|cloture …`: see runPair.
 await runCli(async () => {
-  const store = storeFromEnvironment(process.env);
-  await store.ready();
+  const store = commandStore();
+  if (!asksForHelp()) await store.ready();
   await runPair(process.argv.slice(2), {
     store,
     settings: readSettings(await readFile('content/programme.yaml', 'utf8')),

@@ -1,3 +1,4 @@
+import { commandStore } from './command-store.ts';
 import { readFile } from 'node:fs/promises';
 import { tokensFrom } from '../../schemas/fill-tokens.ts';
 import { frenchTypography } from '../../schemas/french-typography.ts';
@@ -5,7 +6,7 @@ import { readSettings } from '../../schemas/read-settings.ts';
 import type { ProgrammeSettings } from '../../schemas/programme.schema.ts';
 import type { PrivacyDependencies } from '../commands/privacy-dependencies.ts';
 import { coordinatorIdentities } from '../privacy/coordinator-identities.ts';
-import { storeFromEnvironment } from '../store/store-from-environment.ts';
+import { asksForHelp } from './run-cli.ts';
 import { conventionFolder, localConventionsPath } from '../commands/convention-folder.ts';
 
 /**
@@ -16,8 +17,8 @@ import { conventionFolder, localConventionsPath } from '../commands/convention-f
 export async function privacyDependencies(): Promise<
   PrivacyDependencies & { settings: ProgrammeSettings }
 > {
-  const store = storeFromEnvironment(process.env);
-  await store.ready();
+  const store = commandStore();
+  if (!asksForHelp()) await store.ready();
   const settings = readSettings(await readFile('content/programme.yaml', 'utf8'));
   return {
     store,

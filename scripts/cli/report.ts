@@ -1,3 +1,4 @@
+import { commandStore } from './command-store.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { readSettings } from '../../schemas/read-settings.ts';
@@ -9,16 +10,15 @@ import { UsageError } from '../commands/usage-error.ts';
 import { isDay } from '../followup/pair-transitions.ts';
 import { coordinatorIdentities } from '../privacy/coordinator-identities.ts';
 import { reportRulesFrom } from '../reporting/report-settings.ts';
-import { storeFromEnvironment } from '../store/store-from-environment.ts';
-import { runCli } from './run-cli.ts';
+import { asksForHelp, runCli } from './run-cli.ts';
 
 // `npm run report -- --period <période>`: see runReport. On the embedded default the report is
 // committed to the local repository (its only reader is at this terminal) and copied to
 // <data>/rapports/<période>/ to be opened; on GitHub it follows the settings' delivery.
 await runCli(async () => {
   const settings = readSettings(await readFile('content/programme.yaml', 'utf8'));
-  const store = storeFromEnvironment(process.env);
-  await store.ready();
+  const store = commandStore();
+  if (!asksForHelp()) await store.ready();
   const onGitHub = Boolean(process.env['BINOME_GITHUB_REPOSITORY']);
   const dataDir = process.env['BINOME_DATA_DIR'] ?? 'data';
   const chromium = findChromium(process.env);

@@ -20,7 +20,12 @@ export interface MatchDependencies {
   fileUrl: (branch: string, path: string) => string;
   /** Where follow-up sheets and invitations go (scripts/commands/delivery.ts). */
   deliver?: Delivery;
+  /** Told before a long step (the solve of a large cohort), so that a person knows to wait. */
+  progress?: (line: string) => void;
 }
+
+/** From this many mentorés, solving a cohort takes seconds to minutes (README « Matching »). */
+export const largeCohort = 500;
 
 /** What a matching run did, for the person or the job that started it (ids and counts only). */
 export interface MatchOutcome {
@@ -67,6 +72,10 @@ async function proposeOnce(
   const state = await readPairingState(deps.store, deps.settings, request.cohort);
   const mode = request.mode ?? state.edits.mode;
   const today = todayFor(deps);
+  if (deps.progress && state.pool.mentees.length >= largeCohort)
+    deps.progress(
+      `Calcul des binômes de la cohorte ${request.cohort} : ${state.pool.mentees.length} mentorés et ${state.pool.mentors.length} mentors, cela peut prendre une minute ou plus…`,
+    );
   const proposal = matchPool(state.pool, mode, scoringSettings(deps.settings), today);
   return write(
     deps,

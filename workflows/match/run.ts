@@ -65,7 +65,10 @@ export async function run(deps: MatchJobDependencies): Promise<void> {
     const mode = word ? modeWords[word.toLowerCase()] : undefined;
     if (word && !mode)
       throw new UsageError(`Mode « ${word.slice(0, 20)} » inconnu : meilleurs ou plus-nombreux.`);
-    const outcome = await proposePairs(deps, { cohort, ...(mode ? { mode } : {}) });
+    const outcome = await proposePairs(
+      { ...deps, progress: (line) => core.info(line) },
+      { cohort, ...(mode ? { mode } : {}) },
+    );
     core.setOutput('pairs', outcome.pairs);
     core.setOutput('unmatched', outcome.unmatched);
     core.setOutput('pull-request', outcome.pullRequest?.number ?? '');
