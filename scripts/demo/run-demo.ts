@@ -66,6 +66,8 @@ export interface DemoOutcome {
   /** The repository's content, line by line (see repositoryDigest), and its fingerprint. */
   digest: string[];
   fingerprint: string;
+  /** How long each step took, in milliseconds. */
+  durations: number[];
 }
 
 /** A step of the demo failed: what and why, in French, never what a form held. */
@@ -127,7 +129,14 @@ export async function runDemo(options: DemoOptions): Promise<DemoOutcome> {
 
   const steps = 9;
   let step = 0;
-  const title = (text: string) => say(`\n[${++step}/${steps}] ${text}`);
+  // Each step's duration (a monotonic clock, not the demo's calendar), said at the end.
+  const durations: number[] = [];
+  let stepStarted = performance.now();
+  const title = (text: string) => {
+    if (step > 0) durations.push(performance.now() - stepStarted);
+    stepStarted = performance.now();
+    say(`\n[${++step}/${steps}] ${text}`);
+  };
 
   title('Le dépôt de données et la clé de la coordination');
   const store = new LocalGitStore(dataDirectory, { clock });
@@ -399,12 +408,17 @@ export async function runDemo(options: DemoOptions): Promise<DemoOutcome> {
     `  ${outcome.folder}/ dans le dépôt, et une copie à ouvrir : ${join(reportCopy, 'rapport.html')}`,
   );
 
+  durations.push(performance.now() - stepStarted);
+  say(
+    `\nDurée de chaque étape : ${durations.map((ms, i) => `${i + 1}. ${(ms / 1000).toFixed(1).replace('.', ',')} s`).join(' ; ')}.`,
+  );
   const digest = await repositoryDigest(store, identities);
   const fingerprint = digestFingerprint(digest);
   say(
     `\nEmpreinte du contenu du dépôt : ${fingerprint} (la même à chaque démonstration de mêmes réglages).`,
   );
   return {
+    durations,
     digest,
     fingerprint,
     dataDirectory,
