@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseCommandLine } from '../commands/parse-command-line.ts';
+import { scriptArguments } from '../dev/script-arguments.ts';
 import { median } from './median.ts';
 
 const usage = `Utilisation : npm run bench:demo [-- --runs 3] [-- --mentors 60] [-- --mentores 80]
@@ -17,23 +17,11 @@ const usage = `Utilisation : npm run bench:demo [-- --runs 3] [-- --mentors 60] 
 
 const budgetSeconds = 180;
 
-const commandLine = (() => {
-  try {
-    return parseCommandLine(
-      process.argv.slice(2),
-      usage,
-      {
-        runs: { type: 'string', default: '3' },
-        mentors: { type: 'string', default: '60' },
-        mentores: { type: 'string', default: '80' },
-      },
-      (text) => console.log(text),
-    );
-  } catch {
-    console.error(usage);
-    process.exit(2);
-  }
-})();
+const values = scriptArguments(usage, {
+  runs: { type: 'string', default: '3' },
+  mentors: { type: 'string', default: '60' },
+  mentores: { type: 'string', default: '80' },
+});
 
 interface DemoRun {
   seconds: number;
@@ -79,44 +67,38 @@ function demoOnce(out: string, mentors: string, mentees: string): Promise<DemoRu
   });
 }
 
-if (commandLine) {
-  const runs = Number(commandLine.values.runs);
-  const root = await mkdtemp(join(tmpdir(), 'binome-bench-demo-'));
-  const results: DemoRun[] = [];
-  try {
-    for (let i = 0; i < runs; i += 1) {
-      const result = await demoOnce(
-        join(root, 'demo'),
-        commandLine.values.mentors!,
-        commandLine.values.mentores!,
-      );
-      results.push(result);
-      console.log(`run ${i + 1}/${runs}: ${result.seconds.toFixed(1)} s (${result.fingerprint})`);
-    }
-  } finally {
-    await rm(root, { recursive: true, force: true });
+const runs = Number(values.runs);
+const root = await mkdtemp(join(tmpdir(), 'binome-bench-demo-'));
+const results: DemoRun[] = [];
+try {
+  for (let i = 0; i < runs; i += 1) {
+    const result = await demoOnce(join(root, 'demo'), values.mentors!, values.mentores!);
+    results.push(result);
+    console.log(`run ${i + 1}/${runs}: ${result.seconds.toFixed(1)} s (${result.fingerprint})`);
   }
-  const wall = results.map((r) => r.seconds);
-  const spread = (values: number[]) =>
-    `median ${median(values).toFixed(1)} s (${Math.min(...values).toFixed(1)} to ${Math.max(...values).toFixed(1)} s)`;
-  console.log(
-    `npm run demo (${commandLine.values.mentors} mentors, ${commandLine.values.mentores} mentorés), ${runs} runs: ${spread(wall)}; budget ${budgetSeconds} s: ${median(wall) < budgetSeconds ? 'within' : 'OVER'}`,
-  );
-  const names = [
-    'repository and key',
-    'applications',
-    'screening',
-    'matching and acceptance',
-    'conventions',
-    'signatures and codes',
-    'half-year of check-ins',
-    'weekly follow-up',
-    'report',
-  ];
-  names.forEach((name, i) =>
-    console.log(`  ${i + 1}. ${name}: ${spread(results.map((r) => r.steps[i] ?? NaN))}`),
-  );
-  const same = new Set(results.map((r) => r.fingerprint)).size === 1;
-  console.log(`same repository content in every run: ${same ? 'yes' : 'NO'}`);
-  if (!same) process.exitCode = 1;
+} finally {
+  await rm(root, { recursive: true, force: true });
 }
+const wall = results.map((r) => r.seconds);
+const spread = (values: number[]) =>
+  `median ${median(values).toFixed(1)} s (${Math.min(...values).toFixed(1)} to ${Math.max(...values).toFixed(1)} s)`;
+console.log(
+  `npm run demo (${values.mentors} mentors, ${values.mentores} mentorés), ${runs} runs: ${spread(wall)}; budget ${budgetSeconds} s: ${median(wall) < budgetSeconds ? 'within' : 'OVER'}`,
+);
+const names = [
+  'repository and key',
+  'applications',
+  'screening',
+  'matching and acceptance',
+  'conventions',
+  'signatures and codes',
+  'half-year of check-ins',
+  'weekly follow-up',
+  'report',
+];
+names.forEach((name, i) =>
+  console.log(`  ${i + 1}. ${name}: ${spread(results.map((r) => r.steps[i] ?? NaN))}`),
+);
+const same = new Set(results.map((r) => r.fingerprint)).size === 1;
+console.log(`same repository content in every run: ${same ? 'yes' : 'NO'}`);
+if (!same) process.exitCode = 1;

@@ -17,33 +17,18 @@ import { sealIdentity } from '../privacy/seal-identity.ts';
 import { LocalKeyStore } from '../store/local-key-store.ts';
 import { measureFormScripts } from './measure-form-scripts.ts';
 import { median } from './median.ts';
-import { parseCommandLine } from '../commands/parse-command-line.ts';
+import { scriptArguments } from '../dev/script-arguments.ts';
 
 const usage = `Utilisation : npm run bench:intake [-- --requests 200] [-- --concurrency 8] [-- --host-rounds 5]
     mesure la réception des formulaires sur un dépôt local temporaire : candidatures
     par seconde et temps de réponse, identités chiffrées ou non (--requests par tour,
     --concurrency clients à la fois), le JavaScript des formulaires, puis le temps de calcul par
     requête sur l’hôte Node et sur le Worker Cloudflare (--host-rounds tours). Personnes fictives.`;
-const commandLine = (() => {
-  try {
-    return parseCommandLine(
-      process.argv.slice(2),
-      usage,
-      {
-        requests: { type: 'string', default: '200' },
-        concurrency: { type: 'string', default: '8' },
-        'host-rounds': { type: 'string', default: '5' },
-      },
-      (text) => console.log(text),
-    );
-  } catch {
-    console.error(usage);
-    process.exit(2);
-  }
-})();
-// --help printed the usage: nothing is measured.
-if (!commandLine) process.exit(0);
-const { values } = commandLine;
+const values = scriptArguments(usage, {
+  requests: { type: 'string', default: '200' },
+  concurrency: { type: 'string', default: '8' },
+  'host-rounds': { type: 'string', default: '5' },
+});
 const total = Number(values.requests);
 const concurrency = Number(values.concurrency);
 

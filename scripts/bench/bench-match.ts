@@ -7,34 +7,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { median } from './median.ts';
-import { parseCommandLine } from '../commands/parse-command-line.ts';
+import { scriptArguments } from '../dev/script-arguments.ts';
 
 const usage = `Utilisation : npm run bench:match [-- --json] [-- --runs 3] [-- --hard] [-- --only <taille>] [-- --reference-timeout 1200]
     mesure l’appariement sur des cohortes générées (personnes fictives) : durée et
     mémoire, comparées à munkres et, si elle est installée, à SciPy sur le même problème ; les
     totaux doivent être égaux. --json affiche un objet JSON, --hard une cohorte plus difficile.`;
-const commandLine = (() => {
-  try {
-    return parseCommandLine(
-      process.argv.slice(2),
-      usage,
-      {
-        json: { type: 'boolean', default: false },
-        runs: { type: 'string', default: '3' },
-        only: { type: 'string' },
-        hard: { type: 'boolean', default: false },
-        'reference-timeout': { type: 'string', default: '1200' },
-      },
-      (text) => console.log(text),
-    );
-  } catch {
-    console.error(usage);
-    process.exit(2);
-  }
-})();
-// --help printed the usage: nothing is measured.
-if (!commandLine) process.exit(0);
-const { values } = commandLine;
+const values = scriptArguments(usage, {
+  json: { type: 'boolean', default: false },
+  runs: { type: 'string', default: '3' },
+  only: { type: 'string' },
+  hard: { type: 'boolean', default: false },
+  'reference-timeout': { type: 'string', default: '1200' },
+});
 const runs = Number(values.runs);
 const timeout = Number(values['reference-timeout']) * 1000;
 const log = (line: string) => {

@@ -13,33 +13,18 @@ import { buildTemplate } from '../convention/build-template.ts';
 import { ConventionMaker } from '../convention/convention-maker.ts';
 import type { Particulars } from '../convention/convention-particulars.ts';
 import { median } from './median.ts';
-import { parseCommandLine } from '../commands/parse-command-line.ts';
+import { scriptArguments } from '../dev/script-arguments.ts';
 
 const usage = `Utilisation : npm run bench:pdf [-- --json] [-- --conventions 500] [-- --naive 20] [-- --seed 11]
     mesure le remplissage des conventions en PDF : durée par convention (cible :
     moins de 5 ms), comparée à la méthode naïve, et taille des fichiers. Binômes fictifs ; rien
     n’est écrit sur le disque.`;
-const commandLine = (() => {
-  try {
-    return parseCommandLine(
-      process.argv.slice(2),
-      usage,
-      {
-        json: { type: 'boolean', default: false },
-        conventions: { type: 'string', default: '500' },
-        naive: { type: 'string', default: '20' },
-        seed: { type: 'string', default: '11' },
-      },
-      (text) => console.log(text),
-    );
-  } catch {
-    console.error(usage);
-    process.exit(2);
-  }
-})();
-// --help printed the usage: nothing is measured.
-if (!commandLine) process.exit(0);
-const { values } = commandLine;
+const values = scriptArguments(usage, {
+  json: { type: 'boolean', default: false },
+  conventions: { type: 'string', default: '500' },
+  naive: { type: 'string', default: '20' },
+  seed: { type: 'string', default: '11' },
+});
 const count = Number(values.conventions);
 const naiveCount = Number(values.naive);
 const seed = Number(values.seed);

@@ -6,43 +6,29 @@
 // the 2-core machine. `--json` prints { "pairs", "ms" } (and the PDF's time, when made).
 import { readFile } from 'node:fs/promises';
 import type { FollowUp } from '../../schemas/follow-up.schema.ts';
-import type { Pair, PairEvent } from '../../schemas/pair.schema.ts';
+import type { Pair } from '../../schemas/pair.schema.ts';
 import { readSettings } from '../../schemas/read-settings.ts';
 import type { ScreeningDecision } from '../../schemas/screening-decision.schema.ts';
 import { findChromium, renderPdf } from '../commands/render-pdf.ts';
 import { generateCohort, seededRandom } from '../dev/matching-people.ts';
-import { addDays, followUpRulesFrom } from '../followup/follow-up-rules.ts';
+import { followUpRulesFrom } from '../followup/follow-up-rules.ts';
 import { compileReport } from '../reporting/compile-report.ts';
 import { reportPeriod } from '../reporting/report-period.ts';
 import { median } from './median.ts';
-import { parseCommandLine } from '../commands/parse-command-line.ts';
+import { scriptArguments } from '../dev/script-arguments.ts';
+import { pairYear, signedEvents } from '../dev/pair-year.ts';
 
 const usage = `Utilisation : npm run bench:report [-- --json] [-- --pairs 10000] [-- --runs 5] [-- --pdf 1] [-- --seed 13]
     mesure la compilation du bilan du programme sur une année scolaire générée
     (--pairs binômes fictifs) : chiffres, secret statistique, graphiques, page et CSV (cible :
     moins de 2 s), puis le PDF imprimé par Chromium (--pdf fois, 0 pour s’en passer).`;
-const commandLine = (() => {
-  try {
-    return parseCommandLine(
-      process.argv.slice(2),
-      usage,
-      {
-        json: { type: 'boolean', default: false },
-        pairs: { type: 'string', default: '10000' },
-        runs: { type: 'string', default: '5' },
-        pdf: { type: 'string', default: '1' },
-        seed: { type: 'string', default: '13' },
-      },
-      (text) => console.log(text),
-    );
-  } catch {
-    console.error(usage);
-    process.exit(2);
-  }
-})();
-// --help printed the usage: nothing is measured.
-if (!commandLine) process.exit(0);
-const { values } = commandLine;
+const values = scriptArguments(usage, {
+  json: { type: 'boolean', default: false },
+  pairs: { type: 'string', default: '10000' },
+  runs: { type: 'string', default: '5' },
+  pdf: { type: 'string', default: '1' },
+  seed: { type: 'string', default: '13' },
+});
 const pairCount = Number(values.pairs);
 const runs = Number(values.runs);
 const pdfRuns = Number(values.pdf);
@@ -83,96 +69,27 @@ const mentees = applications.filter((a) => a.id.startsWith('mentee-'));
 const mentors = applications.filter((a) => a.id.startsWith('mentor-'));
 const pairs: Pair[] = [];
 const followUps = new Map<string, FollowUp[]>();
-const intake = { idempotencyKeyHash: 'c'.repeat(64), proofOfWork: 'verified' } as const;
 for (let i = 0; i < pairCount; i += 1) {
   const mentor = mentors[i % mentors.length]!;
   const mentee = mentees[i]!;
-  const id = `pair-${mentor.id.slice(7)}-${mentee.id.slice(7)}`;
-  const events: PairEvent[] = [
-    { type: 'proposed', at: at('2027-01-02') },
-    { type: 'accepted', at: at('2027-01-05') },
+  const year = pairYear(
     {
-      type: 'signed',
-      at: at('2027-01-10'),
-      signatures: { mentor: '2027-01-10', mentee: '2027-01-10', structure: '2027-01-10' },
+      schemaVersion: 1,
+      id: `pair-${mentor.id.slice(7)}-${mentee.id.slice(7)}`,
+      cohort: '2026-2027',
+      mentor: mentor.id,
+      mentee: mentee.id,
+      proposedBy: 'matching',
+      meetingMode: random() < 0.6 ? 'presentiel' : 'visio',
+      objectives: ['choisir-dernier-stage'],
+      score: { total: 40, rules: [] },
+      events: signedEvents(),
     },
-  ];
-  const fate = random();
-  if (fate < 0.1) {
-    events.push(
-      { type: 'paused', at: at('2027-03-01') },
-      { type: 'resumed', at: at('2027-03-20') },
-    );
-  }
-  const reasons = [
-    'no-longer-available',
-    'objective-reached',
-    'disagreement',
-    'breach',
-    'other',
-  ] as const;
-  if (fate > 0.88)
-    events.push({
-      type: 'closed',
-      at: at(addDays('2027-02-01', Math.floor(random() * 120))),
-      outcome: 'early',
-      reasonCode: reasons[Math.floor(random() * reasons.length)]!,
-    });
-  else if (fate > 0.2) events.push({ type: 'closed', at: at('2027-07-12'), outcome: 'as-planned' });
-  const last = events.at(-1)!.type;
-  pairs.push({
-    schemaVersion: 1,
-    id,
-    cohort: '2026-2027',
-    mentor: mentor.id,
-    mentee: mentee.id,
-    status: last === 'closed' ? 'closed' : last === 'paused' ? 'paused' : 'active',
-    proposedBy: 'matching',
-    meetingMode: random() < 0.6 ? 'presentiel' : 'visio',
-    objectives: ['choisir-dernier-stage'],
-    score: { total: 40, rules: [] },
-    events,
-  });
-  const records: FollowUp[] = [];
-  for (const month of ['02', '03', '04', '05', '06'])
-    for (const role of ['mentor', 'mentee'] as const)
-      if (random() < 0.7)
-        records.push({
-          schemaVersion: 1,
-          pairId: id,
-          type: 'check-in',
-          role,
-          submittedAt: at(`2027-${month}-2${Math.floor(random() * 8)}`),
-          meetings:
-            random() < 0.85
-              ? [
-                  {
-                    on: `2027-${month}-1${Math.floor(random() * 9)}`,
-                    mode: random() < 0.7 ? 'presentiel' : 'visio',
-                    duration: '60-120',
-                  },
-                ]
-              : [],
-          rating: 1 + Math.floor(random() * 5),
-          wantsContact: random() < 0.05,
-          intake,
-        });
-  if (fate > 0.2 && fate <= 0.88)
-    for (const role of ['mentor', 'mentee'] as const)
-      if (random() < 0.8)
-        records.push({
-          schemaVersion: 1,
-          pairId: id,
-          type: 'bilan',
-          role,
-          submittedAt: at('2027-07-10'),
-          objectivesReached: random() < 0.7 ? 'yes' : random() < 0.7 ? 'partly' : 'no',
-          satisfaction: 1 + Math.floor(random() * 5),
-          wouldRecommend: random() < 0.8 ? 'yes' : 'maybe',
-          changes: ['confidence'],
-          intake,
-        });
-  followUps.set(id, records);
+    random,
+    { earlyAbove: 0.88, plannedEnd: '2027-07-12' },
+  );
+  pairs.push(year.pair);
+  followUps.set(year.pair.id, year.followUps);
 }
 const records = { applications, decisions, pairs, erasures: new Map(), followUps };
 const recordCount =

@@ -5,28 +5,13 @@ import { readdir, rm } from 'node:fs/promises';
 import { launchChromium } from '../dev/browser.ts';
 import { serveBuiltSite } from '../dev/built-site.ts';
 import { median } from './median.ts';
-import { parseCommandLine } from '../commands/parse-command-line.ts';
+import { scriptArguments } from '../dev/script-arguments.ts';
 
 const usage = `Utilisation : npm run bench:site [-- --builds 5]
     mesure le site : la durée médiane de construction sur plusieurs constructions
     complètes (--builds, 5 par défaut), puis ce que chaque page coûte à un visiteur (octets
     transférés, compressés comme un hébergeur les sert), dans Chromium. N’écrit que dans dist/.`;
-const commandLine = (() => {
-  try {
-    return parseCommandLine(
-      process.argv.slice(2),
-      usage,
-      { builds: { type: 'string', default: '5' } },
-      (text) => console.log(text),
-    );
-  } catch {
-    console.error(usage);
-    process.exit(2);
-  }
-})();
-// --help printed the usage: nothing is measured.
-if (!commandLine) process.exit(0);
-const { values } = commandLine;
+const values = scriptArguments(usage, { builds: { type: 'string', default: '5' } });
 const builds = Number(values.builds);
 
 spawnSync('node', ['scripts/dev/build-validators.ts'], { stdio: 'ignore' });

@@ -4,21 +4,14 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromiumFlags, chromiumPath } from '../dev/browser.ts';
 import { serveBuiltSite } from '../dev/built-site.ts';
+import { scriptArguments } from '../dev/script-arguments.ts';
 
 const usage = `Utilisation : npm run lighthouse
     mesure la page d’accueil et la page de la convention avec Lighthouse (mobile), dans le
     Chromium de Debian, le site construit servi comme npm start le sert, et affiche les quatre
     notes (performance, accessibilité, bonnes pratiques, référencement). N’écrit rien.`;
 // --help prints the usage and does nothing else: no browser started, no file written.
-const args = process.argv.slice(2);
-if (args.includes('--help') || args.includes('-h')) {
-  console.log(usage);
-  process.exit(0);
-}
-if (args.length > 0) {
-  console.error(usage);
-  process.exit(2);
-}
+scriptArguments(usage, {});
 
 const site = await serveBuiltSite();
 const chrome = await chromeLauncher.launch({

@@ -10,20 +10,13 @@ import { readSettings } from '../../schemas/read-settings.ts';
 import { readConventionAssets } from '../commands/convention-assets.ts';
 import { ConventionMaker } from '../convention/convention-maker.ts';
 import { syntheticPeople } from './application-forms.ts';
+import { scriptArguments } from './script-arguments.ts';
 
 const usage = `Utilisation : node scripts/dev/convention-screenshot.ts   (une partie de npm run screenshots)
     remplit la convention de mentorat de personnes fictives et enregistre sa première page et
     sa page de signatures en images pour le README (docs/screenshots/), avec pdftoppm.`;
 // --help prints the usage and does nothing else: no browser started, no file written.
-const args = process.argv.slice(2);
-if (args.includes('--help') || args.includes('-h')) {
-  console.log(usage);
-  process.exit(0);
-}
-if (args.length > 0) {
-  console.error(usage);
-  process.exit(2);
-}
+scriptArguments(usage, {});
 
 const run = promisify(execFile);
 const settings = readSettings(await readFile('content/programme.yaml', 'utf8'));

@@ -12,11 +12,11 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import type { Page } from 'playwright-core';
 import type { FollowUp } from '../../schemas/follow-up.schema.ts';
-import type { Pair, PairEvent } from '../../schemas/pair.schema.ts';
+import type { Pair } from '../../schemas/pair.schema.ts';
 import { readSettings } from '../../schemas/read-settings.ts';
 import type { ScreeningDecision } from '../../schemas/screening-decision.schema.ts';
 import { pullRequestTitle } from '../commands/write-proposal.ts';
-import { addDays, followUpRulesFrom } from '../followup/follow-up-rules.ts';
+import { followUpRulesFrom } from '../followup/follow-up-rules.ts';
 import { buildPool } from '../matching/build-pool.ts';
 import { matchPool } from '../matching/match-pool.ts';
 import { renderPullRequestBody, renderReview } from '../matching/render-review.ts';
@@ -24,6 +24,8 @@ import { compileReport } from '../reporting/compile-report.ts';
 import { reportPeriod } from '../reporting/report-period.ts';
 import { launchChromium } from './browser.ts';
 import { generateCohort, seededRandom } from './matching-people.ts';
+import { pairYear, signedEvents } from './pair-year.ts';
+import { scriptArguments } from './script-arguments.ts';
 
 const usage = `Utilisation : node scripts/dev/guide-screenshots.ts   (une partie de npm run screenshots)
     prend les deux images du README qui montrent ce que lisent les coordinateurs : une pull
@@ -31,15 +33,7 @@ const usage = `Utilisation : node scripts/dev/guide-screenshots.ts   (une partie
     écrit, mise en page comme sur GitHub) et le premier écran d’un bilan du programme, pour un
     programme fictif (docs/screenshots/review-pull-request.png et report.png).`;
 // --help prints the usage and does nothing else: no browser started, no file written.
-const args = process.argv.slice(2);
-if (args.includes('--help') || args.includes('-h')) {
-  console.log(usage);
-  process.exit(0);
-}
-if (args.length > 0) {
-  console.error(usage);
-  process.exit(2);
-}
+scriptArguments(usage, {});
 
 const outDir = resolve('docs/screenshots');
 /** The same budget as the other pictures of the README. */
@@ -210,96 +204,27 @@ function reportPage(): string {
   const mentors = applications.filter((a) => a.id.startsWith('mentor-'));
   const pairs: Pair[] = [];
   const followUps = new Map<string, FollowUp[]>();
-  const intake = { idempotencyKeyHash: 'c'.repeat(64), proofOfWork: 'verified' } as const;
-  const reasons = [
-    'no-longer-available',
-    'objective-reached',
-    'disagreement',
-    'breach',
-    'other',
-  ] as const;
   for (let i = 0; i < pairCount; i += 1) {
     const mentor = mentors[i % mentors.length]!;
     const mentee = mentees[i]!;
-    const id = `pair-${mentor.id.slice(7)}-${mentee.id.slice(7)}`;
-    const events: PairEvent[] = [
-      { type: 'proposed', at: at('2027-01-02') },
-      { type: 'accepted', at: at('2027-01-05') },
+    const year = pairYear(
       {
-        type: 'signed',
-        at: at('2027-01-10'),
-        signatures: { mentor: '2027-01-10', mentee: '2027-01-10', structure: '2027-01-10' },
+        schemaVersion: 1,
+        id: `pair-${mentor.id.slice(7)}-${mentee.id.slice(7)}`,
+        cohort,
+        mentor: mentor.id,
+        mentee: mentee.id,
+        proposedBy: 'matching',
+        meetingMode: random() < 0.6 ? 'presentiel' : 'visio',
+        objectives: ['choisir-dernier-stage'],
+        score: { total: 40, rules: [] },
+        events: signedEvents(),
       },
-    ];
-    const fate = random();
-    if (fate < 0.1)
-      events.push(
-        { type: 'paused', at: at('2027-03-01') },
-        { type: 'resumed', at: at('2027-03-20') },
-      );
-    if (fate > 0.85)
-      events.push({
-        type: 'closed',
-        at: at(addDays('2027-02-01', Math.floor(random() * 120))),
-        outcome: 'early',
-        reasonCode: reasons[Math.floor(random() * reasons.length)]!,
-      });
-    else if (fate > 0.2)
-      events.push({ type: 'closed', at: at('2027-07-12'), outcome: 'as-planned' });
-    const last = events.at(-1)!.type;
-    pairs.push({
-      schemaVersion: 1,
-      id,
-      cohort,
-      mentor: mentor.id,
-      mentee: mentee.id,
-      status: last === 'closed' ? 'closed' : last === 'paused' ? 'paused' : 'active',
-      proposedBy: 'matching',
-      meetingMode: random() < 0.6 ? 'presentiel' : 'visio',
-      objectives: ['choisir-dernier-stage'],
-      score: { total: 40, rules: [] },
-      events,
-    });
-    const records: FollowUp[] = [];
-    for (const month of ['02', '03', '04', '05', '06'])
-      for (const role of ['mentor', 'mentee'] as const)
-        if (random() < 0.7)
-          records.push({
-            schemaVersion: 1,
-            pairId: id,
-            type: 'check-in',
-            role,
-            submittedAt: at(`2027-${month}-2${Math.floor(random() * 8)}`),
-            meetings:
-              random() < 0.85
-                ? [
-                    {
-                      on: `2027-${month}-1${Math.floor(random() * 9)}`,
-                      mode: random() < 0.7 ? 'presentiel' : 'visio',
-                      duration: '60-120',
-                    },
-                  ]
-                : [],
-            rating: 1 + Math.floor(random() * 5),
-            wantsContact: random() < 0.05,
-            intake,
-          });
-    if (fate > 0.2 && fate <= 0.85)
-      for (const role of ['mentor', 'mentee'] as const)
-        if (random() < 0.8)
-          records.push({
-            schemaVersion: 1,
-            pairId: id,
-            type: 'bilan',
-            role,
-            submittedAt: at('2027-07-10'),
-            objectivesReached: random() < 0.7 ? 'yes' : random() < 0.7 ? 'partly' : 'no',
-            satisfaction: 1 + Math.floor(random() * 5),
-            wouldRecommend: random() < 0.8 ? 'yes' : 'maybe',
-            changes: ['confidence'],
-            intake,
-          });
-    followUps.set(id, records);
+      random,
+      { earlyAbove: 0.85, plannedEnd: '2027-07-12' },
+    );
+    pairs.push(year.pair);
+    followUps.set(year.pair.id, year.followUps);
   }
   return compileReport({
     period: reportPeriod(cohort, settings.cohorts),

@@ -17,6 +17,7 @@ import {
   referenceRendering,
   referencesFolder,
 } from './convention-reference-fixtures.ts';
+import { scriptArguments } from './script-arguments.ts';
 
 const usage = `Utilisation : npm run references:conventions
     dessine de nouveau chaque page de la convention vierge et d’une convention remplie
@@ -24,15 +25,7 @@ const usage = `Utilisation : npm run references:conventions
     rendu. À lancer exprès après un changement voulu du texte ou de la mise en page : regardez
     les nouvelles images avant de les enregistrer.`;
 // --help prints the usage and does nothing else: no browser started, no file written.
-const args = process.argv.slice(2);
-if (args.includes('--help') || args.includes('-h')) {
-  console.log(usage);
-  process.exit(0);
-}
-if (args.length > 0) {
-  console.error(usage);
-  process.exit(2);
-}
+scriptArguments(usage, {});
 
 const run = promisify(execFile);
 const folder = resolve(referencesFolder);

@@ -9,6 +9,7 @@ import { readSettings } from '../../schemas/read-settings.ts';
 import { aMenteeForm } from './application-forms.ts';
 import { launchChromium } from './browser.ts';
 import { serveBuiltSite } from './built-site.ts';
+import { scriptArguments } from './script-arguments.ts';
 
 const usage = `Utilisation : npm run screenshots
     construit le site puis prend les images du README, sur un téléphone de 375 pixels et avec
@@ -16,15 +17,7 @@ const usage = `Utilisation : npm run screenshots
     réception (docs/screenshots/), puis celles de la convention et de la pull request des
     binômes et du bilan.`;
 // --help prints the usage and does nothing else: no browser started, no file written.
-const args = process.argv.slice(2);
-if (args.includes('--help') || args.includes('-h')) {
-  console.log(usage);
-  process.exit(0);
-}
-if (args.length > 0) {
-  console.error(usage);
-  process.exit(2);
-}
+scriptArguments(usage, {});
 
 const outDir = resolve('docs/screenshots');
 /** The size of the README's pictures: above it a PNG is worth a second look (a photo, a gradient). */

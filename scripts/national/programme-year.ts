@@ -1,5 +1,5 @@
 import type { FollowUp } from '../../schemas/follow-up.schema.ts';
-import type { Pair, PairEvent } from '../../schemas/pair.schema.ts';
+import type { Pair } from '../../schemas/pair.schema.ts';
 import type { ProgrammeSettings } from '../../schemas/programme.schema.ts';
 import type {
   ScreeningDecision,
@@ -7,6 +7,7 @@ import type {
 } from '../../schemas/screening-decision.schema.ts';
 import type { Application } from '../../schemas/validators.ts';
 import { generateCohort, seededRandom } from '../dev/matching-people.ts';
+import { pairYear } from '../dev/pair-year.ts';
 import { addDays } from '../followup/follow-up-rules.ts';
 import { buildPool } from '../matching/build-pool.ts';
 import { matchPool } from '../matching/match-pool.ts';
@@ -31,13 +32,6 @@ export interface ProgrammeYear {
 }
 
 const at = (day: string) => `${day}T10:00:00.000Z`;
-const closeReasons = [
-  'no-longer-available',
-  'objective-reached',
-  'disagreement',
-  'breach',
-  'other',
-] as const;
 
 /**
  * One structure's year, from its seed: its people (the project's synthetic builders, so that
@@ -88,80 +82,26 @@ export function programmeYear(
   const t2 = now();
   const pairs: Pair[] = [];
   const followUps = new Map<string, FollowUp[]>();
-  const intake = { idempotencyKeyHash: 'c'.repeat(64), proofOfWork: 'verified' } as const;
   for (const proposed of proposal.pairs) {
     const base = pairRecord(proposed, cohort, at(matchingDay));
-    const events: PairEvent[] = [
-      ...base.events,
-      { type: 'accepted', at: at('2027-01-05') },
+    const year = pairYear(
       {
-        type: 'signed',
-        at: at('2027-01-10'),
-        signatures: { mentor: '2027-01-08', mentee: '2027-01-09', structure: '2027-01-10' },
+        ...base,
+        events: [
+          ...base.events,
+          { type: 'accepted', at: at('2027-01-05') },
+          {
+            type: 'signed',
+            at: at('2027-01-10'),
+            signatures: { mentor: '2027-01-08', mentee: '2027-01-09', structure: '2027-01-10' },
+          },
+        ],
       },
-    ];
-    const fate = random();
-    if (fate < 0.1)
-      events.push(
-        { type: 'paused', at: at('2027-03-01') },
-        { type: 'resumed', at: at('2027-03-20') },
-      );
-    if (fate > 0.88)
-      events.push({
-        type: 'closed',
-        at: at(addDays('2027-02-01', Math.floor(random() * 120))),
-        outcome: 'early',
-        reasonCode: closeReasons[Math.floor(random() * closeReasons.length)]!,
-      });
-    else if (fate > 0.2)
-      events.push({ type: 'closed', at: at('2027-07-09'), outcome: 'as-planned' });
-    const last = events.at(-1)!.type;
-    const pair: Pair = {
-      ...base,
-      status: last === 'closed' ? 'closed' : last === 'paused' ? 'paused' : 'active',
-      events,
-    };
-    pairs.push(pair);
-    const records: FollowUp[] = [];
-    for (const month of ['02', '03', '04', '05', '06'])
-      for (const role of ['mentor', 'mentee'] as const)
-        if (random() < 0.7)
-          records.push({
-            schemaVersion: 1,
-            pairId: pair.id,
-            type: 'check-in',
-            role,
-            submittedAt: at(`2027-${month}-2${Math.floor(random() * 8)}`),
-            meetings:
-              random() < 0.85
-                ? [
-                    {
-                      on: `2027-${month}-1${Math.floor(random() * 9)}`,
-                      mode: random() < 0.7 ? 'presentiel' : 'visio',
-                      duration: '60-120',
-                    },
-                  ]
-                : [],
-            rating: 1 + Math.floor(random() * 5),
-            wantsContact: random() < 0.05,
-            intake,
-          });
-    if (fate > 0.2 && fate <= 0.88)
-      for (const role of ['mentor', 'mentee'] as const)
-        if (random() < 0.8)
-          records.push({
-            schemaVersion: 1,
-            pairId: pair.id,
-            type: 'bilan',
-            role,
-            submittedAt: at('2027-07-10'),
-            objectivesReached: random() < 0.7 ? 'yes' : random() < 0.7 ? 'partly' : 'no',
-            satisfaction: 1 + Math.floor(random() * 5),
-            wouldRecommend: random() < 0.8 ? 'yes' : 'maybe',
-            changes: ['confidence'],
-            intake,
-          });
-    followUps.set(pair.id, records);
+      random,
+      { earlyAbove: 0.88, plannedEnd: '2027-07-09' },
+    );
+    pairs.push(year.pair);
+    followUps.set(year.pair.id, year.followUps);
   }
   const t3 = now();
   return {
