@@ -5,18 +5,14 @@
 // timed in full; the PDF (Chromium) is timed apart. Target: under 2 s a compilation (median), on
 // the 2-core machine. `--json` prints { "pairs", "ms" } (and the PDF's time, when made).
 import { readFile } from 'node:fs/promises';
-import type { FollowUp } from '../../schemas/follow-up.schema.ts';
-import type { Pair } from '../../schemas/pair.schema.ts';
 import { readSettings } from '../../schemas/read-settings.ts';
-import type { ScreeningDecision } from '../../schemas/screening-decision.schema.ts';
 import { findChromium, renderPdf } from '../commands/render-pdf.ts';
-import { generateCohort, seededRandom } from '../dev/matching-people.ts';
 import { followUpRulesFrom } from '../followup/follow-up-rules.ts';
 import { compileReport } from '../reporting/compile-report.ts';
 import { reportPeriod } from '../reporting/report-period.ts';
 import { median } from './median.ts';
 import { scriptArguments } from '../dev/script-arguments.ts';
-import { pairYear, signedEvents } from '../dev/pair-year.ts';
+import { syntheticSchoolYear } from '../dev/pair-year.ts';
 
 const usage = `Utilisation : npm run bench:report [-- --json] [-- --pairs 10000] [-- --runs 5] [-- --pdf 1] [-- --seed 13]
     mesure la compilation du bilan du programme sur une année scolaire générée
@@ -47,51 +43,8 @@ const log = (line: string) => {
 const targetMs = 2000;
 
 const settings = readSettings(await readFile('content/programme.yaml', 'utf8'));
-const random = seededRandom(seed);
-const at = (day: string) => `${day}T10:00:00.000Z`;
-
-// A year's programme: 1.2 mentorés per pair applied (the rest wait), mentors taking 1–3 each.
-const generated = generateCohort(Math.round(pairCount * 1.2), Math.ceil(pairCount / 1.6), seed);
-const applications = generated.applications.map((a) => ({
-  ...a,
-  submittedAt: at(
-    `2026-${String(9 + Math.floor(random() * 4)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`,
-  ),
-}));
-const decisions = new Map<string, ScreeningDecision>();
-for (const [id, decision] of generated.decisions) {
-  const r = random();
-  const status =
-    r < 0.8 ? 'accepted' : r < 0.88 ? 'waitlisted' : r < 0.95 ? 'declined' : 'withdrawn';
-  decisions.set(id, { ...decision, status, history: [{ status, at: at('2026-12-20') }] });
-}
-const mentees = applications.filter((a) => a.id.startsWith('mentee-'));
-const mentors = applications.filter((a) => a.id.startsWith('mentor-'));
-const pairs: Pair[] = [];
-const followUps = new Map<string, FollowUp[]>();
-for (let i = 0; i < pairCount; i += 1) {
-  const mentor = mentors[i % mentors.length]!;
-  const mentee = mentees[i]!;
-  const year = pairYear(
-    {
-      schemaVersion: 1,
-      id: `pair-${mentor.id.slice(7)}-${mentee.id.slice(7)}`,
-      cohort: '2026-2027',
-      mentor: mentor.id,
-      mentee: mentee.id,
-      proposedBy: 'matching',
-      meetingMode: random() < 0.6 ? 'presentiel' : 'visio',
-      objectives: ['choisir-dernier-stage'],
-      score: { total: 40, rules: [] },
-      events: signedEvents(),
-    },
-    random,
-    { earlyAbove: 0.88, plannedEnd: '2027-07-12' },
-  );
-  pairs.push(year.pair);
-  followUps.set(year.pair.id, year.followUps);
-}
-const records = { applications, decisions, pairs, erasures: new Map(), followUps };
+const records = syntheticSchoolYear(pairCount, seed);
+const { applications, decisions, pairs, followUps } = records;
 const recordCount =
   applications.length +
   decisions.size +

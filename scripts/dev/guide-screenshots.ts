@@ -11,10 +11,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import type { Page } from 'playwright-core';
-import type { FollowUp } from '../../schemas/follow-up.schema.ts';
-import type { Pair } from '../../schemas/pair.schema.ts';
 import { readSettings } from '../../schemas/read-settings.ts';
-import type { ScreeningDecision } from '../../schemas/screening-decision.schema.ts';
 import { pullRequestTitle } from '../commands/write-proposal.ts';
 import { followUpRulesFrom } from '../followup/follow-up-rules.ts';
 import { buildPool } from '../matching/build-pool.ts';
@@ -23,8 +20,8 @@ import { renderPullRequestBody, renderReview } from '../matching/render-review.t
 import { compileReport } from '../reporting/compile-report.ts';
 import { reportPeriod } from '../reporting/report-period.ts';
 import { launchChromium } from './browser.ts';
-import { generateCohort, seededRandom } from './matching-people.ts';
-import { pairYear, signedEvents } from './pair-year.ts';
+import { generateCohort } from './matching-people.ts';
+import { syntheticSchoolYear } from './pair-year.ts';
 import { scriptArguments } from './script-arguments.ts';
 
 const usage = `Utilisation : node scripts/dev/guide-screenshots.ts   (une partie de npm run screenshots)
@@ -179,57 +176,14 @@ function pullRequestPage({ body, review }: { body: string; review: string }): st
 
 /**
  * A school year of a small synthetic programme, compiled as `npm run report` compiles it:
- * pairs with their signatures, pauses, closings, check-ins and bilans (as bench-report does,
- * on a scale where most counts are published).
+ * pairs with their signatures, pauses, closings, check-ins and bilans (the report bench's
+ * generator, on a scale where most counts are published).
  */
 function reportPage(): string {
-  const pairCount = 90;
-  const random = seededRandom(21);
-  const at = (day: string) => `${day}T10:00:00.000Z`;
-  const generated = generateCohort(Math.round(pairCount * 1.3), Math.ceil(pairCount / 1.5), 21);
-  const applications = generated.applications.map((a) => ({
-    ...a,
-    submittedAt: at(
-      `2026-${String(9 + Math.floor(random() * 4)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`,
-    ),
-  }));
-  const decisions = new Map<string, ScreeningDecision>();
-  for (const [id, decision] of generated.decisions) {
-    const r = random();
-    const status =
-      r < 0.8 ? 'accepted' : r < 0.9 ? 'waitlisted' : r < 0.96 ? 'declined' : 'withdrawn';
-    decisions.set(id, { ...decision, status, history: [{ status, at: at('2026-12-20') }] });
-  }
-  const mentees = applications.filter((a) => a.id.startsWith('mentee-'));
-  const mentors = applications.filter((a) => a.id.startsWith('mentor-'));
-  const pairs: Pair[] = [];
-  const followUps = new Map<string, FollowUp[]>();
-  for (let i = 0; i < pairCount; i += 1) {
-    const mentor = mentors[i % mentors.length]!;
-    const mentee = mentees[i]!;
-    const year = pairYear(
-      {
-        schemaVersion: 1,
-        id: `pair-${mentor.id.slice(7)}-${mentee.id.slice(7)}`,
-        cohort,
-        mentor: mentor.id,
-        mentee: mentee.id,
-        proposedBy: 'matching',
-        meetingMode: random() < 0.6 ? 'presentiel' : 'visio',
-        objectives: ['choisir-dernier-stage'],
-        score: { total: 40, rules: [] },
-        events: signedEvents(),
-      },
-      random,
-      { earlyAbove: 0.85, plannedEnd: '2027-07-12' },
-    );
-    pairs.push(year.pair);
-    followUps.set(year.pair.id, year.followUps);
-  }
   return compileReport({
     period: reportPeriod(cohort, settings.cohorts),
     day: '2027-08-31',
-    records: { applications, decisions, pairs, erasures: new Map(), followUps },
+    records: syntheticSchoolYear(90, 21),
     settings: { ...settings, followUp: followUpRulesFrom(settings), threshold: 5 },
     // No identities were opened: the page says there are no quotes, and why.
     terms: undefined,

@@ -1,6 +1,9 @@
 import type { FollowUp } from '../../schemas/follow-up.schema.ts';
 import type { Pair, PairEvent } from '../../schemas/pair.schema.ts';
+import type { ScreeningDecision } from '../../schemas/screening-decision.schema.ts';
 import { addDays } from '../followup/follow-up-rules.ts';
+import type { ReportRecords } from '../reporting/report-figures.ts';
+import { generateCohort, seededRandom } from './matching-people.ts';
 
 const at = (day: string) => `${day}T10:00:00.000Z`;
 
@@ -102,4 +105,55 @@ export function pairYear(
           intake,
         });
   return { pair: { ...pair, status, events }, followUps };
+}
+
+/**
+ * A synthetic programme's school year 2026-2027 with `pairCount` pairs, for the report's
+ * benchmark and pictures: 1.2 mentorés applied per pair (the rest wait), mentors taking one to
+ * three each, applications from September to December, decisions on 20 December, then each
+ * pair's year (pairYear).
+ */
+export function syntheticSchoolYear(pairCount: number, seed: number): ReportRecords {
+  const random = seededRandom(seed);
+  const generated = generateCohort(Math.round(pairCount * 1.2), Math.ceil(pairCount / 1.6), seed);
+  const applications = generated.applications.map((a) => ({
+    ...a,
+    submittedAt: at(
+      `2026-${String(9 + Math.floor(random() * 4)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`,
+    ),
+  }));
+  const decisions = new Map<string, ScreeningDecision>();
+  for (const [id, decision] of generated.decisions) {
+    const r = random();
+    const status =
+      r < 0.8 ? 'accepted' : r < 0.88 ? 'waitlisted' : r < 0.95 ? 'declined' : 'withdrawn';
+    decisions.set(id, { ...decision, status, history: [{ status, at: at('2026-12-20') }] });
+  }
+  const mentees = applications.filter((a) => a.id.startsWith('mentee-'));
+  const mentors = applications.filter((a) => a.id.startsWith('mentor-'));
+  const pairs: Pair[] = [];
+  const followUps = new Map<string, FollowUp[]>();
+  for (let i = 0; i < pairCount; i += 1) {
+    const mentor = mentors[i % mentors.length]!;
+    const mentee = mentees[i]!;
+    const year = pairYear(
+      {
+        schemaVersion: 1,
+        id: `pair-${mentor.id.slice(7)}-${mentee.id.slice(7)}`,
+        cohort: '2026-2027',
+        mentor: mentor.id,
+        mentee: mentee.id,
+        proposedBy: 'matching',
+        meetingMode: random() < 0.6 ? 'presentiel' : 'visio',
+        objectives: ['choisir-dernier-stage'],
+        score: { total: 40, rules: [] },
+        events: signedEvents(),
+      },
+      random,
+      { earlyAbove: 0.88, plannedEnd: '2027-07-12' },
+    );
+    pairs.push(year.pair);
+    followUps.set(year.pair.id, year.followUps);
+  }
+  return { applications, decisions, pairs, erasures: new Map(), followUps };
 }
