@@ -68,6 +68,15 @@ function demoOnce(out: string, mentors: string, mentees: string): Promise<DemoRu
 }
 
 const runs = Number(values.runs);
+for (const [name, text] of [
+  ['--runs', values.runs],
+  ['--mentors', values.mentors],
+  ['--mentores', values.mentores],
+] as const)
+  if (!/^[1-9][0-9]*$/.test(text ?? '')) {
+    console.error(`${name} must be a whole number from 1.\n${usage}`);
+    process.exit(2);
+  }
 const root = await mkdtemp(join(tmpdir(), 'binome-bench-demo-'));
 const results: DemoRun[] = [];
 try {
@@ -101,4 +110,5 @@ names.forEach((name, i) =>
 );
 const same = new Set(results.map((r) => r.fingerprint)).size === 1;
 console.log(`same repository content in every run: ${same ? 'yes' : 'NO'}`);
-if (!same) process.exitCode = 1;
+// Over budget, or two demos that differ: a failed measurement, for a script or CI to see.
+if (!same || median(wall) >= budgetSeconds) process.exitCode = 1;

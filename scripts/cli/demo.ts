@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { frenchTypography } from '../../schemas/french-typography.ts';
 import { deskActions } from '../commands/desk-actions.ts';
@@ -14,7 +16,7 @@ import { runCli } from './run-cli.ts';
 // `npm run demo`: see runDemo. Builds nothing itself (npm run demo builds the site first).
 const usage = `Utilisation :
   npm run demo [-- --mentors <nombre>] [-- --mentores <nombre>] [-- --out <dossier>]
-               [-- --seed <nombre>] [-- --port <port>] [-- --no-serve]
+               [-- --seed <nombre>] [-- --port <port>] [-- --no-serve] [-- --no-build]
     crée un programme de démonstration complet, avec des personnes inventées, dans un nouveau
     dépôt de données local (dossier demo), et le fait vivre par les vraies étapes : candidatures
     envoyées au formulaire du site, sélection, appariement et sa revue, acceptation, conventions,
@@ -26,7 +28,10 @@ const usage = `Utilisation :
     --out <dossier>      le dossier de la démonstration (demo par défaut), remplacé à chaque fois
     --seed <nombre>      le tirage des personnes (2026 par défaut)
     --port <port>        le port du site servi à la fin (4321 par défaut)
-    --no-serve           s’arrête à la fin, sans servir le site`;
+    --no-serve           s’arrête à la fin, sans servir le site
+    --no-build           ne construit pas le site d’abord (il l’est déjà, dans dist)
+  Le site et l’espace coordination servis à la fin vivent au calendrier de la démonstration,
+  qui reprend à son dernier jour (fin juin 2027).`;
 
 const whole = (text: string | undefined, name: string, min: number, max: number) => {
   const value = Number(text);
@@ -34,6 +39,15 @@ const whole = (text: string | undefined, name: string, min: number, max: number)
     throw new UsageError(`${name} doit être un nombre entier de ${min} à ${max}.\n\n${usage}`);
   return value;
 };
+
+/** Whether nothing listens on `port` of this machine's loopback address. */
+function portFree(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const probe = createServer();
+    probe.once('error', () => done(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => done(true)));
+  });
+}
 
 await runCli(async () => {
   const parsed = parseCommandLine(
@@ -46,6 +60,7 @@ await runCli(async () => {
       seed: { type: 'string', default: '2026' },
       port: { type: 'string', default: process.env['PORT'] ?? '4321' },
       'no-serve': { type: 'boolean', default: false },
+      'no-build': { type: 'boolean', default: false },
     },
     (line) => console.log(line),
   );
@@ -55,7 +70,29 @@ await runCli(async () => {
   const mentors = whole(values.mentors, '--mentors', 2, 2000);
   const mentees = whole(values.mentores, '--mentores', 2, 2000);
   const seed = whole(values.seed, '--seed', 0, 2 ** 31);
-  const port = whole(values.port, '--port', 0, 65535);
+  const port = whole(
+    values.port,
+    values.port === process.env['PORT'] ? 'PORT' : '--port',
+    0,
+    65535,
+  );
+  // A port already taken is said now, not after the whole demo.
+  if (!values['no-serve'] && port !== 0 && !(await portFree(port)))
+    throw new UsageError(
+      `Le port ${port} est déjà utilisé (un autre npm start ?) : arrêtez ce serveur, ou choisissez-en un autre avec --port.`,
+    );
+  if (!values['no-build']) {
+    const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+    if (build.status !== 0) {
+      console.error(
+        frenchTypography(
+          'La construction du site a échoué (voir ci-dessus) : la démonstration n’a pas commencé.',
+        ),
+      );
+      process.exitCode = 1;
+      return;
+    }
+  }
   const { settings } = await programmeSettings();
   const say = (line: string) => console.log(frenchTypography(line));
   const chromium = findChromium(process.env);
@@ -76,7 +113,8 @@ await runCli(async () => {
     });
   } catch (error) {
     // A step refused: its message says which and why (codes and counts, never a person).
-    if (!(error instanceof DemoError)) throw error;
+    if (!(error instanceof DemoError) && !(error instanceof UsageError)) throw error;
+    if (process.stdout.isTTY) process.stdout.write('\n');
     console.error(frenchTypography(`La démonstration s’est arrêtée : ${error.message}`));
     process.exitCode = 1;
     return;
@@ -89,11 +127,13 @@ await runCli(async () => {
   const deliver = folderDelivery(resolve(values.out!, 'documents'));
   let firstCode = '';
   let serving = false;
+  // Served on the demo's calendar, running on from its last day (see runDemo).
   const { url } = await serveLocalApp({
     root: 'dist',
     store: outcome.store,
     settings,
     port,
+    clock: outcome.clock,
     recipients: [outcome.recipient],
     desk: {
       store: outcome.store,
@@ -106,7 +146,7 @@ await runCli(async () => {
       ...deskActions({
         store: outcome.store,
         settings,
-        now: () => new Date(),
+        now: outcome.clock,
         fileUrl: (_branch, path) => path,
         deliver,
       }),

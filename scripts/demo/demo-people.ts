@@ -203,8 +203,15 @@ export function demoPeople(options: DemoPeopleOptions): {
     return `${local}@example.org`;
   };
   const phone = () => `06 39 98 ${faker.string.numeric(2)} ${faker.string.numeric(2)}`;
-  const birthDate = (min: number, max: number) =>
-    frenchDay(faker.date.birthdate({ mode: 'age', min, max }));
+  const birthDate = (min: number, max: number, on?: string) =>
+    frenchDay(
+      faker.date.birthdate({
+        mode: 'age',
+        min,
+        max,
+        ...(on ? { refDate: new Date(`${on}T12:00:00Z`) } : {}),
+      }),
+    );
   const availability = (): FormEntries => [
     ...some(days, 1, 3).map((d): [string, string] => ['profile.availability.days', d]),
     ...some(periods, 1, 2).map((p): [string, string] => ['profile.availability.periods', p]),
@@ -292,17 +299,19 @@ export function demoPeople(options: DemoPeopleOptions): {
           ['identity.legalRepresentative.phone', phone()],
         ]
       : [];
+    const applied = appliedOn();
     mentees.push({
       kind: 'mentee',
       index,
       minor,
-      appliedOn: appliedOn(),
+      appliedOn: applied,
       entries: [
         ['identity.firstName', firstName],
         ['identity.lastName', lastName],
         ['identity.email', email(firstName, lastName)],
         ['identity.phone', phone()],
-        ['identity.birthDate', minor ? birthDate(16, 17) : birthDate(18, 25)],
+        // A minor is 16 on the day they apply: still a minor when the convention is signed.
+        ['identity.birthDate', minor ? birthDate(16, 16, applied) : birthDate(18, 25)],
         ['identity.commune', basis === 'etudie' ? pick(communes) : options.commune],
         ...representative,
         ['profile.eligibility.basis', basis],
@@ -344,8 +353,9 @@ export function demoPeople(options: DemoPeopleOptions): {
       organisation,
     ]);
     const mentor = mentors[(n * 11 + 2) % mentors.length]!;
-    const school = mentees.find((m) => m.entries.some(([k]) => k === 'profile.eligibility.school'));
-    const schoolName = school?.entries.find(([k]) => k === 'profile.eligibility.school')?.[1];
+    const schoolName = mentees[(n * 13 + 5) % mentees.length]!.entries.find(
+      ([k]) => k === 'profile.eligibility.school',
+    )?.[1];
     if (schoolName && mentor.avoids === undefined) {
       mentor.avoids = schoolName;
       mentor.entries.splice(mentor.entries.length - 1, 0, [

@@ -55,8 +55,10 @@ export interface PairLife {
   closesEarly?: { month: number; reason: string };
   /** Paused in April, resumed in May. */
   pauses: boolean;
-  /** The mid-point review is recorded in April. */
-  midPoint: boolean;
+  /** The month the mid-point review is recorded: April, or May for the pair paused in April. */
+  midPoint?: number;
+  /** Months in which the team calls the pair (twice in February, then monthly). */
+  contactMonths: number[];
   /** Meetings of a month (1 or 2). */
   meetingsPerMonth: number[];
   /** Mood of each check-in, 1 to 5. */
@@ -65,6 +67,9 @@ export interface PairLife {
 
 /** The months the demo simulates, February to June of the cohort's year. */
 export const months = [1, 2, 3, 4, 5] as const;
+
+/** The month the paused pair stops (April, for exams); it resumes at the start of the next. */
+export const pauseMonth = 3;
 
 /**
  * The half-year of every pair: most meet once or twice a month and say so; about one in eight
@@ -75,7 +80,7 @@ export function pairLives(pairIds: readonly string[], random: () => number): Pai
   const n = pairIds.length;
   const early = n > 2 ? Math.floor(random() * n) : -1;
   let paused = n > 3 ? Math.floor(random() * n) : -1;
-  if (paused === early) paused = (paused + 1) % n;
+  if (paused >= 0 && paused === early) paused = (paused + 1) % n;
   // One pair in eight goes silent (one at least), chosen among the others.
   const silent = new Set<number>();
   for (
@@ -90,10 +95,10 @@ export function pairLives(pairIds: readonly string[], random: () => number): Pai
     const silentAfter = silent.has(i) ? 1 + Math.floor(random() * 2) : undefined;
     const closesEarly = i === early ? { month: 2, reason: 'indisponible' } : undefined;
     const lastMonth = closesEarly ? closesEarly.month : (silentAfter ?? 5);
-    const checkInMonths = months.filter(
-      (m) => m <= lastMonth && (i === paused ? m !== 3 : true) && random() < 0.9,
-    );
-    const mentorCheckInMonths = months.filter((m) => m <= lastMonth && random() < 0.45);
+    // Nobody meets during the pause (April): neither member sends a check-in that month.
+    const meets = (m: number) => m <= lastMonth && (i !== paused || m !== pauseMonth);
+    const checkInMonths = months.filter((m) => meets(m) && random() < 0.9);
+    const mentorCheckInMonths = months.filter((m) => meets(m) && random() < 0.45);
     return {
       pairId,
       checkInMonths,
@@ -101,7 +106,11 @@ export function pairLives(pairIds: readonly string[], random: () => number): Pai
       ...(silentAfter !== undefined ? { silentAfter } : {}),
       ...(closesEarly ? { closesEarly } : {}),
       pauses: i === paused,
-      midPoint: closesEarly === undefined && silentAfter === undefined && random() < 0.85,
+      ...(closesEarly === undefined && silentAfter === undefined && random() < 0.85
+        ? { midPoint: i === paused ? pauseMonth + 1 : pauseMonth }
+        : {}),
+      // The team calls each pair while it lives; a silent pair stops answering, and is flagged.
+      contactMonths: months.filter((m) => m <= lastMonth && (i !== paused || m !== pauseMonth)),
       meetingsPerMonth: months.map(() => (random() < 0.25 ? 2 : 1)),
       mood: months.map(() => 3 + Math.floor(random() * 3)),
     };

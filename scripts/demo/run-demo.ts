@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { folders } from '../../schemas/data-layout.ts';
+import type { Pair } from '../../schemas/pair.schema.ts';
 import { formRoutes } from '../../schemas/form-routes.ts';
 import type { ProgrammeSettings } from '../../schemas/programme.schema.ts';
 import { readConventionAssets } from '../commands/convention-assets.ts';
@@ -27,7 +27,14 @@ import { LocalGitStore } from '../store/local-git-store.ts';
 import { readRecords } from '../store/read-records.ts';
 import { digestFingerprint, repositoryDigest } from './repository-digest.ts';
 import { demoPeople, type DemoPerson, type FormEntries } from './demo-people.ts';
-import { months, pairLives, screeningFates, seededRandom, type PairLife } from './demo-plan.ts';
+import {
+  months,
+  pairLives,
+  pauseMonth,
+  screeningFates,
+  seededRandom,
+  type PairLife,
+} from './demo-plan.ts';
 
 // `npm run demo` (issue 16): a whole synthetic programme, run through the real pipeline on a
 // fresh local data repository, on a simulated calendar. Every step is what a person or a job
@@ -63,6 +70,8 @@ export interface DemoOutcome {
   reportFolder: string;
   store: LocalGitStore;
   recipient: string;
+  /** The demo's calendar, running on from its last day: the clock to serve the demo with. */
+  clock: () => Date;
   /** The repository's content, line by line (see repositoryDigest), and its fingerprint. */
   digest: string[];
   fingerprint: string;
@@ -119,7 +128,11 @@ export async function runDemo(options: DemoOptions): Promise<DemoOutcome> {
 
   // The calendar: every step and every commit is dated by it.
   let now = at(cohort.applicationsOpen);
-  const clock = () => now;
+  // Once the half-year is over, the calendar runs on from its last instant, in real time: the
+  // served site and desk then act on the demo's data as on its day, never before its history.
+  const running: { since?: number } = {};
+  const clock = () =>
+    running.since === undefined ? now : new Date(now.getTime() + performance.now() - running.since);
   const moveTo = (time: Date) => {
     now = time;
   };
@@ -212,27 +225,30 @@ export async function runDemo(options: DemoOptions): Promise<DemoOutcome> {
   title('La sélection : entretiens et décisions de la coordination (npm run screen)');
   const quiet = () => {};
   const screenDay = addDays(cohort.applicationsClose, 3);
+  // The last to apply are the ones not screened yet: fates go by order of arrival.
   const fates = new Map<string, string>();
   for (const kind of ['mentor', 'mentee'] as const) {
-    const list = kind === 'mentor' ? people.mentors : people.mentees;
-    screeningFates(list.length, kind, random).forEach((fate, i) =>
-      fates.set(ids.get(list[i]!)!, fate),
+    const arrived = everyone.filter((p) => p.kind === kind);
+    screeningFates(arrived.length, kind, random).forEach((fate, i) =>
+      fates.set(ids.get(arrived[i]!)!, fate),
     );
   }
-  options.progress.start(fates.size, 'Décisions');
-  for (const [id, fate] of fates) {
-    if (fate === 'new') {
-      options.progress.step(id, 'pas encore examinée');
-      continue;
-    }
-    setDay(screenDay, '10:00');
+  // Every interview first, then every decision: history runs forward.
+  const interviewed = [...fates].filter(([, fate]) => fate !== 'new');
+  options.progress.start(interviewed.length, 'Entretiens');
+  for (const [n, [id]] of interviewed.entries()) {
+    moveTo(new Date(at(screenDay, '09:00').getTime() + n * 60_000));
     await runScreen([id, 'interviewed'], { store, now: clock, print: quiet });
-    if (fate !== 'interviewed') {
-      setDay(addDays(screenDay, 1), '15:00');
-      const training =
-        id.startsWith('mentor-') && fate === 'accepted' ? ['--training', screenDay] : [];
-      await runScreen([id, fate, ...training], { store, now: clock, print: quiet });
-    }
+    options.progress.step(id, 'entretien fait');
+  }
+  options.progress.done();
+  const decided = interviewed.filter(([, fate]) => fate !== 'interviewed');
+  options.progress.start(decided.length, 'Décisions');
+  for (const [n, [id, fate]] of decided.entries()) {
+    moveTo(new Date(at(addDays(screenDay, 1), '09:00').getTime() + n * 60_000));
+    const training =
+      id.startsWith('mentor-') && fate === 'accepted' ? ['--training', screenDay] : [];
+    await runScreen([id, fate, ...training], { store, now: clock, print: quiet });
     options.progress.step(id, frenchFate[fate] ?? fate);
   }
   options.progress.done();
@@ -257,16 +273,23 @@ export async function runDemo(options: DemoOptions): Promise<DemoOutcome> {
   const branch = `binomes/${cohort.id}`;
   const onBranch = await readRecords(store, { folders: [folders.pairs], branch });
   const proposedPairs = onBranch.pairs.filter((p) => p.status === 'proposed');
-  say(
-    `  ${proposedPairs.length} binômes proposés sur la branche ${branch} ; la revue : git -C ${dataDirectory} show ${branch}:reviews/${cohort.id}.md`,
-  );
-  setDay(addDays(screenDay, 5), '11:00');
-  const accepted = await runMatch(['--accept', cohort.id], matchDeps);
-  if (accepted.failed) throw new DemoError(`L’acceptation a échoué : ${lines.join(' ')}`);
-  const pairs = (await readRecords(store, { folders: [folders.pairs] })).pairs.filter(
-    (p) => p.status === 'accepted',
-  );
-  say(`  ${pairs.length} binômes acceptés (fusion de la branche dans main)`);
+  let pairs: Pair[] = [];
+  if (proposedPairs.length === 0)
+    say(
+      `  aucun binôme n’a pu être proposé (trop peu de personnes acceptées et compatibles) : la suite n’aura rien à montrer ; essayez plus de mentors et de mentorés (--mentors, --mentores).`,
+    );
+  else {
+    say(
+      `  ${proposedPairs.length} binômes proposés sur la branche ${branch} ; la revue : git -C ${dataDirectory} show ${branch}:reviews/${cohort.id}.md`,
+    );
+    setDay(addDays(screenDay, 5), '11:00');
+    const accepted = await runMatch(['--accept', cohort.id], matchDeps);
+    if (accepted.failed) throw new DemoError(`L’acceptation a échoué : ${lines.join(' ')}`);
+    pairs = (await readRecords(store, { folders: [folders.pairs] })).pairs.filter(
+      (p) => p.status === 'accepted',
+    );
+    say(`  ${pairs.length} binômes acceptés (fusion de la branche dans main)`);
+  }
 
   title('Les conventions de mentorat remplies (npm run conventions)');
   const conventions = await runConventions([], {
@@ -283,7 +306,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoOutcome> {
     throw new DemoError(
       `${conventions?.failed.length ?? 'Des'} conventions n’ont pas pu être remplies.`,
     );
-  say(`  ${conventions.written.length} conventions (PDF) : ${conventionsDirectory}`);
+  if (conventions.written.length > 0)
+    say(`  ${conventions.written.length} conventions (PDF) : ${conventionsDirectory}`);
 
   title('Les signatures, et les codes de suivi remis à chaque participant (npm run pair)');
   const minors = new Set(people.mentees.filter((m) => m.minor).map((m) => ids.get(m)!));
@@ -313,7 +337,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoOutcome> {
     options.progress.step(pair.id, minor ? 'signée, avec le représentant légal' : 'signée');
   }
   options.progress.done();
-  say(`  fiches de suivi (avec les codes) : ${documents}`);
+  if (pairs.length > 0) say(`  fiches de suivi (avec les codes) : ${documents}`);
 
   title('Un semestre de rencontres : points d’étape par le formulaire du site, pauses, fins');
   const lives = pairLives(
@@ -329,13 +353,18 @@ export async function runDemo(options: DemoOptions): Promise<DemoOutcome> {
       const code = codes.get(life.pairId)!;
       const pairStep = (day: string, time: string, args: string[]) =>
         events.push({ day, time, run: () => runPair([life.pairId, ...args], pairDeps([])) });
-      // The team's first call to each pair, a few weeks into the mentoring.
-      if (m === 1)
-        pairStep(dayOfMonth(year, m, 1 + (lives.indexOf(life) % 10)), '14:00', ['contact']);
-      if (life.pauses && m === 3)
+      // The team's calls, as the settings ask: twice in the first month, then every month.
+      const n = lives.indexOf(life) % 5;
+      if (life.contactMonths.includes(m))
+        for (const day of m === 1
+          ? [`${year}-01-${20 + n}`, dayOfMonth(year, m, 3 + n)]
+          : [dayOfMonth(year, m, 1 + n)])
+          pairStep(day, '14:00', ['contact', day]);
+      if (life.pauses && m === pauseMonth)
         pairStep(dayOfMonth(year, m, 2), '10:00', ['pause', '--motif', 'Examens']);
-      if (life.pauses && m === 4) pairStep(dayOfMonth(year, m, 3), '10:00', ['reprise']);
-      if (life.midPoint && m === 3)
+      if (life.pauses && m === pauseMonth + 1)
+        pairStep(dayOfMonth(year, m, 3), '10:00', ['reprise']);
+      if (life.midPoint === m)
         pairStep(dayOfMonth(year, m, 12), '11:00', ['mi-parcours', dayOfMonth(year, m, 12)]);
       if (life.closesEarly?.month === m)
         pairStep(dayOfMonth(year, m, 26), '16:00', ['cloture', life.closesEarly.reason]);
@@ -412,12 +441,14 @@ export async function runDemo(options: DemoOptions): Promise<DemoOutcome> {
   say(
     `\nDurée de chaque étape : ${durations.map((ms, i) => `${i + 1}. ${(ms / 1000).toFixed(1).replace('.', ',')} s`).join(' ; ')}.`,
   );
+  running.since = performance.now();
   const digest = await repositoryDigest(store, identities);
   const fingerprint = digestFingerprint(digest);
   say(
     `\nEmpreinte du contenu du dépôt : ${fingerprint} (la même à chaque démonstration de mêmes réglages).`,
   );
   return {
+    clock,
     durations,
     digest,
     fingerprint,
@@ -509,11 +540,27 @@ async function send(
 
 /** Makes `directory` an empty demo folder: new, or an earlier demo's, never anything else. */
 async function freshFolder(directory: string): Promise<void> {
-  if (existsSync(directory)) {
-    const entries = await readdir(directory);
-    if (entries.length > 0 && !entries.includes(demoMarker))
-      throw new DemoError(
-        `Le dossier ${directory} existe et n’est pas celui d’une démonstration : choisissez-en un autre avec --out.`,
+  const refuse = (why: string) =>
+    new DemoError(`${directory} ${why} : choisissez un autre dossier avec --out.`);
+  let entries: string[] | undefined;
+  try {
+    const found = await lstat(directory);
+    if (found.isSymbolicLink()) throw refuse('est un lien symbolique, pas un dossier');
+    if (!found.isDirectory()) throw refuse('n’est pas un dossier');
+    entries = await readdir(directory);
+  } catch (error) {
+    if (error instanceof DemoError) throw error;
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw refuse('ne peut pas être lu ni remplacé');
+  }
+  if (entries && entries.length > 0) {
+    // Only what a demo writes, marker included: anything else is someone's, and stays.
+    const foreign = entries.filter((entry) => !isDemoEntry(entry));
+    if (!entries.includes(demoMarker) || foreign.length > 0)
+      throw refuse(
+        foreign.length > 0 && entries.includes(demoMarker)
+          ? `contient d’autres fichiers que ceux d’une démonstration (${foreign.length})`
+          : 'existe et n’est pas celui d’une démonstration',
       );
     await rm(directory, { recursive: true, force: true });
   }
@@ -523,3 +570,9 @@ async function freshFolder(directory: string): Promise<void> {
     'Dossier de la démonstration de Binôme (npm run demo) : il est remplacé à chaque démonstration.\n',
   );
 }
+
+/** What a demo writes at the top of its folder. */
+const isDemoEntry = (entry: string) =>
+  [demoMarker, 'data', 'data-coordination-key.txt', 'conventions', 'documents', 'rapport'].includes(
+    entry,
+  ) || /^suivi-\d{4}-\d{2}-\d{2}\.md$/.test(entry);

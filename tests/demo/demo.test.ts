@@ -3,6 +3,7 @@ import { mkdtemp, readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { folders } from '../../schemas/data-layout.ts';
 import { demoPeople } from '../../scripts/demo/demo-people.ts';
@@ -15,7 +16,15 @@ import { runCommand } from '../helpers/run-command.ts';
 // demos of the same options give the same content.
 
 const size = { mentors: 8, mentees: 10 };
-const options = ['--mentors', String(size.mentors), '--mentores', String(size.mentees)];
+// The site is built already (npm test builds it first): a demo's own build would replace dist/
+// under the other test files' feet.
+const options = [
+  '--no-build',
+  '--mentors',
+  String(size.mentors),
+  '--mentores',
+  String(size.mentees),
+];
 
 interface Run {
   out: string;
@@ -41,7 +50,8 @@ function demo(out: string, extra: string[]): Promise<Run> {
     child.stdout.on('data', (chunk: Buffer) => {
       run.stdout += chunk.toString();
       const served = /Le site de la démonstration\s:\s(http:\/\/\S+)/.exec(run.stdout);
-      if (served && !run.url) {
+      // The desk's line comes last: the demo is ready once it is printed.
+      if (served && /code à usage unique\s:\s\S+/.test(run.stdout) && !run.url) {
         run.url = served[1]!;
         resolve(run);
       }
@@ -89,6 +99,43 @@ describe('npm run demo', () => {
     expect(await home.text()).toContain('mentor');
     expect((await fetch(new URL('coordination/', served.url))).status).toBe(200);
     expect((await fetch(new URL('devenir-mentor/', served.url))).status).toBe(200);
+  });
+
+  it('serves the desk on the demo’s calendar: a command records its step after the half-year', async () => {
+    const code = /code à usage unique\s:\s([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(served.stdout)![1]!;
+    const origin = new URL(served.url!).origin;
+    const post = (path: string, body: unknown, session?: string) =>
+      fetch(new URL(`api/coordination/${path}`, served.url), {
+        method: 'POST',
+        headers: {
+          origin,
+          'content-type': 'application/json',
+          ...(session ? { authorization: `Bearer ${session}` } : {}),
+        },
+        body: JSON.stringify(body),
+      });
+    const opened = await post('session', { code });
+    expect(opened.status).toBe(201);
+    const { session } = (await opened.json()) as { session: string };
+    const store = new LocalGitStore(join(served.out, 'data'));
+    const active = (await readRecords(store, { folders: ['pairs'] })).pairs.find(
+      (p) => p.status === 'active',
+    )!;
+    const answer = await post('commande', { line: `/contact ${active.id}` }, session);
+    expect(answer.status).toBe(200);
+    const steps = (await readRecords(store, { folders: ['followups'] })).followUps.get(active.id)!;
+    const contact = steps.at(-1)!;
+    expect(contact).toMatchObject({ type: 'contact', role: 'coordinator' });
+    // The day the demo ended (30 June 2027), not this machine's: never before the pair's history.
+    expect(contact.submittedAt.slice(0, 10)).toBe('2027-06-30');
+    const lastCommit = execFileSync(
+      'git',
+      ['-C', join(served.out, 'data'), 'log', '-1', '--format=%as'],
+      {
+        encoding: 'utf8',
+      },
+    ).trim();
+    expect(lastCommit).toBe('2027-06-30');
   });
 
   it('ends with applications, pairs, conventions, follow-up records and a report in its repository', async () => {
@@ -174,6 +221,8 @@ describe('npm run demo', () => {
       execFileSync('git', ['-C', data, ...args], { encoding: 'utf8' });
     const exposed = [
       served.stdout,
+      served.stderr,
+      again.stdout,
       git('log', '--all', '--format=%s%n%b'),
       git('for-each-ref', '--format=%(refname)'),
       git('log', '--all', '--name-only', '--format='),
@@ -193,6 +242,7 @@ describe('npm run demo', () => {
     await mkdir(precious);
     await writeFile(join(precious, 'notes.txt'), 'à garder\n');
     const refused = await runCommand('demo', join(root, 'unused'), [
+      '--no-build',
       '--out',
       precious,
       '--no-serve',
@@ -200,5 +250,39 @@ describe('npm run demo', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('n’est pas celui d’une démonstration');
     expect(await readFile(join(precious, 'notes.txt'), 'utf8')).toBe('à garder\n');
+    // A demo's marker beside someone's own file: still not the demo's to empty.
+    await writeFile(join(precious, '.binome-demo'), '');
+    const mixed = await runCommand('demo', join(root, 'unused'), [
+      '--no-build',
+      '--out',
+      precious,
+      '--no-serve',
+    ]);
+    expect(mixed.code).toBe(1);
+    expect(mixed.stderr).toContain('contient d’autres fichiers que ceux d’une démonstration');
+    expect(await readFile(join(precious, 'notes.txt'), 'utf8')).toBe('à garder\n');
+    const file = await runCommand('demo', join(root, 'unused'), [
+      '--no-build',
+      '--out',
+      join(precious, 'notes.txt'),
+      '--no-serve',
+    ]);
+    expect(file.code).toBe(1);
+    expect(file.stderr).toContain('n’est pas un dossier');
+    // A port already taken is said before anything runs.
+    const taken = createServer();
+    await new Promise<void>((done) => taken.listen(0, '127.0.0.1', done));
+    const port = String((taken.address() as AddressInfo).port);
+    const busy = await runCommand('demo', join(root, 'unused'), [
+      '--no-build',
+      '--port',
+      port,
+      '--out',
+      join(root, 'busy'),
+    ]);
+    taken.close();
+    expect(busy.code).toBe(2);
+    expect(busy.stderr).toContain(`Le port ${port} est déjà utilisé`);
+    expect(busy.stdout).not.toContain('[1/9]');
   });
 });
