@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readSettings } from '../../schemas/read-settings.ts';
 import { digestLabel, followUpLabel } from '../../schemas/data-layout.ts';
 import { folderDelivery } from '../../scripts/commands/delivery.ts';
+import { refreshDigest } from '../../scripts/commands/refresh-digest.ts';
 import type { GitHubStore } from '../../scripts/store/github-store.ts';
 import type { GitHubStandIn } from '../github-stand-in/github-stand-in.ts';
 import { run as commandsJob } from '../../workflows/commands/run.ts';
@@ -71,7 +72,7 @@ export function actionsRunner(
 
 /**
  * The issues the daily and weekly jobs keep open, as the data repository has them: « Candidatures
- * à examiner » and « Suivi des binômes ».
+ * à examiner » as its workflow left it after the last application, and « Suivi des binômes ».
  */
 export async function openJobIssues(
   store: GitHubStore,
@@ -81,8 +82,13 @@ export async function openJobIssues(
     await store.addLabels(issue.number, [label]);
     return issue.number;
   };
+  const { issue: digest } = await refreshDigest(
+    store,
+    (path) => `https://github.com/o/r/blob/main/${path}`,
+  );
+  await store.addLabels(digest, [digestLabel]);
   return {
-    digest: await open(digestLabel, 'Candidatures à examiner'),
+    digest,
     followUp: await open(followUpLabel, 'Suivi des binômes'),
   };
 }

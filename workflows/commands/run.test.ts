@@ -255,6 +255,11 @@ describe('coordinators’ comment commands, against the GitHub stand-in', () => 
       status: 'accepted',
       history: [{ status: 'accepted', at: now().toISOString(), reason: 'Entretien concluant' }],
     });
+    // The job's commit starts no workflow on GitHub: the job itself updates the issue, which no
+    // longer lists her.
+    const issue = standIn.issues.find((i) => i.number === digest.number)!;
+    expect(issue.title).toBe('Candidatures à examiner (0)');
+    expect(issue.body).not.toContain('mentee-aaaaa4');
     const bad = await comment(
       digest.number,
       '/decision mentee-aaaaa4 peut-être\n/retirer pair-bbbbb1-aaaaa1',

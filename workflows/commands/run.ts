@@ -6,6 +6,7 @@ import {
   type CommandPlace,
 } from '../../scripts/commands/run-comment-commands.ts';
 import type { Delivery } from '../../scripts/commands/delivery.ts';
+import { refreshDigest } from '../../scripts/commands/refresh-digest.ts';
 import type { DataStore } from '../../scripts/store/data-store.ts';
 import type { Core } from '../core.ts';
 
@@ -57,6 +58,17 @@ export async function run(deps: CommandsJobDependencies): Promise<void> {
       return;
     }
     await deps.store.addComment(comment.number, result.reply);
+    // A decision changes what is left to screen; the job's own commits start no workflow
+    // (GitHub does not run workflows on pushes made with the workflow's token), so the
+    // « Candidatures à examiner » issue is refreshed here, not by its own workflow.
+    if (place.kind === 'issue' && place.digest && !result.unverified)
+      try {
+        await refreshDigest(deps.store, (path) => deps.fileUrl('main', path));
+      } catch (error) {
+        core.info(
+          `The digest issue could not be refreshed (${error instanceof Error ? error.name : 'error'}): its workflow will on the next application.`,
+        );
+      }
     core.setOutput('refused', result.failed ? 'true' : 'false');
     core.info(`Commands answered on #${comment.number}${result.failed ? ' (some refused)' : ''}.`);
     if (result.unverified)
