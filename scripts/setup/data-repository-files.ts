@@ -323,13 +323,15 @@ commentaire. On ne modifie jamais un fichier à la main.
 
 - **Qui peut utiliser les commandes** : seules les personnes qui ont le droit d’écriture sur ce
   dépôt ; les commandes des autres sont ignorées, et la réponse le dit. Pour donner ce droit à
-  une collègue : « Settings », « Collaborators », « Add people », rôle « Write ».
+  une collègue : « Settings », « Collaborators » (« Collaborators and teams » pour le dépôt d’une
+  organisation), « Add people » ; dans une organisation, choisissez le rôle « Write ». Sur le
+  dépôt d’un compte personnel, toute personne invitée a ce droit.
 - **Comment écrire une commande** : dans un commentaire, une commande par ligne, qui commence par
   une barre oblique, par exemple \`/decision mentee-7f3k9q acceptee\`. Dix commandes au plus par
   commentaire ; les autres lignes du commentaire sont ignorées. Le workflow « Commandes » vérifie
   votre droit d’écriture, exécute chaque commande, puis Binôme répond par un commentaire : ✅
   pour ce qui a été fait, ❌ avec la raison pour ce qui ne l’a pas été. La réponse arrive en
-  général en moins d’une minute.
+  général en une à trois minutes (le temps que GitHub lance le workflow et l’installe).
 - **Des identifiants, jamais des noms** : chaque personne a un identifiant (\`mentee-7f3k9q\` pour
   un mentoré, \`mentor-4h8d2m\` pour un mentor), chaque binôme aussi (\`pair-4h8d2m-7f3k9q\`).
   GitHub n’affiche que ces identifiants ; les noms sont chiffrés. Pour voir qui est derrière un
@@ -371,7 +373,8 @@ Cette commande ne marche que dans l’issue « Candidatures à examiner ».
 **Lancer l’appariement.** Onglet « Actions », « Binômes », « Run workflow » : choisissez la
 cohorte et le mode (« meilleurs » : le total de points le plus haut ; « plus-nombreux » : le plus
 de personnes en binôme, puis le meilleur total). Si les réglages prévoient un calendrier
-(\`matching.schedule\`), « Binômes » se lance aussi tout seul. Binôme ouvre alors une pull request
+(\`matching.schedule\`, écrit dans ce dépôt par \`npm run setup-data-repo\` : après l’avoir
+changé, relancez cette commande), « Binômes » se lance aussi tout seul. Binôme ouvre alors une pull request
 « Binômes proposés — cohorte … » (ou met à jour celle qui est ouverte) : une seule par cohorte.
 
 **Lire la proposition.** La description de la pull request résume la proposition : le nombre de
@@ -414,14 +417,14 @@ dépôt ; gardez les PDF sur un ordinateur de la structure, pas sur une clé qui
 **Les refaire.** Onglet « Actions », « Conventions », « Run workflow » : vide, tous les binômes
 acceptés ; ou des identifiants \`pair-…\` séparés par des espaces (pour un binôme déjà en cours,
 donnez son identifiant). Ce workflow a besoin du secret \`BINOME_AGE_KEY\` (la clé privée de la
-coordination, dans « Settings », « Secrets and variables », « Actions ») : c’est le seul, avec
-« Rapports », qui ouvre les identités. Si un nom contient des caractères que la police de
+coordination, dans « Settings », « Secrets and variables », « Actions ») ; seuls « Binômes »
+(pour les conventions), « Conventions » et « Rapports » le reçoivent et ouvrent les identités. Si un nom contient des caractères que la police de
 caractères ne sait pas écrire, la case reste vide et le résumé demande de la compléter à la
 main. L’espace coordination sait aussi remplir la convention d’un binôme, dans votre navigateur.
 
 **La première rencontre.** Dans l’issue « Suivi des binômes », \`/rendez-vous <binôme> <date>
 <heure>\` (par exemple \`/rendez-vous pair-4h8d2m-7f3k9q 10/12/2026 18h30\`, et \`--duree <minutes>\`
-si elle n’est pas d’une heure) prépare l’invitation à la première rencontre à l’Espace Jeunes,
+si elle n’est pas d’une heure) prépare l’invitation à la première rencontre à la structure,
 un fichier .ics à envoyer aux deux participants : il est dans l’artefact « documents » de
 l’exécution de « Commandes », gardé trois jours.
 
@@ -478,13 +481,15 @@ jours ; l’issue de suivi signale un bilan qui n’arrive pas.
 
 ## Produire le bilan du programme
 
-Le 2 de chaque mois (réglage \`reports.schedule\`), « Rapports » compile le bilan du mois écoulé
+Le 2 de chaque mois (réglage \`reports.schedule\`, écrit dans ce dépôt par
+\`npm run setup-data-repo\` : après l’avoir changé, relancez cette commande), « Rapports » compile le bilan du mois écoulé
 (et, en septembre, celui de l’année scolaire terminée) dans \`reports/<période>/\` :
 \`rapport.html\` (la page), \`rapport.pdf\` (à imprimer ou à envoyer à la ville et aux financeurs),
 \`graphiques/\` et \`chiffres.csv\` (pour un tableur) ; le \`README.md\` du dossier en donne le
 résumé.
 
-- Il ne contient que des effectifs : un effectif inférieur à 5 est écrit « moins de 5 », et ce
+- Il ne contient que des effectifs : un effectif inférieur au seuil des réglages
+  (\`reports.threshold\`, 5 par défaut) est écrit « moins de 5 » (avec le seuil choisi), et ce
   qui permettrait de le retrouver est « masqué ».
 - Les citations viennent des seuls bilans dont l’auteur a accepté d’être cité anonymement, sans
   les noms, organisations ni coordonnées. Elles demandent le secret \`BINOME_AGE_KEY\` (pour
@@ -520,8 +525,10 @@ service). Envoyez-les à la personne par un moyen sûr, puis supprimez-les.
 
 **Effacement.** Onglet « Actions », « Effacer une personne », « Run workflow » : donnez son
 identifiant (par exemple \`mentee-7f3k9q\`), jamais son nom. Sa candidature et sa décision de
-sélection disparaissent, et la clé qui ouvrait son identité est détruite : personne ne peut plus
-la lire, même dans l’historique. Le résumé de l’action dit ce qui reste. C’est irréversible.
+sélection disparaissent, et la clé qui ouvrait son identité est détruite. C’est irréversible.
+Son identité ne sera illisible pour de bon, même dans l’historique, qu’une fois les deux clés
+changées (ci-dessous, et section suivante) : GitHub garde un temps une copie de la clé détruite,
+que les clés actuelles ouvrent encore. Le résumé de l’action dit ce qui reste.
 
 - Ce qui reste : son profil (études, objectifs) dans l’historique, sans nom, les binômes qui
   portent son identifiant (ils sont aussi l’histoire de l’autre personne), et dans \`erasures/\`
@@ -530,9 +537,9 @@ la lire, même dans l’historique. Le résumé de l’action dit ce qui reste. 
   supprimez les PDF imprimés ou enregistrés ; les artefacts déjà produits restent
   téléchargeables jusqu’à leur expiration (le résumé de l’effacement dit comment les supprimer
   plus tôt).
-- Après un effacement, changez les deux clés (section suivante, « Changer de clés ») : tant
-  qu’elles ne changent pas, une copie de la clé détruite, que GitHub garde un temps, s’ouvre
-  encore avec elles.
+- Après un effacement, changez donc les deux clés (section suivante, « Changer de clés ») :
+  c’est ce qui ferme pour de bon l’accès à la copie que GitHub garde un temps. Plusieurs
+  effacements peuvent attendre le même changement, à faire dans le mois.
 
 **Conservation des données.** Chaque lundi, Binôme ouvre (ou met à jour) une pull request
 « Conservation des données » qui liste, par identifiant et avec le motif, ce qui a dépassé sa
@@ -621,6 +628,7 @@ ordinateur partagé.
 | \`followup-codes/\` | à qui est chaque code de suivi des participants (une empreinte du code, jamais le code lui-même) |
 | \`reports/\` | le bilan du programme, une période par dossier : page, PDF, graphiques et chiffres en CSV (effectifs seulement, petits effectifs masqués) |
 | \`erasures/\` | ce qui reste d’une personne effacée : ce que les bilans comptent, sans rien qui l’identifie |
+| \`intake/\` | la trace technique de l’accueil des formulaires (empreintes des envois et des défis anti-robot) : rien qui identifie une personne ; ne pas modifier |
 | \`conventions/\` | si les réglages le demandent (\`conventions.delivery: commit\`), une copie chiffrée de la convention de chaque binôme ; elle devient illisible pour de bon dès que l’un des deux membres est effacé |
 
 **Confidentialité** : les noms, courriels et téléphones ne figurent que dans les fichiers de
