@@ -1,6 +1,7 @@
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
+import { frenchTypography } from '../../schemas/french-typography.ts';
 import { readSettings } from '../../schemas/read-settings.ts';
 import { parseCommandLine } from '../commands/parse-command-line.ts';
 import { textProgress } from '../commands/progress.ts';
@@ -33,15 +34,33 @@ fictives uniquement.
   --jobs <n>           nombre de processus en parallèle (par défaut, un par processeur)
   --seed <n>           graine du tirage : la même graine donne le même pays (1 par défaut)`;
 
-/** A whole number from `least`, or the usage's French reason. */
-function wholeNumber(text: string | undefined, fallback: number, name: string, least: number) {
+/** A whole number from `least` to `most`, or the usage's French reason. */
+function wholeNumber(
+  text: string | undefined,
+  fallback: number,
+  name: string,
+  least: number,
+  most: number,
+) {
   if (text === undefined) return fallback;
   const value = Number(text);
-  if (!/^[0-9]+$/.test(text) || !Number.isSafeInteger(value) || value < least)
+  if (!/^[0-9]+$/.test(text) || !Number.isSafeInteger(value) || value < least || value > most)
     throw new UsageError(
-      `--${name} attend un nombre entier, au moins ${least} (reçu : « ${text.slice(0, 20)} »).\n\n${usage}`,
+      `--${name} attend un nombre entier de ${least.toLocaleString('fr-FR')} à ${most.toLocaleString('fr-FR')} (reçu : « ${text.slice(0, 20)} »).\n\n${usage}`,
     );
   return value;
+}
+
+/**
+ * Bounds that keep a run on one machine: ten times the national programme, structures by the
+ * thousand, and no more processes than an Actions matrix runs at once on GitHub's larger plans
+ * (each one holds up to 500 MB).
+ */
+const most = { total: 2_000_000, programmes: 5_000, jobs: 64 };
+
+/** A shard's process stopped before its end: which, and how, never what it held. */
+class ShardFailure extends Error {
+  override name = 'ShardFailure';
 }
 
 await runCli(async () => {
@@ -60,10 +79,10 @@ await runCli(async () => {
   if (parsed.positionals.length > 0) throw new UsageError(usage);
   const started = performance.now();
   const options = parsed.values;
-  const total = wholeNumber(options.total, 160_000, 'total', 1);
-  const programmes = wholeNumber(options.programmes, 300, 'programmes', 1);
-  const jobs = wholeNumber(options.jobs, availableParallelism(), 'jobs', 1);
-  const seed = wholeNumber(options.seed, 1, 'seed', 0);
+  const total = wholeNumber(options.total, 160_000, 'total', 1, most.total);
+  const programmes = wholeNumber(options.programmes, 300, 'programmes', 1, most.programmes);
+  const jobs = wholeNumber(options.jobs, availableParallelism(), 'jobs', 1, most.jobs);
+  const seed = wholeNumber(options.seed, 1, 'seed', 0, 2 ** 32 - 1);
   if (total < smallestProgramme * programmes)
     throw new UsageError(
       `Il faut au moins ${smallestProgramme} mentorés par programme : pour ${programmes} programmes, --total doit valoir au moins ${smallestProgramme * programmes}.`,
@@ -82,11 +101,15 @@ await runCli(async () => {
   );
   const results: ShardProgramme[] = [];
   const workerPath = new URL('../national/shard-worker.ts', import.meta.url);
-  const shardMeasures = await Promise.all(
+  const children: ChildProcess[] = [];
+  const running = Promise.all(
     shards.map(
       (indices, i) =>
         new Promise<SimulationMeasures['shards'][number]>((resolve, reject) => {
-          const child = fork(workerPath, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+          // A shard's stderr is not shown: a crash is reported below, in French, by shard.
+          const child = fork(workerPath, [], { stdio: ['ignore', 'inherit', 'ignore', 'ipc'] });
+          children.push(child);
+          let failure: string | undefined;
           let done: SimulationMeasures['shards'][number] | undefined;
           let finished = 0;
           child.on('message', (message: ShardMessage) => {
@@ -99,7 +122,8 @@ await runCli(async () => {
                 `processus ${i + 1}, ${finished}/${indices.length} programmes`,
                 `${people.toLocaleString('fr-FR')} mentorés en ${(ms / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} s`,
               );
-            } else
+            } else if (message.type === 'failed') failure = message.error;
+            else
               done = {
                 pid: message.pid,
                 maxRssKB: message.maxRssKB,
@@ -108,10 +132,17 @@ await runCli(async () => {
                 mentees: indices.reduce((s, index) => s + plan[index]!.mentees, 0),
               };
           });
-          child.on('error', reject);
-          child.on('exit', (code) => {
+          child.on('error', () =>
+            reject(new ShardFailure(`le processus ${i + 1} n’a pas pu démarrer`)),
+          );
+          child.on('exit', (code, signal) => {
             if (code === 0 && done) resolve(done);
-            else reject(new Error(`Shard ${i + 1} exited with ${code}.`));
+            else
+              reject(
+                new ShardFailure(
+                  `le processus ${i + 1} s’est arrêté (${failure ? `erreur ${failure}` : signal ? `signal ${signal}` : `code ${code}`})`,
+                ),
+              );
           });
           const task: ShardTask = {
             seed,
@@ -125,6 +156,22 @@ await runCli(async () => {
         }),
     ),
   );
+  let shardMeasures: Awaited<typeof running>;
+  try {
+    shardMeasures = await running;
+  } catch (error) {
+    // One shard failed: the others stop too, and nothing is aggregated from a partial country.
+    for (const child of children) child.kill();
+    progress.done();
+    if (!(error instanceof ShardFailure)) throw error;
+    console.error(
+      frenchTypography(
+        `La simulation s’est arrêtée : ${error.message}. Aucun chiffre national n’a été calculé ; relancez-la, avec --jobs plus petit si la mémoire manque.`,
+      ),
+    );
+    process.exitCode = 1;
+    return;
+  }
   progress.done();
   const aggregating = performance.now();
   results.sort((a, b) => a.index - b.index);

@@ -13,7 +13,11 @@ export interface ShardTask {
   settings: ProgrammeSettings;
 }
 
-/** One programme's outcome as a shard returns it: published figures, sizes and times only. */
+/**
+ * One programme's outcome as a shard returns it: its published figures (the CSV, and the bounds
+ * read from it), which alone make the national table; and, for the measures printed at the end,
+ * its sizes, pairs, busiest hours and times.
+ */
 export interface ShardProgramme {
   index: number;
   id: string;
@@ -31,4 +35,6 @@ export interface ShardProgramme {
 
 export type ShardMessage =
   | { type: 'batch'; programmes: ShardProgramme[] }
-  | { type: 'done'; pid: number; maxRssKB: number; ms: number };
+  | { type: 'done'; pid: number; maxRssKB: number; ms: number }
+  /** The shard stopped on an error: its class only, never what it was working on. */
+  | { type: 'failed'; error: string };

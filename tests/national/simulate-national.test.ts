@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
 // `npm run simulate:national` end to end, at a small size: a country of 20 structures and 3,000
@@ -96,7 +96,7 @@ describe('npm run simulate:national', () => {
     const wrong = await simulate('--jobs', 'deux');
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain(
-      '--jobs attend un nombre entier, au moins 1 (reçu\u00a0: «\u00a0deux\u00a0»)',
+      '--jobs attend un nombre entier de 1 à 64 (reçu\u00a0: «\u00a0deux\u00a0»)',
     );
     const unknown = await simulate('--vite');
     expect(unknown.code).toBe(2);
@@ -104,6 +104,62 @@ describe('npm run simulate:national', () => {
     const tooSmall = await simulate('--programmes', '10', '--total', '100');
     expect(tooSmall.code).toBe(2);
     expect(tooSmall.stderr).toContain('au moins 50 mentorés par programme');
-    for (const outcome of [wrong, unknown, tooSmall]) expect(outcome.stderr).not.toMatch(/ at /);
+    // More processes than a machine holds, or a country beyond reason, is refused before it runs.
+    const tooMany = await simulate('--jobs', '1000');
+    expect(tooMany.code).toBe(2);
+    expect(tooMany.stderr).toContain('--jobs attend un nombre entier de 1 à 64');
+    const huge = await simulate('--total', '9007199254740991', '--programmes', '1');
+    expect(huge.code).toBe(2);
+    for (const outcome of [wrong, unknown, tooSmall, tooMany, huge])
+      expect(outcome.stderr).not.toMatch(/ at /);
   });
+
+  it('says in French which process stopped when one is killed, stops the others and publishes nothing', async () => {
+    const child = spawn(
+      process.execPath,
+      ['scripts/cli/simulate-national.ts', '--programmes', '40', '--total', '40000', '--jobs', '2'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stdout = '';
+    let stderr = '';
+    let shards: string[] = [];
+    let killedAt = 0;
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const killed = new Promise<void>((resolve) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        // Once the shards are at work, one of them is killed as an out-of-memory killer would.
+        if (!stdout.includes('Programmes simulés') || stdout.includes('[killed]')) return;
+        stdout += '[killed]';
+        shards = execFileSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' })
+          .split('\n')
+          .filter(Boolean);
+        process.kill(Number(shards[0]), 'SIGKILL');
+        killedAt = performance.now();
+        resolve();
+      });
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    await killed;
+    // It stops at once (tens of milliseconds), rather than when the other shard is done (seconds).
+    expect(performance.now() - killedAt).toBeLessThan(1000);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(
+      /La simulation s’est arrêtée\s:\sle processus \d s’est arrêté \(signal SIGKILL\)/,
+    );
+    expect(stderr).not.toMatch(/ at /);
+    expect(stdout).not.toContain('Tableau national');
+    // The other shard was stopped too: no process left working for nothing.
+    expect(shards).toHaveLength(2);
+    await new Promise((done) => setTimeout(done, 200));
+    const alive = (pid: string) => {
+      try {
+        process.kill(Number(pid), 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    expect(shards.filter(alive)).toEqual([]);
+  }, 60_000);
 });
