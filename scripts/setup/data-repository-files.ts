@@ -513,9 +513,12 @@ et ne doit passer ni par GitHub ni par un artefact. Sur un ordinateur où Binôm
 qui peut lire ce dépôt (celui de l’espace coordination convient) :
 
 \`\`\`sh
-BINOME_GITHUB_REPOSITORY=<propriétaire>/<ce dépôt> BINOME_GITHUB_TOKEN=<jeton> \\
+read -rs -p 'Jeton GitHub : ' BINOME_GITHUB_TOKEN && export BINOME_GITHUB_TOKEN
+BINOME_GITHUB_REPOSITORY=<propriétaire>/<nom-du-dépôt> \\
   npm run subject-access -- <identifiant ou adresse électronique> --key <fichier de la clé>
 \`\`\`
+
+(La première ligne demande le jeton sans l’afficher ni le garder dans l’historique du terminal.)
 
 La commande retrouve la personne par son identifiant, par son adresse électronique ou par celle
 de son représentant légal, et écrit deux fichiers lisibles par vous seul, dans le dossier
@@ -570,7 +573,9 @@ effacement (demandez à la personne qui a installé Binôme) :
 2. redéployer la réception des formulaires avec ces réglages : jusque-là, elle chiffre encore
    pour les anciennes clés ;
 3. \`npm run keys -- rotate --key <anciennes clés>\`, avec un jeton qui a le droit d’écriture sur
-   ce dépôt, puis \`npm run keys -- check --key <nouvelle clé>\` ;
+   ce dépôt (« Contents : Read and write »), donné comme pour le droit d’accès ci-dessus
+   (\`BINOME_GITHUB_REPOSITORY\` et \`BINOME_GITHUB_TOKEN\`), puis
+   \`npm run keys -- check --key <nouvelle clé>\` ;
 4. mettre la nouvelle clé de la coordination dans le secret \`BINOME_AGE_KEY\` ;
 5. seulement alors, détruire les anciennes clés privées.
 
