@@ -1,4 +1,10 @@
 import { Faker, fr, base } from '@faker-js/faker';
+import {
+  availability,
+  heardFrom as heardFromField,
+  objectivesFor,
+  sector as sectorField,
+} from '../../schemas/fields.ts';
 
 // The demo's synthetic programme (issue 16): French people and places drawn by Faker from a fixed
 // seed and a fixed reference date, so that the same sizes always give the same people, in the
@@ -33,25 +39,12 @@ export interface DemoPeopleOptions {
   commune: string;
 }
 
-const sectors = [
-  'agriculture-environnement',
-  'arts-culture-medias',
-  'banque-finance-assurance',
-  'btp-architecture',
-  'commerce-vente',
-  'droit-justice',
-  'economie-sociale',
-  'enseignement-recherche',
-  'fonction-publique',
-  'gestion-rh',
-  'hotellerie-tourisme',
-  'industrie-energie-ingenierie',
-  'numerique',
-  'sante-social',
-  'sport-animation',
-  'transport-logistique',
-] as const;
-type Sector = (typeof sectors)[number];
+// The choices come from the forms' own fields (the single source), less « autre », which would
+// ask for words of its own.
+const valuesOf = <T extends { const: string }>(options: readonly T[]): T['const'][] =>
+  options.map((option) => option.const);
+type Sector = Exclude<(typeof sectorField.oneOf)[number]['const'], 'autre'>;
+const sectors = valuesOf(sectorField.oneOf).filter((s): s is Sector => s !== 'autre');
 
 /** How often each sector comes up around Issy-les-Moulineaux (digital and services first). */
 const sectorWeights: Record<Sector, number> = {
@@ -140,16 +133,12 @@ const communes = [
   'Versailles',
 ];
 
-const objectives = [
-  'finaliser-formation',
-  'choisir-dernier-stage',
-  'projet-orientation',
-  'prise-de-poste',
-] as const;
-const days = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'] as const;
-const periods = ['matin', 'apres-midi', 'soir'] as const;
+const objectives = valuesOf(objectivesFor('mentee').items.oneOf).filter((o) => o !== 'autre');
+const days = valuesOf(availability.properties.days.items.oneOf);
+const periods = valuesOf(availability.properties.periods.items.oneOf);
 const levels = ['bac+1', 'bac+2', 'bac+3', 'bac+4', 'bac+5'] as const;
-const heardFrom = ['espace-jeunes', 'etablissement', 'ville', 'reseaux-sociaux', 'entourage'];
+// The ways a student hears of the programme (an employer is the mentors').
+const heardFrom = valuesOf(heardFromField.oneOf).filter((h) => h !== 'autre' && h !== 'employeur');
 
 const commitments = {
   mentor: ['experience', 'listening', 'confidentiality', 'duration', 'convention', 'privacyNotice'],
