@@ -27,6 +27,16 @@ export const reportUsage = `Utilisation :
       --key : la clé privée de la coordination, qui ouvre les noms pour les retirer des citations
       (sans elle, les citations ne sont pas publiées).`;
 
+/** The record folders a report counts from. */
+export const reportedFolders = [
+  folders.mentor,
+  folders.mentee,
+  folders.screening,
+  folders.pairs,
+  folders.erasures,
+  folders.followups,
+] as const;
+
 export interface ReportDependencies {
   store: DataStore;
   settings: ProgrammeSettings;
@@ -102,14 +112,7 @@ export async function compileAndWriteReport(
     deps.print(`${error.message} Le bilan est compilé sans citation.`);
   }
   const records = await readRecords(store, {
-    folders: [
-      folders.mentor,
-      folders.mentee,
-      folders.screening,
-      folders.pairs,
-      folders.erasures,
-      folders.followups,
-    ],
+    folders: reportedFolders,
     ...(identities ? { identities } : {}),
   });
   const rules = reportRulesFrom(settings);

@@ -46,7 +46,7 @@ import { fillByKeyboard } from '../helpers/keyboard-form.ts';
 import { recordingCore } from '../helpers/matching-harness.ts';
 import { openedRecord } from '../helpers/opened-record.ts';
 import { coordinatorKey } from '../helpers/test-keys.ts';
-import { trueCounts } from './github-true-counts.ts';
+import { trueCounts } from './true-counts.ts';
 import {
   identityCanaries,
   journeyPeople,

@@ -1,6 +1,6 @@
-import { folders } from '../../schemas/data-layout.ts';
 import type { ProgrammeSettings } from '../../schemas/programme.schema.ts';
 import { dateIn } from '../../schemas/rules-context.ts';
+import { reportedFolders } from '../../scripts/commands/run-report.ts';
 import { followUpRulesFrom } from '../../scripts/followup/follow-up-rules.ts';
 import { reportDay, reportPeriod } from '../../scripts/reporting/report-period.ts';
 import { reportFigures } from '../../scripts/reporting/report-figures.ts';
@@ -20,16 +20,7 @@ export async function trueCounts(
   now: Date,
 ): Promise<ReadonlyMap<string, number>> {
   const period = reportPeriod(periodText, settings.cohorts);
-  const records = await readRecords(store, {
-    folders: [
-      folders.mentor,
-      folders.mentee,
-      folders.screening,
-      folders.pairs,
-      folders.erasures,
-      folders.followups,
-    ],
-  });
+  const records = await readRecords(store, { folders: reportedFolders });
   return reportFigures({
     period,
     day: reportDay(period, dateIn(settings.structure.timeZone, now)),
