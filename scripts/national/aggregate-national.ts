@@ -1,5 +1,5 @@
 import type { CountBounds } from './programme-bounds.ts';
-import type { PublishedCell } from './published-csv.ts';
+import type { PublishedCell } from '../reporting/published-csv.ts';
 
 /** How the national table publishes a count (what a reader of the national table alone knows). */
 export type NationalShown =

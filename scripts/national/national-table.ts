@@ -1,7 +1,7 @@
 import { nationalBounds, type NationalTable } from './aggregate-national.ts';
 import type { CountBounds } from './programme-bounds.ts';
 import { publishNational } from './publish-national.ts';
-import { readPublishedCsv } from './published-csv.ts';
+import { readPublishedCsv } from '../reporting/published-csv.ts';
 
 /**
  * The national table of structures' published CSVs (in the order given, which fixes the

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readSettings } from '../../schemas/read-settings.ts';
 import { countryPlan } from './country-plan.ts';
 import { programmeBounds } from './programme-bounds.ts';
-import { publishedText, readPublishedCsv } from './published-csv.ts';
+import { publishedText, readPublishedCsv } from '../reporting/published-csv.ts';
 import { programmeFigures, runProgramme } from './run-programme.ts';
 
 const settings = readSettings(readFileSync('content/programme.yaml', 'utf8'));

@@ -1,6 +1,6 @@
 import { linkedGroups, type Inequality } from '../reporting/count-system.ts';
 import { feasibleRange } from '../reporting/feasible-range.ts';
-import { publishedText, readPublishedCsv, tableSums } from './published-csv.ts';
+import { publishedText, readPublishedCsv, tableSums } from '../reporting/published-csv.ts';
 
 /** The least and the most a count can be; `max` null when nothing published bounds it. */
 export interface CountBounds {

@@ -5,7 +5,7 @@ import { nationalCsv, nationalLines, nationalText } from './national-text.ts';
 import { nationalTable } from './national-table.ts';
 import { programmeBounds } from './programme-bounds.ts';
 import { publishNational } from './publish-national.ts';
-import { readPublishedCsv, tableSums } from './published-csv.ts';
+import { readPublishedCsv, tableSums } from '../reporting/published-csv.ts';
 
 /** A 2 × 2 table with its totals, as a structure's CSV publishes it (`t/<row>/<column>`). */
 function structureCsv(cells: Record<string, string>): string {

@@ -2,7 +2,7 @@ import { linkedGroups } from '../reporting/count-system.ts';
 import { feasibleRange } from '../reporting/feasible-range.ts';
 import { protection } from '../reporting/suppress-counts.ts';
 import type { NationalCell, NationalShown, NationalTable } from './aggregate-national.ts';
-import { tableSums } from './published-csv.ts';
+import { tableSums } from '../reporting/published-csv.ts';
 
 /**
  * How a national count is first shown, from its bounds: exact when every structure published it;

@@ -13,7 +13,10 @@ import { programmeYear, type ProgrammeYear } from './programme-year.ts';
 export const reportPeriodId = '2026-2027';
 export const reportDay = '2027-08-31';
 
-/** What one structure's run hands to the national aggregation: its published figures only. */
+/**
+ * What one structure's run gives back: its published CSV, the only thing the national table is
+ * made of; and, for the measures printed at the end, its sizes, pairs, busiest hours and times.
+ */
 export interface ProgrammeRun {
   index: number;
   id: string;

@@ -1,5 +1,5 @@
 import type { ProgrammeSettings } from '../../schemas/programme.schema.ts';
-import type { BusiestTimes } from './busiest-times.ts';
+import type { ProgrammeRun } from './run-programme.ts';
 
 /** What the parent sends a shard: the country's three numbers, its programmes, the settings. */
 export interface ShardTask {
@@ -18,19 +18,10 @@ export interface ShardTask {
  * read from it), which alone make the national table; and, for the measures printed at the end,
  * its sizes, pairs, busiest hours and times.
  */
-export interface ShardProgramme {
-  index: number;
-  id: string;
-  mentees: number;
-  mentors: number;
-  pairs: number;
-  unmatched: number;
-  /** The structure's published `chiffres.csv`. */
-  csv: string;
+export interface ShardProgramme extends Omit<ProgrammeRun, 'ms'> {
   /** `programmeBounds(csv)`, computed in the shard to share the work: [key, min, max or null]. */
   bounds: [string, number, number | null][];
-  busiest: BusiestTimes;
-  ms: { generate: number; match: number; follow: number; report: number; total: number };
+  ms: ProgrammeRun['ms'] & { total: number };
 }
 
 export type ShardMessage =

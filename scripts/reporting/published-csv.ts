@@ -1,5 +1,36 @@
-import type { Sum } from '../reporting/count-system.ts';
-import { csvCells } from '../reporting/stable-counts.ts';
+import type { Sum } from './count-system.ts';
+
+/** The cells of one CSV line, `;` between them, `"` around those that need it. */
+export function csvCells(line: string): string[] | undefined {
+  const cells: string[] = [];
+  let at = 0;
+  while (at <= line.length) {
+    if (line[at] === '"') {
+      let cell = '';
+      at += 1;
+      for (;;) {
+        const quote = line.indexOf('"', at);
+        if (quote === -1) return undefined;
+        cell += line.slice(at, quote);
+        if (line[quote + 1] === '"') {
+          cell += '"';
+          at = quote + 2;
+        } else {
+          at = quote + 1;
+          break;
+        }
+      }
+      cells.push(cell);
+      if (at < line.length && line[at] !== ';') return undefined;
+      at += 1;
+    } else {
+      const end = line.indexOf(';', at);
+      cells.push(line.slice(at, end === -1 ? line.length : end));
+      at = end === -1 ? line.length + 1 : end + 1;
+    }
+  }
+  return cells;
+}
 
 /** What a published cell says of its count. */
 export type PublishedText = { value: number } | { below: number } | { masked: true };
