@@ -1,18 +1,7 @@
 // What happens to the demo's people and pairs (issue 16): who is accepted, how each pair lives its
-// half-year. Drawn from a seeded generator of its own, so that the plan is the same on every run
-// whatever Faker draws, and decided from positions and pair ids only: the plan never sees a name.
-
-/** Mulberry32: a small, fast, seeded generator; plenty for a demo's dice. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// half-year. Drawn from a seeded generator apart from Faker's (dev/matching-people.ts), so that the
+// plan is the same on every run whatever Faker draws, and decided from positions and pair ids
+// only: the plan never sees a name.
 
 export type ScreeningFate =
   'accepted' | 'waitlisted' | 'declined' | 'withdrawn' | 'interviewed' | 'new';

@@ -26,15 +26,9 @@ import { dataRepositoryFiles } from '../setup/data-repository-files.ts';
 import { LocalGitStore } from '../store/local-git-store.ts';
 import { readRecords } from '../store/read-records.ts';
 import { digestFingerprint, repositoryDigest } from './repository-digest.ts';
+import { seededRandom } from '../dev/matching-people.ts';
 import { demoPeople, type DemoPerson, type FormEntries } from './demo-people.ts';
-import {
-  months,
-  pairLives,
-  pauseMonth,
-  screeningFates,
-  seededRandom,
-  type PairLife,
-} from './demo-plan.ts';
+import { months, pairLives, pauseMonth, screeningFates, type PairLife } from './demo-plan.ts';
 
 // `npm run demo` (issue 16): a whole synthetic programme, run through the real pipeline on a
 // fresh local data repository, on a simulated calendar. Every step is what a person or a job

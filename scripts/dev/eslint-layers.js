@@ -110,8 +110,9 @@ const allowed = {
   // The national simulation: the synthetic people of dev/, the real matching and reports.
   national: ['schemas', 'pure', 'dev', 'national'],
   cli: ['schemas', 'content', ...allScripts],
-  // The demo (issue 16) plays every user's part with the adapters, as the command lines do.
-  demo: ['schemas', 'pure', ...adapters, 'demo'],
+  // The demo (issue 16) plays every user's part with the adapters, as the command lines do, with
+  // the synthetic people's seeded generator of dev/.
+  demo: ['schemas', 'pure', ...adapters, 'dev', 'demo'],
   // A job's own folder is checked apart (same job only).
   job: ['schemas', 'pure', ...adapters, 'unlisted-scripts', 'workflows'],
   workflows: ['schemas', 'pure', ...adapters, 'unlisted-scripts', 'workflows'],
