@@ -1,3 +1,4 @@
+import { afterQuiet, type ProgressOut } from '../commands/progress.ts';
 import type { DataStore } from '../store/data-store.ts';
 import { storeFromEnvironment } from '../store/store-from-environment.ts';
 import { withReadProgress } from '../store/with-read-progress.ts';
@@ -13,12 +14,11 @@ export const quietMs = 1500;
  */
 export function commandStore(
   env: Record<string, string | undefined> = process.env,
-  out: { isTTY?: boolean; write(text: string): unknown } = process.stderr,
+  terminal: ProgressOut = process.stderr,
   now: () => number = () => performance.now(),
 ): DataStore {
-  const started = now();
+  const out = afterQuiet(terminal, quietMs, now);
   return withReadProgress(storeFromEnvironment(env), (done, total) => {
-    if (now() - started < quietMs) return;
     const line = `Lecture du dépôt de données\u00a0: ${done}/${total} fichiers`;
     if (out.isTTY) out.write(`\r\u001b[2K${line}${done === total ? '\n' : ''}`);
     else out.write(`${line}\n`);

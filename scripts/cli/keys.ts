@@ -1,6 +1,7 @@
 import { generateX25519Identity, identityToRecipient } from 'age-encryption';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { afterQuiet, textProgress } from '../commands/progress.ts';
 import { runKeys } from '../commands/run-keys.ts';
 import { KeyFileError } from '../privacy/age-identities.ts';
 import { defaultKeyFile, ensureLocalKeyPair } from '../privacy/local-key-pair.ts';
@@ -26,6 +27,8 @@ await runCli(async () => {
       return programmeRecipients(deps.settings, { extra, atLeast: 0 }) ?? [];
     })(),
     minimumRecipients: deps.onGitHub ? 2 : 1,
+    // On stderr, and only once it takes a while: one request a data key on GitHub.
+    progress: textProgress(afterQuiet(process.stderr)),
     generate: async (file) => {
       if (existsSync(file))
         throw new KeyFileError(`${file} existe déjà : choisissez un autre nom.`);

@@ -31,3 +31,33 @@ export function textProgress(out: { isTTY?: boolean; write(text: string): unknow
     },
   };
 }
+
+/** Where progress lines are written: a terminal (redrawn in place) or a log. */
+export interface ProgressOut {
+  isTTY?: boolean;
+  write(text: string): unknown;
+}
+
+/**
+ * `out`, silent for the first `quietMs` after it is made: a command that ends quickly (on the
+ * local repository, a few milliseconds) prints nothing more, one that takes long (on GitHub,
+ * one request a file) shows where it is.
+ */
+export function afterQuiet(
+  out: ProgressOut,
+  quietMs = 1500,
+  now: () => number = () => performance.now(),
+): ProgressOut {
+  const started = now();
+  let shown = false;
+  return {
+    ...(out.isTTY ? { isTTY: true } : {}),
+    write(text) {
+      if (!shown && now() - started < quietMs) return;
+      // The line ending a redrawn line that was never drawn would only leave a blank line.
+      if (!shown && text === '\n') return;
+      shown = true;
+      return out.write(text);
+    },
+  };
+}

@@ -3,7 +3,10 @@ import { isRecipient, recipientsOf } from '../privacy/age-identities.ts';
 import { openDataKey } from '../privacy/open-identity.ts';
 import { encryptTo, checkRecipients } from '../privacy/seal-identity.ts';
 import type { PrivacyDependencies } from './privacy-dependencies.ts';
+import type { Progress } from './progress.ts';
 import { UsageError } from './usage-error.ts';
+
+const silentProgress: Progress = { start() {}, step() {}, done() {} };
 
 const usage = `Utilisation :
   npm run keys -- new --out <fichier>
@@ -31,8 +34,11 @@ export async function runKeys(
     /** 2 for a data repository on GitHub (coordinators and offline backup), 1 locally. */
     minimumRecipients: number;
     generate: (file: string) => Promise<string>;
+    /** Where the long part goes (one request a data key on GitHub): reading, then writing. */
+    progress?: Progress;
   },
 ): Promise<void> {
+  const progress = deps.progress ?? silentProgress;
   const parsed = parseCommandLine(
     args.length ? args : ['--help'],
     usage,
@@ -59,13 +65,17 @@ export async function runKeys(
     const identities = await deps.identities(values.key);
     const ids = await deps.store.keys.list();
     const unopened: string[] = [];
+    progress.start(ids.length, 'Clés de données vérifiées');
     for (const id of ids) {
       try {
         await openDataKey(await deps.store.keys.read(id), identities);
+        progress.step(id, 'ouverte');
       } catch {
         unopened.push(id);
+        progress.step(id, 'non ouverte');
       }
     }
+    progress.done();
     if (unopened.length)
       throw new UsageError(
         `La clé donnée n’ouvre pas ${unopened.length} des ${ids.length} clés de données (${unopened.slice(0, 20).join(', ')}${unopened.length > 20 ? '…' : ''}) : ne détruisez aucune ancienne clé. Relancez npm run keys -- rotate avec les anciennes et les nouvelles clés privées.`,
@@ -97,23 +107,32 @@ export async function runKeys(
     if (ids.length === 0) break;
     let unopened = 0;
     const batch = new Map<string, string>();
+    progress.start(ids.length, 'Clés de données ouvertes');
     for (const id of ids) {
       const wrapped = await deps.store.keys.read(id);
-      if (wrapped === undefined) continue;
+      if (wrapped === undefined) {
+        progress.step(id, 'effacée entre-temps');
+        continue;
+      }
       try {
         batch.set(id, await openDataKey(wrapped, identities));
+        progress.step(id, 'ouverte');
       } catch {
         unopened += 1;
+        progress.step(id, 'non ouverte');
       }
     }
+    progress.done();
     // Every key is opened before any is replaced: a wrong key changes nothing.
     if (unopened)
       throw new UsageError(
         `Les clés privées données n’ouvrent pas ${unopened} des ${ids.length} clés de données${opened.size ? ` restantes (${opened.size} déjà chiffrées à nouveau) : rien d’autre n’a été changé.` : ' : rien n’a été changé.'} Donnez toutes les clés privées qui les ouvrent (anciennes et nouvelles, une par ligne du fichier --key).`,
       );
+    progress.start(batch.size, 'Clés de données chiffrées à nouveau');
     for (const [id, dataKey] of batch) {
       try {
         await deps.store.keys.replace(id, await encryptTo(recipients, `${dataKey}\n`));
+        progress.step(id, 'chiffrée à nouveau');
       } catch (error) {
         throw new UsageError(
           `La rotation s’est arrêtée après ${opened.size} clé${opened.size > 1 ? 's' : ''} de données sur ${opened.size + batch.size} (${error instanceof Error ? error.name : 'erreur'}). Relancez la même commande avec les anciennes et les nouvelles clés privées : elle reprend là où elle s’est arrêtée.`,
@@ -121,6 +140,7 @@ export async function runKeys(
       }
       opened.set(id, dataKey);
     }
+    progress.done();
   }
   const given = await recipientsOf(identities);
   const kept = given.filter((r) => recipients.includes(r));
